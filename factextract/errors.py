@@ -1,0 +1,38 @@
+"""factextract's errors, each with a stable code that the CLI, the API and the batch job report.
+
+Callers map codes to answers in one place (the API's error handlers, the batch job record);
+messages are for people and never include the article text or credentials.
+"""
+
+from __future__ import annotations
+
+
+class FactExtractError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+    code = "extraction_error"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidArticle(FactExtractError):
+    """The input is not a valid Article (missing or empty text, wrong types, unknown fields)."""
+
+    code = "invalid_article"
+
+
+class UnsupportedLanguage(InvalidArticle):
+    code = "unsupported_language"
+
+
+class TextTooLong(FactExtractError):
+    code = "text_too_long"
+
+
+class ModelNotFound(FactExtractError):
+    """The configured spaCy pipeline is not installed."""
+
+    code = "model_not_found"

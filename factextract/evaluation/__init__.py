@@ -1,0 +1,28 @@
+"""`factextract eval`: scores each extractor on the development data in ../shared/eval.
+
+Each submodule scores one extractor and returns its figures as a dict; the data never
+enters the repository, so a missing folder is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+SUITES = ("quotes", "dates", "quantities", "claims", "seed")
+
+
+def run(what: str, data: Path, as_json: bool = False) -> int:
+    if not data.is_dir():
+        print(f"factextract eval: no development data at {data} (see ../shared/eval/README.md)")
+        return 2
+    results = {}
+    for suite in SUITES if what == "all" else (what,):
+        module = importlib.import_module(f"factextract.evaluation.{suite}")
+        results[suite] = module.evaluate(data)
+        if not as_json:
+            print(module.report(results[suite]))
+    if as_json:
+        print(json.dumps(results, indent=2))
+    return 0

@@ -1,0 +1,186 @@
+"""The one source of factextract's schema: the input Article and the output Extraction.
+
+The API's request/response types, the CLI's JSON, the stored payloads and the published
+JSON Schema (schema/extraction.schema.json) are all generated from these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+# Ids travel in URLs and DynamoDB keys: a conservative alphabet keeps them safe in both.
+ArticleId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+Offset = Annotated[int, Field(ge=0)]
+
+
+class Article(BaseModel):
+    """A news article to extract facts from."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": 'Lena Park said: "It works."'}]}
+    )
+
+    text: str = Field(description="The article body (a headline may be its first line).", min_length=1)
+    id: ArticleId | None = Field(default=None, description="Caller's id; derived from the content when absent.")
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    source: str | None = Field(default=None, max_length=500)
+    published_at: dt.datetime | dt.date | None = Field(
+        default=None, description="Publication date or datetime (ISO 8601); relative dates resolve against it."
+    )
+    language: str = Field(default="en", description="Only 'en' is supported.")
+
+    @field_validator("text")
+    @classmethod
+    def _text_has_content(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty or only whitespace")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language_is_supported(cls, value: str) -> str:
+        if value.lower() != "en":
+            raise ValueError(f"language {value!r} is not supported; only 'en' is")
+        return "en"
+
+    @property
+    def publication_date(self) -> dt.date | None:
+        if isinstance(self.published_at, dt.datetime):
+            return self.published_at.date()
+        return self.published_at
+
+
+class TextSpan(BaseModel):
+    """A stretch of the original input text: text == article.text[start:end]."""
+
+    start: Offset
+    end: Offset
+    text: str
+
+
+class SentenceRef(BaseModel):
+    start: Offset
+    end: Offset
+
+
+class Speaker(TextSpan):
+    """Who said it: the mention as written and the person or body it resolves to."""
+
+    name: str | None = Field(default=None, description="Canonical name resolved across the article.")
+    role: str | None = Field(
+        default=None, description="Role or title the text gives, e.g. 'foreign ministry spokesman'."
+    )
+    entity_id: str | None = None
+
+
+class Cue(TextSpan):
+    """The words that mark the attribution: said, told, according to, a colon, a dash."""
+
+    lemma: str
+
+
+class Quote(BaseModel):
+    """An attributed quote. For one span, text == article.text[start:end]; a quote split by its
+    attribution has several spans and its text is their texts joined by a space."""
+
+    id: str
+    type: Literal["direct", "partial", "indirect"]
+    start: Offset
+    end: Offset
+    text: str = Field(description="The quoted words, without the quote marks.")
+    spans: list[tuple[Offset, Offset]] = Field(description="[start, end] of each piece of the quote.")
+    content: TextSpan | None = Field(
+        default=None, description="For a partial quote: the whole reported clause around the quoted words."
+    )
+    speaker: Speaker | None = Field(description="null when no speaker can be found; never invented.")
+    cue: Cue | None
+    sentence: SentenceRef
+    confidence: Confidence
+
+
+FigureKind = Literal["count", "money", "percent", "quantity", "ordinal", "range", "date", "time", "duration"]
+
+
+class Figure(TextSpan):
+    """A number in the text with what it counts, normalized."""
+
+    id: str
+    kind: FigureKind
+    value: float | str | None = Field(
+        description="A number; for dates and times an ISO 8601 string at the precision the text supports "
+        "(2011-06-09, 2011-05, 2011, 2011-Q3); null for a range (see min/max) or an unresolvable date."
+    )
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+    currency: str | None = Field(default=None, description="ISO 4217 code.")
+    qualifier: str | None = Field(default=None, description="more than, about, at least, nearly, ...")
+    counted: str | None = Field(default=None, description="What the number counts: 'people' in '1,100 people'.")
+    sentence: SentenceRef
+    confidence: Confidence
+
+
+ClaimKind = Literal[
+    "statistical", "causal", "comparison", "prediction", "attributed", "legal", "personal", "other"
+]
+
+
+class Claim(TextSpan):
+    """A check-worthy factual statement (a sentence or the reported clause of a quote)."""
+
+    id: str
+    checkworthiness: Confidence
+    kinds: list[ClaimKind]
+    claimant: str | None = Field(default=None, description="The speaker when the claim is attributed.")
+    figure_ids: list[str] = Field(default_factory=list)
+    quote_ids: list[str] = Field(default_factory=list)
+    entity_ids: list[str] = Field(default_factory=list)
+    sentence: SentenceRef
+    confidence: Confidence
+
+
+class Mention(TextSpan):
+    pass
+
+
+class Entity(BaseModel):
+    """A person, organization or place, with every mention the text supports."""
+
+    id: str
+    name: str
+    type: Literal["person", "organization", "place"]
+    role: str | None = None
+    mentions: list[Mention]
+    confidence: Confidence
+
+
+class Stats(BaseModel):
+    characters: int
+    words: int
+    sentences: int
+    quotes: int
+    figures: int
+    claims: int
+    entities: int
+
+
+class Extraction(BaseModel):
+    """Everything factextract found in one article."""
+
+    id: ArticleId
+    extractor_version: str
+    published_at: dt.datetime | dt.date | None
+    language: Literal["en"] = "en"
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    stats: Stats
+    quotes: list[Quote]
+    figures: list[Figure]
+    claims: list[Claim]
+    entities: list[Entity]

@@ -1,0 +1,110 @@
+"""extract(article) -> Extraction: runs spaCy once and the extractors in order over its Doc."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+
+from pydantic import ValidationError
+from spacy.tokens import Doc
+
+from factextract import __version__
+from factextract.claims import find_claims
+from factextract.entities import resolve_entities
+from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
+from factextract.figures import find_figures
+from factextract.models import Article, Extraction, Stats
+from factextract.nlp import load_pipeline, pipeline_version
+from factextract.quotes import find_quotes
+
+MAX_CHARS_SETTING = "FACTEXTRACT_MAX_CHARS"
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def max_chars() -> int:
+    return int(os.environ.get(MAX_CHARS_SETTING, DEFAULT_MAX_CHARS))
+
+
+def as_article(data: Article | dict | str) -> Article:
+    """Accepts an Article, its dict form or bare text; invalid input raises InvalidArticle."""
+    if isinstance(data, Article):
+        return data
+    if isinstance(data, str):
+        data = {"text": data}
+    try:
+        return Article.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or None
+        error = UnsupportedLanguage if field == "language" else InvalidArticle
+        raise error(f"{field or 'article'}: {first['msg']}", field=field) from None
+
+
+def article_id(article: Article) -> str:
+    """The caller's id, else one derived from what determines the result (text and date)."""
+    if article.id:
+        return article.id
+    published = article.published_at.isoformat() if article.published_at else ""
+    return hashlib.sha256(f"{published}\n{article.text}".encode()).hexdigest()[:32]
+
+
+def _check_length(article: Article) -> None:
+    limit = max_chars()
+    if len(article.text) > limit:
+        raise TextTooLong(f"text has {len(article.text):,} characters; the limit is {limit:,}", field="text")
+
+
+def extractor_version() -> str:
+    return f"factextract-{__version__}+{pipeline_version(load_pipeline())}"
+
+
+def extract(data: Article | dict | str) -> Extraction:
+    """Extracts quotes, figures, claims and entities from one article."""
+    article = as_article(data)
+    _check_length(article)
+    nlp = load_pipeline()
+    nlp.max_length = max(nlp.max_length, max_chars())
+    return _from_doc(article, nlp(article.text))
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+    """Extracts a stream of already-validated articles, letting spaCy batch them."""
+    nlp = load_pipeline()
+    nlp.max_length = max(nlp.max_length, max_chars())
+
+    def checked() -> Iterator[tuple[str, Article]]:
+        for article in articles:
+            _check_length(article)
+            yield article.text, article
+
+    for doc, article in nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
+        yield _from_doc(article, doc)
+
+
+def _from_doc(article: Article, doc: Doc) -> Extraction:
+    entities = resolve_entities(doc)
+    quotes = find_quotes(doc, entities)
+    figures = find_figures(doc, article.publication_date)
+    claims = find_claims(doc, quotes, figures, entities)
+    return Extraction(
+        id=article_id(article),
+        extractor_version=extractor_version(),
+        published_at=article.published_at,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        stats=Stats(
+            characters=len(article.text),
+            words=sum(1 for token in doc if not (token.is_punct or token.is_space)),
+            sentences=sum(1 for _ in doc.sents),
+            quotes=len(quotes),
+            figures=len(figures),
+            claims=len(claims),
+            entities=len(entities.entities),
+        ),
+        quotes=quotes,
+        figures=figures,
+        claims=claims,
+        entities=entities.entities,
+    )

@@ -1,0 +1,94 @@
+"""Reads article files (.txt, .json, .jsonl) into Articles, keeping every bad record with its line number.
+
+The CLI and the batch Lambda both read files through here, so a file means the same thing to both.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from factextract.errors import FactExtractError, InvalidArticle
+from factextract.models import Article
+from factextract.pipeline import as_article
+
+FORMATS = (".txt", ".json", ".jsonl")
+
+
+class UnsupportedFile(FactExtractError):
+    code = "unsupported_file"
+
+
+class InvalidEncoding(FactExtractError):
+    code = "invalid_encoding"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article read from a file, or the reason it could not be read. line is 1-based."""
+
+    line: int
+    article: Article | None = None
+    error: FactExtractError | None = None
+
+
+def file_format(name: str) -> str:
+    lowered = name.lower()
+    for suffix in FORMATS:
+        if lowered.endswith(suffix):
+            return suffix
+    raise UnsupportedFile(f"{name!r} is not one of {', '.join(FORMATS)}")
+
+
+def decode(data: bytes) -> str:
+    if data[:2] == b"\x1f\x8b":
+        raise InvalidEncoding("the file is gzip-compressed; upload it uncompressed")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidEncoding(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def _record(line: int, value: object, default_id: str | None = None) -> Record:
+    try:
+        if isinstance(value, dict) and default_id and "id" not in value:
+            value = {**value, "id": default_id}
+        if not isinstance(value, (dict, str)):
+            raise InvalidArticle("an article must be a JSON object with a 'text' field")
+        return Record(line, article=as_article(value))
+    except FactExtractError as exc:
+        return Record(line, error=exc)
+
+
+def read_lines(lines: Iterable[str], first_line: int = 1) -> Iterator[Record]:
+    """JSON Lines: one article object per line; blank lines are skipped."""
+    for number, line in enumerate(lines, start=first_line):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Record(number, error=InvalidArticle(f"malformed JSON: {exc.msg} at column {exc.colno}"))
+            continue
+        yield _record(number, value)
+
+
+def read_text(name: str, text: str, default_id: str | None = None) -> Iterator[Record]:
+    """Every article in a whole file's text, by the file's extension."""
+    fmt = file_format(name)
+    if fmt == ".txt":
+        yield _record(1, {"text": text}, default_id)
+    elif fmt == ".jsonl":
+        yield from read_lines(text.splitlines())
+    else:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Record(exc.lineno, error=InvalidArticle(f"malformed JSON: {exc.msg}"))
+            return
+        if isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                yield _record(index, item)
+        else:
+            yield _record(1, value, default_id)

@@ -1,0 +1,46 @@
+import pytest
+
+from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
+from factextract.pipeline import article_id, as_article, extract
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_or_whitespace_text_is_an_invalid_article(text):
+    with pytest.raises(InvalidArticle) as raised:
+        extract({"text": text})
+    assert raised.value.code == "invalid_article"
+    assert raised.value.field == "text"
+
+
+def test_non_english_is_refused_with_its_own_code():
+    with pytest.raises(UnsupportedLanguage) as raised:
+        extract({"text": "Le ministre a parlé.", "language": "fr"})
+    assert raised.value.code == "unsupported_language"
+
+
+def test_unknown_fields_are_refused():
+    with pytest.raises(InvalidArticle, match="body"):
+        extract({"text": "Hello.", "body": "x"})
+
+
+def test_text_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", "100")
+    with pytest.raises(TextTooLong):
+        extract("word " * 30)
+
+
+def test_same_text_and_date_give_the_same_id():
+    first = as_article({"text": "Rain fell.", "published_at": "2020-01-02"})
+    again = as_article({"text": "Rain fell.", "published_at": "2020-01-02"})
+    other_day = as_article({"text": "Rain fell.", "published_at": "2020-01-03"})
+    assert article_id(first) == article_id(again) != article_id(other_day)
+
+
+def test_callers_id_is_kept():
+    assert extract({"id": "story-42", "text": "Rain fell on Monday."}).id == "story-42"
+
+
+def test_binary_junk_text_does_not_crash():
+    junk = bytes(range(256)).decode("latin-1") * 20
+    result = extract(junk)
+    assert result.stats.characters == len(junk)
