@@ -1,0 +1,1 @@
+"""Code both Lambda functions share: settings, AWS clients and the DynamoDB store."""
