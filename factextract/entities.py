@@ -1,26 +1,293 @@
-"""Entities: people, organizations and places with all their mentions, resolved across the article."""
+"""Entities: people, organizations and places with all their mentions, resolved across the article.
+
+Names come from spaCy's NER. A later short form joins the full name it is part of ("Lukashevich"
+-> "Alexander Lukashevich"); a role given beside a name ("foreign ministry spokesman Alexander
+Lukashevich", "Tom Reyes, a county engineer") lets a later "the spokesman" join that person; and
+"he"/"she" outside quotes join the most salient earlier person of a compatible gender: the
+subject of the nearest earlier sentence that has one ("Senator Price met Governor Lane. ... she
+said" is Price).
+"""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from factextract.models import Entity
+from factextract.data.people import (
+    FEMALE_NAMES,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    ROLE_NOUNS,
+    TITLES,
+)
+from factextract.models import Entity, Mention
+from factextract.text import QuotedSpan, find_quoted
+
+ENTITY_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+# Courtesy titles say something about gender but are not a role worth reporting.
+COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Left modifiers that belong to a role written before a name: "foreign ministry spokesman".
+ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+# How many sentences back a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 4
+
+CONFIDENCE = {"name": 0.9, "descriptor": 0.7, "pronoun": 0.6}
+
+
+@dataclass
+class _Cluster:
+    type: str
+    name: str
+    words: frozenset[str]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    gender: str | None = None
+    kind: str = "name"
 
 
 @dataclass
 class EntityIndex:
-    """The article's entities and a lookup from a character span to the entity mentioned there."""
+    """The article's entities, a lookup from a character span to the entity mentioned there, and
+    the quoted stretches of the text (scanned once, reused by the quote extractor)."""
 
     entities: list[Entity] = field(default_factory=list)
+    quoted: list[QuotedSpan] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _spans: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        spans = sorted((m.start, m.end, n) for n, e in enumerate(self.entities) for m in e.mentions)
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        for entity in self.entities:
-            if any(m.start < end and start < m.end for m in entity.mentions):
-                return entity
+        """The entity with a mention overlapping [start, end); the longest such mention wins."""
+        best: tuple[int, int] | None = None
+        i = bisect.bisect_left(self._starts, end)
+        # Mentions are short; looking back a few is enough to find any that overlaps.
+        for s, e, n in reversed(self._spans[max(0, i - 8):i]):
+            if s < end and start < e and (best is None or e - s > best[0]):
+                best = (e - s, n)
+        return self.entities[best[1]] if best else None
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        i = bisect.bisect_left(self._starts, end)
+        for s, e, n in reversed(self._spans[max(0, i - 8):i]):
+            if s < end and start < e:
+                return next(m for m in self.entities[n].mentions if m.start == s and m.end == e)
         return None
+
+    def in_quote(self, offset: int) -> bool:
+        return _quoted_at(self.quoted, offset)
+
+
+def _quoted_at(quoted: list[QuotedSpan], offset: int) -> bool:
+    i = bisect.bisect_right([q.open_mark for q in quoted], offset) - 1
+    return i >= 0 and quoted[i].open_mark <= offset <= quoted[i].close_mark
+
+
+def _words(text: str) -> frozenset[str]:
+    """Lowercase name words; hyphenated parts count alone so "Assad" joins "Bashar al-Assad"."""
+    parts = text.replace("-", " ").split()
+    return frozenset(w.strip(".,").lower() for w in parts if w.strip(".,"))
+
+
+def _name_part(span: Span) -> Span:
+    """The name without leading titles and determiners or a trailing possessive: "Mayor Ana Ortiz's"
+    -> "Ana Ortiz"."""
+    start, end = span.start, span.end
+    while start < end - 1 and (span.doc[start].lower_ in TITLES or span.doc[start].dep_ == "det"):
+        start += 1
+    while end > start + 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _role_before(name: Span, entity: Span) -> str | None:
+    """The role written before a name: titles inside the entity and the compound chain left of
+    it ("foreign ministry spokesman Alexander Lukashevich"), without courtesy titles."""
+    doc = name.doc
+    first = name.start
+    while first > entity.start and doc[first - 1].dep_ != "det":
+        first -= 1
+    while first > 0:
+        token = doc[first - 1]
+        if token.dep_ not in ROLE_MODIFIERS or not first <= token.head.i < name.end or token.ent_type_:
+            break
+        first -= 1
+    words = [t for t in doc[first:name.start] if t.lower_ not in COURTESY]
+    return doc[words[0].i:name.start].text if words else None
+
+
+def _role_after(name: Span) -> str | None:
+    """The role given in apposition: "Tom Reyes, a county engineer" -> "county engineer"."""
+    for child in name.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            mods = [t for t in child.lefts if t.dep_ in ROLE_MODIFIERS]
+            start = mods[0].i if mods else child.i
+            return name.doc[start:child.i + 1].text
+    head = name.root.head
+    if name.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS:
+        mods = [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS]
+        return name.doc[(mods[0].i if mods else head.i):head.i + 1].text
+    return None
+
+
+def _gender(name: Span, role: str | None) -> str | None:
+    before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
+    first = name[0].lower_
+    role_words = set((role or "").lower().split())
+    if before in MALE_TITLES or first in MALE_NAMES or role_words & MALE_TITLES:
+        return "m"
+    if before in FEMALE_TITLES or first in FEMALE_NAMES or role_words & FEMALE_TITLES:
+        return "f"
+    return None
+
+
+class _Resolver:
+    """One pass over the Doc that builds the clusters in text order."""
+
+    def __init__(self, doc: Doc, quoted: list[QuotedSpan]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.clusters: list[_Cluster] = []
+        # Person mentions outside quotes, in order: (token index, sentence index, cluster, subject?)
+        self.salience: list[tuple[int, int, int, bool]] = []
+        self.sent_starts = [s.start for s in doc.sents]
+
+    def sentence_of(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def add_name(self, ent: Span, kind: str) -> int | None:
+        name = _name_part(ent)
+        if not any(t.is_alpha for t in name):
+            return None
+        words = _words(name.text)
+        n = self._match(kind, words)
+        if n is None:
+            self.clusters.append(_Cluster(kind, name.text, words))
+            n = len(self.clusters) - 1
+        cluster = self.clusters[n]
+        kind = cluster.type  # a surname NER took for a place or an organization stays a person
+        if kind == "person" and len(words) > len(cluster.words):
+            cluster.name, cluster.words = name.text, words
+        cluster.mentions.append((name.start_char, name.end_char))
+        if kind == "person":
+            role = _role_before(name, ent) or _role_after(name)
+            cluster.role = cluster.role or role
+            cluster.gender = cluster.gender or _gender(name, role)
+            # A name used as a modifier ("the Assad regime") is not what a later "he" points at.
+            if name.root.dep_ not in ROLE_MODIFIERS and not _quoted_at(self.quoted, name.start_char):
+                root = name.root
+                self.salience.append((root.i, self.sentence_of(root.i), n, root.dep_ in SUBJECTS))
+        return n
+
+    def _match(self, kind: str, words: frozenset[str]) -> int | None:
+        """The most recently mentioned cluster this name is part of (or that is part of it)."""
+        best: tuple[int, int] | None = None
+        for n, cluster in enumerate(self.clusters):
+            same_kind = cluster.type == kind or (cluster.type == "person" and len(words) == 1)
+            if same_kind and (words <= cluster.words or (kind == "person" and cluster.words <= words)):
+                last = cluster.mentions[-1][0] if cluster.mentions else -1
+                if best is None or last > best[0]:
+                    best = (last, n)
+        return best[1] if best else None
+
+    def add_descriptor(self, token: Token) -> None:
+        """"the spokesman" joins the latest person introduced with that role word."""
+        lemma = token.lemma_.lower()
+        for _, _, n, _ in reversed(self.salience):
+            role = self.clusters[n].role
+            if role and lemma in role.lower().split():
+                start = token.i
+                while start > 0 and self.doc[start - 1].dep_ in (*ROLE_MODIFIERS, "det") and (
+                    self.doc[start - 1].head.i == token.i
+                ):
+                    start -= 1
+                span = self.doc[start:token.i + 1]
+                self.clusters[n].mentions.append((span.start_char, span.end_char))
+                self.salience.append((token.i, self.sentence_of(token.i), n, token.dep_ in SUBJECTS))
+                return
+
+    def add_pronoun(self, token: Token) -> None:
+        gender = "m" if token.lower_ in MALE_PRONOUNS else "f"
+        here = self.sentence_of(token.i)
+        chosen: tuple[int, int, int, bool] | None = None
+        for entry in reversed(self.salience):
+            i, sentence, n, subject = entry
+            if i >= token.i:
+                continue
+            if here - sentence > PRONOUN_WINDOW or (chosen and sentence < chosen[1]):
+                break
+            if self.clusters[n].gender not in (None, gender):
+                continue
+            # Within the nearest sentence, a subject beats an object, then the latest wins.
+            if chosen is None or (subject and not chosen[3]):
+                chosen = entry
+        if chosen is None:
+            return
+        n = chosen[2]
+        cluster = self.clusters[n]
+        cluster.gender = cluster.gender or gender
+        cluster.mentions.append((token.idx, token.idx + len(token)))
+        self.salience.append((token.i, here, n, token.dep_ in SUBJECTS))
 
 
 def resolve_entities(doc: Doc) -> EntityIndex:
-    return EntityIndex()
+    quoted = find_quoted(doc.text)
+    resolver = _Resolver(doc, quoted)
+    ents_by_start = {ent.start: ent for ent in doc.ents if ent.label_ in ENTITY_TYPES}
+    i = 0
+    while i < len(doc):
+        ent = ents_by_start.get(i)
+        if ent is not None:
+            kind = ENTITY_TYPES[ent.label_]
+            if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
+                kind = ""  # "Russian state media": an adjective, not the group itself
+            if kind:
+                resolver.add_name(ent, kind)
+            i = ent.end
+            continue
+        token = doc[i]
+        lower = token.lower_
+        if (lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS) and not _quoted_at(quoted, token.idx):
+            resolver.add_pronoun(token)
+        elif (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in ROLE_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not _quoted_at(quoted, token.idx)
+        ):
+            resolver.add_descriptor(token)
+        i += 1
+    return EntityIndex(_entities(resolver.clusters, doc.text), quoted)
+
+
+def _entities(clusters: list[_Cluster], text: str) -> list[Entity]:
+    entities = []
+    for cluster in sorted(clusters, key=lambda c: c.mentions[0][0]):
+        mentions = sorted(set(cluster.mentions))
+        entities.append(
+            Entity(
+                id=f"e{len(entities) + 1}",
+                name=cluster.name,
+                type=cluster.type,  # type: ignore[arg-type]
+                role=cluster.role,
+                mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in mentions],
+                confidence=CONFIDENCE["name"],
+            )
+        )
+    return entities

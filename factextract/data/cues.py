@@ -1,0 +1,55 @@
+"""Attribution cues: reporting verbs, non-verbal cues and quote marks.
+
+Written for factextract from the reporting-verb lists of English grammars (Quirk et al. on
+reporting clauses; the attribution cue types of the PARC/PolNeAR annotation guidelines) and
+from what news wire style uses; lemmas, as spaCy's English lemmatizer gives them.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+# Verbs that report what someone said or wrote: a quote next to one of them is attributed to
+# its subject, and their clausal complement is reported speech.
+SPEECH_VERBS = _words(
+    """
+    say tell add ask answer reply respond insist argue claim assert contend maintain state declare
+    announce explain note observe remark comment warn caution stress emphasize emphasise acknowledge
+    admit concede confirm deny allege report write tweet post testify recall suggest predict promise
+    pledge vow vouch complain protest urge demand agree disagree concur counter continue conclude
+    reiterate repeat shout yell scream cry whisper mutter joke quip boast brag lament grumble
+    exclaim chant sing preach proclaim reveal disclose indicate point mention describe call tout
+    estimate forecast predict project speculate guess surmise theorize hint imply signal caution
+    advise recommend propose accuse charge blast slam criticize criticise praise mock question
+    challenge dispute rebut retort fire shoot snap scoff sniff sigh plead beg
+    """
+)
+
+# Verbs of belief, knowledge and evidence: PolNeAR-style attribution also covers them, so their
+# clausal complement is reported (indirect) content, but they do not introduce a direct quote.
+THOUGHT_VERBS = _words(
+    """
+    believe think feel know expect hope fear worry doubt find show reveal learn understand
+    suspect conclude decide determine assume suppose reckon figure realize realise recognize
+    """
+)
+
+# Multi-word prepositional cues: "according to X", and the "as X put it" family is left to verbs.
+ACCORDING_TO = ("according", "to")
+
+# Verb particles that belong to the cue: "pointed out", "called for", "went on".
+CUE_PARTICLES = frozenset({"out", "on", "for", "up", "back", "off"})
+
+# Quote marks. Double marks open and close quotes; single marks only do so outside a double
+# quote (nesting) or in headlines, and a single mark between letters is an apostrophe.
+DOUBLE_OPEN = frozenset("“„«")
+DOUBLE_CLOSE = frozenset("”»")
+DOUBLE_AMBIGUOUS = frozenset('"')
+SINGLE_OPEN = frozenset("‘‹")
+SINGLE_CLOSE = frozenset("’›")
+SINGLE_AMBIGUOUS = frozenset("'")
+
+# Dashes that attribute a quote to the name after them: “…” — Coach Dana Wells.
+ATTRIBUTION_DASHES = frozenset({"—", "―", "–", "--"})

@@ -1,0 +1,80 @@
+"""Words about people: pronouns, titles, role nouns and gender cues for resolving speakers.
+
+Written for factextract from English grammar (personal pronouns), news style guides (AP style
+courtesy and official titles) and common role nouns in political and business reporting.
+The given-name lists are a small hand-picked sample of frequent English given names; they only
+break ties between a "he" and a "she", and an unknown name is compatible with both.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"i", "me", "my", "you", "it", "its"}
+# Relative pronouns as speakers ("a senator who said") resolve to the noun they modify.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+# Courtesy and official titles written before a name ("Mr. Obama", "Sen. Price", "Dr. Shah").
+TITLES = _words(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. sen sen. rep rep.
+    gov gov. gen gen. col col. lt lt. capt capt. sgt sgt. adm adm. pres pres. st st.
+    president vice senator governor mayor minister secretary chancellor premier prime king queen
+    prince princess pope judge justice representative congressman congresswoman chairman
+    chairwoman chair speaker ambassador general colonel captain sergeant officer detective
+    sheriff chief coach professor doctor director commissioner councilman councilwoman
+    councillor councilor attorney superintendent inspector bishop cardinal rabbi imam father
+    sister brother resident candidate nominee leader spokesman spokeswoman spokesperson
+    """
+)
+
+MALE_TITLES = _words("mr mr. sir lord king prince congressman chairman councilman spokesman father brother")
+FEMALE_TITLES = _words(
+    "mrs mrs. ms ms. miss dame lady queen princess congresswoman chairwoman councilwoman spokeswoman sister"
+)
+
+# Nouns that describe a person by role: "the spokesman", "the senator", "his colleague" can
+# corefer with a named person the article introduced with that role.
+ROLE_NOUNS = _words(
+    """
+    spokesman spokeswoman spokesperson official officer minister president senator governor mayor
+    secretary chancellor premier leader chief chairman chairwoman chair director executive ceo
+    founder manager adviser advisor aide candidate nominee lawmaker legislator congressman
+    congresswoman representative ambassador diplomat envoy general commander judge justice
+    attorney lawyer prosecutor investigator detective sheriff police analyst economist expert
+    researcher scientist professor doctor physician nurse engineer farmer resident owner worker
+    activist organizer strategist pollster consultant campaign manager colleague author writer
+    reporter journalist editor columnist host anchor moderator coach player student teacher
+    prime king queen prince pope bishop rabbi imam priest pastor republican democrat mogul
+    billionaire businessman businesswoman candidate veteran father mother son daughter wife husband
+    """
+)
+
+MALE_NAMES = _words(
+    """
+    aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bill
+    bob brian bruce carl carlos charles chris christopher chuck dan daniel dave david dennis dick
+    dmitry don donald doug douglas ed edward eric frank fred gary george gerald greg gregory harry
+    henry ian jack jacob james jason jeb jeff jeffrey jeremy jerry jim jimmy joe john jon jonathan
+    jose joseph josh juan justin keith ken kenneth kevin larry lindsey marco mark martin matt matthew
+    michael mike mitch nathan nicholas nick patrick paul peter phil philip ralph ray raymond reince
+    richard rick rob robert roger ron ronald rudy russell ryan sam samuel scott sean stephen steve
+    steven ted thomas tim timothy todd tom tony vladimir walter wayne william xi
+    """
+)
+FEMALE_NAMES = _words(
+    """
+    alice amanda amy ana angela ann anna anne barbara betsy betty carly carol caroline catherine
+    cheryl christine claire dana deborah debbie diana diane donna dorothy elizabeth ellen emily emma
+    gennifer hillary helen huma jane janet jennifer jessica jill joan joanne julia julie karen kate
+    katherine kathleen kathy kelly kellyanne kim laura lauren leila linda lisa loretta lynn margaret
+    maria marie martha mary megyn melania melanie michelle monica nancy nicole nikki olivia pamela
+    patricia rachel rebecca ruth sally samantha sandra sara sarah sharon stephanie susan suzanne
+    theresa tina tulsi valerie victoria virginia wendy
+    """
+)
