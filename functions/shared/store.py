@@ -264,9 +264,7 @@ class ExtractionStore:
         if size is not None:
             item["size"] = _n(size)
         try:
-            self.client.put_item(
-                TableName=self.table_name, Item=item, ConditionExpression="attribute_not_exists(pk)"
-            )
+            self.client.put_item(TableName=self.table_name, Item=item, ConditionExpression="attribute_not_exists(pk)")
         except ClientError as error:
             if not _is_condition_failure(error):
                 raise
@@ -457,10 +455,13 @@ class ExtractionStore:
     ) -> Iterator[Item]:
         request: dict[str, Any] = {
             "TableName": self.table_name,
-            "KeyConditionExpression": "pk = :pk AND begins_with(sk, :prefix)",
-            "ExpressionAttributeValues": {":pk": _s(pk), ":prefix": _s(prefix)},
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": _s(pk)},
             "ConsistentRead": True,
         }
+        if prefix:
+            request["KeyConditionExpression"] += " AND begins_with(sk, :prefix)"
+            request["ExpressionAttributeValues"][":prefix"] = _s(prefix)
         if projection:
             # Names go through placeholders because some (data, size) are DynamoDB reserved words.
             names = {f"#p{index}": name for index, name in enumerate(projection)}

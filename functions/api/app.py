@@ -1,0 +1,46 @@
+"""The API function's entry point: the resolver, its routers and error handlers, and the Lambda handler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from api import errors
+from api.observability import logger, metrics, tracer
+from api.routes import extractions, health, quotes, viewer
+from factextract.nlp import load_pipeline
+from shared.config import settings
+
+TITLE = "factextract API"
+VERSION = "1.0.0"
+
+app = APIGatewayRestResolver(enable_validation=True)
+for router in (extractions.router, quotes.router, health.router, viewer.router):
+    app.include_router(router)
+errors.register(app)
+if settings().enable_swagger:
+    app.enable_swagger(path="/swagger", title=TITLE, version=VERSION)
+
+# Loading spaCy during init means SnapStart snapshots it and no request pays for it.
+load_pipeline()
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    refused = errors.refuse_media_type(event)
+    if refused is not None:
+        return refused
+    return app.resolve(errors.as_json(event), context)
+
+
+def openapi_document() -> str:
+    return app.get_openapi_json_schema(
+        title=TITLE,
+        version=VERSION,
+        description="Attributed quotes, figures, claims and entities from news text, with exact character offsets.",
+    )

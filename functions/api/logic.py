@@ -1,0 +1,65 @@
+"""What each route does, free of HTTP and Lambda events: validate limits, call the engine and the store."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+from factextract.errors import TextTooLong
+from factextract.models import Article, Extraction
+from factextract.pipeline import article_id, extract, extractor_version
+from shared.config import settings
+from shared.errors import NotFound
+from shared.models import Health, QuotePage
+from shared.store import default_store
+
+# spaCy does not promise that one Language object may run on two threads at once. Lambda gives each
+# execution environment one request at a time, so this lock is never contended there; the local
+# threaded server relies on it so concurrent POSTs extract one after another while reads run freely.
+_EXTRACTION_LOCK = threading.Lock()
+
+
+def content_hash(article: Article) -> str:
+    """What decides the stored result besides the extractor: a caller-given id with new text re-extracts."""
+    return hashlib.sha256(article.model_dump_json(exclude={"id"}).encode()).hexdigest()
+
+
+def create_extraction(article: Article) -> tuple[Extraction, bool]:
+    """The article's extraction and whether it was made now (True) or already stored (False)."""
+    limit = settings().max_text_chars
+    if len(article.text) > limit:
+        raise TextTooLong(f"text has {len(article.text):,} characters; the API limit is {limit:,}", field="text")
+    store = default_store()
+    key, version, digest = article_id(article), extractor_version(), content_hash(article)
+    stored = store.get(key) if store.exists(key, version, digest) else None
+    if stored is not None:
+        return stored, False
+    with _EXTRACTION_LOCK:
+        # A request for the same article may have stored it while this one waited for the lock.
+        stored = store.get(key) if store.exists(key, version, digest) else None
+        if stored is not None:
+            return stored, False
+        extraction = extract(article)
+    store.put(extraction, content_hash=digest)
+    return extraction, True
+
+
+def get_extraction(key: str) -> Extraction:
+    extraction = default_store().get(key)
+    if extraction is None:
+        raise NotFound(f"no extraction with id {key!r}")
+    return extraction
+
+
+def delete_extraction(key: str) -> None:
+    if not default_store().delete(key):
+        raise NotFound(f"no extraction with id {key!r}")
+
+
+def speaker_quotes(speaker: str, limit: int, cursor: str | None) -> QuotePage:
+    items, next_cursor = default_store().quotes_by_speaker(speaker, limit, cursor)
+    return QuotePage(speaker=" ".join(speaker.split()), items=items, next_cursor=next_cursor)
+
+
+def health() -> Health:
+    return Health(status="ok", extractor_version=extractor_version())

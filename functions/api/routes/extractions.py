@@ -1,0 +1,74 @@
+"""POST /v1/extractions, GET and DELETE /v1/extractions/{article_id}."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Path
+from aws_lambda_powertools.metrics import MetricUnit
+
+from api import logic
+from api.errors import ERROR_RESPONSES, NOT_FOUND_RESPONSE
+from api.observability import logger, metrics
+from factextract.models import Article, Extraction
+
+router = Router()
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
+ArticleKey = Annotated[str, Path(pattern=ID_PATTERN, description="The extraction's id (the article id).")]
+
+
+def _extraction(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"model": Extraction}}}
+
+
+@router.post(
+    "/v1/extractions",
+    summary="Extract and store an article's facts",
+    description="The same article (text, date and metadata) always gets the same id and is extracted once.",
+    tags=["extractions"],
+    responses={
+        201: _extraction("Extracted now and stored."),
+        200: _extraction("Already stored: the stored extraction."),
+        **{status: ERROR_RESPONSES[status] for status in (400, 413, 415, 422, 500)},
+    },
+)
+def create_extraction(article: Article) -> Response[Extraction]:
+    extraction, created = logic.create_extraction(article)
+    metrics.add_metric(name="ExtractionsCreated" if created else "ExtractionsReused", unit=MetricUnit.Count, value=1)
+    logger.info("extraction stored" if created else "extraction reused", extra={"article_id": extraction.id})
+    return Response(status_code=201 if created else 200, content_type=content_types.APPLICATION_JSON, body=extraction)
+
+
+@router.get(
+    "/v1/extractions/<article_id>",
+    summary="Read a stored extraction",
+    tags=["extractions"],
+    responses={
+        200: _extraction("The stored extraction."),
+        **NOT_FOUND_RESPONSE,
+        422: ERROR_RESPONSES[422],
+        500: ERROR_RESPONSES[500],
+    },
+)
+def get_extraction(article_id: ArticleKey) -> Extraction:
+    return logic.get_extraction(article_id)
+
+
+@router.delete(
+    "/v1/extractions/<article_id>",
+    summary="Delete a stored extraction and every fact of it",
+    tags=["extractions"],
+    responses={
+        204: {"description": "Deleted."},
+        **NOT_FOUND_RESPONSE,
+        422: ERROR_RESPONSES[422],
+        500: ERROR_RESPONSES[500],
+    },
+)
+def delete_extraction(article_id: ArticleKey) -> Response[None]:
+    logic.delete_extraction(article_id)
+    metrics.add_metric(name="ExtractionsDeleted", unit=MetricUnit.Count, value=1)
+    return Response(status_code=204, body="")

@@ -1,0 +1,1 @@
+"""Running the serverless app on a laptop: no Docker, no AWS account."""
