@@ -1,12 +1,516 @@
-"""Quotes: direct, partial and indirect, with their speakers and cues."""
+"""Quotes: direct, partial and indirect, with their speakers and cues.
+
+A quoted stretch (text.find_quoted) that stands as its own clause is a direct quote, attributed
+by a reporting verb after it ("…,” she said / said Tom Reyes), before it (He told reporters, “…” /
+The minister said: “…”), a bare colon ("Mayor: ‘…’"), a dash (“…” — Dana Wells) or a speaker
+line ending in a colon; with none of those, a quote that opens a sentence right after another
+quote by the same speaker inherits that speaker when nobody new was introduced in between.
+A quoted stretch inside a clause is a partial quote, attributed by the reporting verb that
+governs the clause. Reporting verbs and "according to" without quote marks give indirect
+quotes. Speakers are read from the parse and resolved through the EntityIndex.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
+from factextract.data.cues import ATTRIBUTION_DASHES, SPEECH_VERBS, THOUGHT_VERBS
+from factextract.data.people import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
 from factextract.entities import EntityIndex
-from factextract.models import Quote
+from factextract.models import Cue, Quote, SentenceRef, Speaker, TextSpan
+from factextract.text import QuotedSpan
+
+REPORTING = SPEECH_VERBS | THOUGHT_VERBS
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Left dependents that belong to a speaker's noun phrase: "the foreign ministry spokesman".
+NP_LEFT = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "predet", "case"})
+# A verb without a subject of its own shares that of the verb it hangs from ("was quoted as
+# saying", "said X and added Y", "adding that").
+SUBJECT_CARRIERS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl"})
+SENTENCE_END = frozenset({".", "?", "!"})
+# How far around a quote its attribution may be, in tokens.
+AFTER_WINDOW = 12
+BEFORE_WINDOW = 40
+# Lead-in tokens after which a quote starts its own clause rather than continuing one.
+CLAUSE_OPENERS = frozenset({",", ":", ";", "(", "—", "―", "–", "-", "--", "..."})
+
+CONFIDENCE = {
+    "verb": 0.9,
+    "colon": 0.8,
+    "dash": 0.8,
+    "speaker_line": 0.7,
+    "floating": 0.65,
+    "partial": 0.75,
+    "indirect": 0.6,
+    "belief": 0.5,
+}
+
+
+@dataclass
+class _Attribution:
+    speaker: Speaker | None
+    cue: Cue | None
+    end: int  # where the attribution ends in the text (characters)
+    how: str
+
+
+class _Reader:
+    """Token and sentence lookups over one Doc, and speaker building through the EntityIndex."""
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.token_starts = [t.idx for t in doc]
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_ends = [s.end_char for s in sents]
+        self.quoted = index.quoted
+        self.quote_opens = [q.open_mark for q in self.quoted]
+
+    def token(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.token_starts, offset) - 1)
+
+    def sentence(self, start: int, end: int) -> SentenceRef:
+        first = max(0, bisect.bisect_right(self.sent_starts, start) - 1)
+        last = max(first, bisect.bisect_right(self.sent_starts, max(start, end - 1)) - 1)
+        s, e = self.sent_starts[first], self.sent_ends[last]
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return SentenceRef(start=s, end=e)
+
+    def in_quote(self, offset: int) -> QuotedSpan | None:
+        i = bisect.bisect_right(self.quote_opens, offset) - 1
+        if i >= 0 and self.quoted[i].open_mark <= offset <= self.quoted[i].close_mark:
+            return self.quoted[i]
+        return None
+
+    def cue(self, first: Token, last: Token | None = None, lemma: str | None = None) -> Cue:
+        last = last or first
+        start, end = first.idx, last.idx + len(last)
+        return Cue(text=self.text[start:end], start=start, end=end, lemma=lemma or first.lemma_.lower())
+
+    def subject(self, verb: Token) -> Token | None:
+        """The verb's subject, or that of the verb it hangs from when it has none."""
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ in SUBJECTS:
+                    return child
+                if child.dep_ == "agent":  # "was told by officials"
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if verb.dep_ not in SUBJECT_CARRIERS or verb.head.i == verb.i:
+                return None
+            head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and _is_reporting(verb, REPORTING):
+                head = head.head  # "said the merger would … and denied …": denied shares said's subject
+            verb = head
+        return None
+
+    def speaker(self, head: Token) -> Speaker:
+        """The mention as written (the name, or the noun phrase) and what it resolves to."""
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head  # "a senator who said": the senator
+        mention = self.index.mention_at(head.idx, head.idx + len(head))
+        if mention is not None:
+            start, end = mention.start, mention.end
+        else:
+            start = head.i
+            for child in head.lefts:
+                if child.dep_ in NP_LEFT:
+                    start = child.left_edge.i
+                    break
+            while start < head.i and (self.doc[start].is_punct or self.doc[start].is_space):
+                start += 1
+            start, end = self.doc[start].idx, head.idx + len(head)
+        return self.speaker_span(start, end, head)
+
+    def speaker_span(self, start: int, end: int, head: Token | None = None) -> Speaker:
+        entity = self.index.entity_at(start, end)
+        text = self.text[start:end]
+        if entity is None and head is not None and head.lemma_.lower() in ROLE_NOUNS and head.pos_ != "PROPN":
+            entity = self._by_role(head)
+        if entity is not None:
+            name: str | None = entity.name
+        elif head is not None and head.lower_ in PERSONAL_PRONOUNS:
+            name = None  # an unresolved "he" names nobody
+        else:
+            name = text
+        return Speaker(
+            text=text,
+            start=start,
+            end=end,
+            name=name,
+            role=entity.role if entity is not None else None,
+            entity_id=entity.id if entity is not None else None,
+        )
+
+    def _by_role(self, head: Token):
+        """A bare role ("Mayor: ..." in a headline) names the person the article gives that role."""
+        lemma = head.lemma_.lower()
+        matches = [e for e in self.index.entities if e.role and lemma in e.role.lower().split()]
+        return matches[0] if len(matches) == 1 else None
+
+
+def _clause_end(clause: Token) -> Token:
+    """The last token of a reported clause, stopping before a coordinated report of its own
+    ("… would create X and denied that …")."""
+    for child in clause.rights:
+        if child.dep_ == "conj" and _is_reporting(child, REPORTING):
+            ends = [t for t in clause.subtree if t.i < child.i and not (t.dep_ == "cc" and t.head.i == clause.i)]
+            return ends[-1] if ends else clause
+    return clause.right_edge
+
+
+def _is_reporting(token: Token, words: frozenset[str] = SPEECH_VERBS) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _looks_like_title(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() or len(w) <= 3 for w in words)
+
+
+class _QuoteFinder:
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.r = _Reader(doc, index)
+        self.doc = doc
+        self.text = doc.text
+        self.quotes: list[tuple[str, list[tuple[int, int]], TextSpan | None, _Attribution]] = []
+
+    # --- where a quote sits -------------------------------------------------------------------
+
+    def lead(self, quote: QuotedSpan) -> list[Token]:
+        """The tokens of the clause before the opening mark, back to a sentence end, a previous
+        quote or a paragraph break."""
+        doc = self.doc
+        i = self.r.token(quote.open_mark) - 1
+        tokens: list[Token] = []
+        while i >= 0 and len(tokens) < BEFORE_WINDOW:
+            token = doc[i]
+            if "\n" in token.text_with_ws or token.text in SENTENCE_END or self.r.in_quote(token.idx):
+                break
+            if not token.is_space:
+                tokens.append(token)
+            i -= 1
+        tokens.reverse()
+        return tokens
+
+    def trail(self, quote: QuotedSpan) -> list[Token]:
+        """The tokens after the closing mark, up to a sentence end, a quote or a paragraph break."""
+        doc = self.doc
+        i = self.r.token(quote.close_mark) + 1
+        tokens: list[Token] = []
+        if "\n" in self.text[quote.close_mark:quote.close_mark + 2]:
+            return tokens
+        while i < len(doc) and len(tokens) < AFTER_WINDOW:
+            token = doc[i]
+            if token.text in SENTENCE_END or self.r.in_quote(token.idx):
+                break
+            if not token.is_space:
+                tokens.append(token)
+            if "\n" in token.whitespace_ or "\n" in token.text:
+                break
+            i += 1
+        return tokens
+
+    def stands_alone(self, quote: QuotedSpan, lead: list[Token]) -> bool:
+        """A quote that opens its sentence, follows a comma or colon, or directly follows a
+        reporting verb ("He says “…”") is a direct quote; otherwise it continues a clause."""
+        if not lead:
+            return True
+        last = lead[-1]
+        return last.text in CLAUSE_OPENERS or last.text in ATTRIBUTION_DASHES or _is_reporting(last)
+
+    # --- attributions -------------------------------------------------------------------------
+
+    def after(self, quote: QuotedSpan, trail: list[Token]) -> _Attribution | None:
+        if not trail:
+            return None
+        first = trail[0]
+        if first.text in ATTRIBUTION_DASHES:
+            return self.dash(first, trail[1:])
+        ends_sentence = self.text[quote.end - 1:quote.end] in SENTENCE_END and self.text[quote.end - 1] == "."
+        for n, token in enumerate(trail[:8]):
+            if token.lower_ == "according" and n + 1 < len(trail) and trail[n + 1].lower_ == "to":
+                return self.according(token, trail[n + 1])
+            if token.pos_ in ("VERB", "AUX") and not _is_reporting(token):
+                if token.dep_ not in ("aux", "auxpass"):
+                    return None  # another clause comes first: "… ,” which means …"
+                continue
+            if not _is_reporting(token):
+                continue
+            if ends_sentence and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                return None  # “… .” He said that …: a new sentence with its own report
+            subject = self.r.subject(token)
+            if subject is not None and quote.open_mark <= subject.idx <= quote.close_mark:
+                subject = None
+            if subject is None:
+                subject = next((t for t in trail if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None)
+            speaker = self.r.speaker(subject) if subject is not None else None
+            end = max(token.idx + len(token), speaker.end if speaker else 0)
+            return _Attribution(speaker, self.r.cue(token), end, "verb")
+        return None
+
+    def before(self, lead: list[Token]) -> _Attribution | None:
+        if not lead:
+            return None
+        last = lead[-1]
+        verbs = [t for t in lead if _is_reporting(t)]
+        if last.text == ":":
+            verbs = verbs or [t for t in lead if t.pos_ == "VERB" and self.r.subject(t) is not None]
+            if not verbs:
+                return self.colon(lead)
+        elif last.text not in (",", "—", "―", "–") and not _is_reporting(last):
+            return None
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        subject = self.r.subject(verb)
+        speaker = self.r.speaker(subject) if subject is not None else None
+        return _Attribution(speaker, self.r.cue(verb), last.idx + len(last), "verb")
+
+    def colon(self, lead: list[Token]) -> _Attribution | None:
+        """“Mayor: ‘…’”: a short noun phrase and a colon, no verb."""
+        phrase = lead[:-1]
+        nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns or len(phrase) > 6 or any(t.pos_ == "VERB" for t in phrase):
+            return None
+        head = nouns[-1]
+        mention = self.r.index.mention_at(phrase[0].idx, head.idx + len(head))
+        if mention is not None:
+            speaker = self.r.speaker_span(mention.start, mention.end, head)
+        else:
+            start = next(t for t in phrase if not t.is_punct and t.pos_ not in ("CCONJ", "ADP", "ADV"))
+            speaker = self.r.speaker_span(start.idx, head.idx + len(head), head)
+        return _Attribution(speaker, self.r.cue(lead[-1], lemma=":"), lead[-1].idx + 1, "colon")
+
+    def dash(self, dash: Token, rest: list[Token]) -> _Attribution | None:
+        names = [t for t in rest if t.pos_ == "PROPN"]
+        if not names:
+            return None
+        head = names[-1]
+        mention = self.r.index.mention_at(names[0].idx, head.idx + len(head))
+        start, end = (mention.start, mention.end) if mention else (names[0].idx, head.idx + len(head))
+        speaker = self.r.speaker_span(start, end, head)
+        return _Attribution(speaker, self.r.cue(dash, lemma=dash.text), end, "dash")
+
+    def according(self, according: Token, to: Token) -> _Attribution | None:
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in according.children if c.dep_ == "pobj"
+        ]
+        speaker = self.r.speaker(objects[0]) if objects else None
+        cue = self.r.cue(according, to, lemma="according to")
+        return _Attribution(speaker, cue, speaker.end if speaker else cue.end, "verb")
+
+    def speaker_line(self, quote: QuotedSpan) -> _Attribution | None:
+        """A previous paragraph that ends in a colon ("And from Chairwoman Ruiz:") introduces the quote."""
+        before = self.text[:quote.open_mark].rstrip()
+        if not before.endswith(":") or "\n" not in self.text[len(before):quote.open_mark]:
+            return None
+        colon = self.r.token(len(before) - 1)
+        line_start = before.rfind("\n") + 1
+        lead = [t for t in self.doc[self.r.token(line_start):colon + 1] if not t.is_space]
+        verbs = [t for t in lead if _is_reporting(t)]
+        if verbs and (subject := self.r.subject(verbs[-1])) is not None:
+            return _Attribution(self.r.speaker(subject), self.r.cue(verbs[-1]), len(before), "speaker_line")
+        names = [t for t in lead if t.pos_ in ("PROPN", "NOUN")]
+        if not names:
+            return None
+        head = names[-1]
+        mention = self.r.index.mention_at(head.idx, head.idx + len(head))
+        first = names[0]
+        start, end = (min(mention.start, first.idx), mention.end) if mention else (first.idx, head.idx + len(head))
+        return _Attribution(self.r.speaker_span(start, end, head), None, len(before), "speaker_line")
+
+    # --- partial quotes -----------------------------------------------------------------------
+
+    def governing(self, quote: QuotedSpan) -> tuple[Token, Token] | None:
+        """The reporting verb whose clause holds the quote, and that clause's top token."""
+        doc = self.doc
+        first, last = self.r.token(quote.start), self.r.token(quote.end - 1)
+        roots = [t for t in doc[first:last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
+        if not roots:
+            return None
+        below, token = roots[0], roots[0]
+        for _ in range(10):
+            if token.dep_ == "ROOT" and token.i == roots[0].i and _is_reporting(token, REPORTING):
+                return None  # the quote is itself the reporting clause: not embedded
+            if token.i != roots[0].i and _is_reporting(token, REPORTING):
+                return token, below
+            if token.head.i == token.i:
+                return None
+            below, token = token, token.head
+        return None
+
+    # --- driver -------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        quoted = self.r.quoted
+        previous: _Attribution | None = None
+        previous_end = -1
+        i = 0
+        while i < len(quoted):
+            quote = quoted[i]
+            lead = self.lead(quote)
+            if not self.stands_alone(quote, lead):
+                self.partial(quote)
+                i += 1
+                continue
+            trail = self.trail(quote)
+            spans = list(quote.segments)
+            found = self.after(quote, trail) if quote.text(self.text)[-1:] != ":" else None
+            if found is not None and i + 1 < len(quoted) and self.continues(found, quoted[i + 1]):
+                i += 1
+                spans += quoted[i].segments
+            found = found or self.before(lead) or self.speaker_line(quote)
+            if found is None and not lead and self.may_float(quote, previous, previous_end):
+                found = _Attribution(previous.speaker, previous.cue, quote.close_mark, "floating")  # type: ignore[union-attr]
+            if found is not None and not (found.how != "verb" and _looks_like_title(quote.text(self.text))):
+                self.quotes.append(("direct", spans, None, found))
+                previous, previous_end = found, max(found.end, quoted[i].close_mark)
+            i += 1
+
+    def continues(self, found: _Attribution, following: QuotedSpan) -> bool:
+        """“A,” the farmer said, “b.”: the attribution sits between two halves of one quote."""
+        between = self.text[found.end:following.open_mark]
+        return between.strip() in (",",) and "\n" not in between
+
+    def may_float(self, quote: QuotedSpan, previous: _Attribution | None, previous_end: int) -> bool:
+        """A quote opening a sentence right after another keeps its speaker unless someone new
+        is named or reported in between."""
+        if previous is None or previous.speaker is None or previous_end < 0:
+            return False
+        gap = self.text[previous_end:quote.open_mark]
+        if gap.count("\n\n") > 1 or len([p for p in gap.split("\n") if p.strip()]) > 1:
+            return False
+        if _content_words(quote.text(self.text)) < 2:
+            return False
+        for token in self.doc[self.r.token(previous_end):self.r.token(quote.open_mark)]:
+            if token.idx < previous_end or self.r.in_quote(token.idx):
+                continue
+            if _is_reporting(token):
+                return False
+            if token.ent_type_ in ("PERSON", "ORG"):
+                entity = self.r.index.entity_at(token.idx, token.idx + len(token))
+                if entity is None or entity.id != previous.speaker.entity_id:
+                    return False
+        return True
+
+    def partial(self, quote: QuotedSpan) -> None:
+        found = self.governing(quote)
+        if found is None:
+            return
+        verb, clause = found
+        subject = self.r.subject(verb)
+        if subject is None or clause.dep_ in SUBJECTS:
+            return
+        speaker = self.r.speaker(subject)
+        start = min(clause.left_edge.idx, quote.open_mark)
+        right = _clause_end(clause)
+        end = max(right.idx + len(right), quote.close_mark + 1)
+        while end > start and (self.text[end - 1] in ",.;: " and end - 1 != quote.close_mark):
+            end -= 1
+        content = TextSpan(start=start, end=end, text=self.text[start:end])
+        attribution = _Attribution(speaker, self.r.cue(verb), verb.idx + len(verb), "partial")
+        self.quotes.append(("partial", list(quote.segments), content, attribution))
+
+    def indirect(self) -> None:
+        """Reported speech without quote marks: the clausal complement of a reporting verb, and the
+        clause an "according to" phrase attaches to."""
+        for token in self.doc:
+            if token.lower_ == "according" and token.dep_ == "prep":
+                self.according_clause(token)
+                continue
+            if not _is_reporting(token, REPORTING) or self.r.in_quote(token.idx):
+                continue
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                continue
+            first, last = clause.left_edge, _clause_end(clause)
+            holder = self.r.in_quote(clause.idx)
+            if holder is not None and holder.open_mark <= first.idx and last.idx <= holder.close_mark + 1:
+                continue  # the complement is a direct quote, found above
+            self.add_indirect(token, first.i, last.i)
+
+    def according_clause(self, according: Token) -> None:
+        head = according.head
+        if head.i == according.i or self.r.in_quote(according.idx):
+            return
+        phrase = according.subtree
+        skip = {t.i for t in phrase}
+        tokens = [t for t in head.subtree if t.i not in skip]
+        runs: list[list[Token]] = []
+        for t in tokens:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        run = max(runs, key=len)
+        to = next((c for c in according.children if c.lower_ == "to"), according)
+        attribution = self.according(according, to)
+        if attribution is not None:
+            self.add_indirect(None, run[0].i, run[-1].i, attribution)
+
+    def add_indirect(
+        self, verb: Token | None, first: int, last: int, attribution: _Attribution | None = None
+    ) -> None:
+        doc = self.doc
+        while first <= last and (doc[first].is_punct or doc[first].is_space):
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in "”\"’":
+            last -= 1
+        if last < first or _content_words(doc[first:last + 1].text) < 3:
+            return
+        if attribution is None and verb is not None:
+            subject = self.r.subject(verb)
+            if subject is not None and first <= subject.i <= last:
+                return
+            speaker = self.r.speaker(subject) if subject is not None else None
+            how = "indirect" if verb.lemma_.lower() in SPEECH_VERBS else "belief"
+            attribution = _Attribution(speaker, self.r.cue(verb), verb.idx + len(verb), how)
+        if attribution is None:
+            return
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        self.quotes.append(("indirect", [(start, end)], None, attribution))
+
+    def results(self) -> list[Quote]:
+        order = {"direct": 0, "partial": 1, "indirect": 2}
+        rows = sorted(self.quotes, key=lambda q: (q[1][0][0], order[q[0]]))
+        quotes = []
+        for kind, spans, content, found in rows:
+            start, end = spans[0][0], spans[-1][1]
+            confidence = CONFIDENCE["partial"] if kind == "partial" else CONFIDENCE.get(found.how, 0.6)
+            if found.speaker is None:
+                confidence *= 0.7
+            elif found.speaker.name is None:
+                confidence *= 0.85
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    type=kind,  # type: ignore[arg-type]
+                    start=start,
+                    end=end,
+                    text=" ".join(self.text[s:e] for s, e in spans),
+                    spans=spans,
+                    content=content,
+                    speaker=found.speaker,
+                    cue=found.cue,
+                    sentence=self.r.sentence(start, end),
+                    confidence=round(confidence, 3),
+                )
+            )
+        return quotes
 
 
 def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
-    return []
+    finder = _QuoteFinder(doc, entities)
+    finder.run()
+    finder.indirect()
+    return finder.results()

@@ -1,0 +1,126 @@
+"""Quotes on the PolNeAR dev split, scored by the project's official scorer, plus the edge cases.
+
+The scorer (../shared/eval/score/quote_eval.py) is imported by path so the figures printed here
+are the ones the project is judged by; predictions go to a temporary folder it reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+from factextract.data.people import TITLES
+from factextract.models import Article, Quote
+
+POLNEAR = Path("quotes") / "polnear-dev"
+EDGE_CASES = Path("quotes") / "edge_cases.jsonl"
+SCORER = Path("score") / "quote_eval.py"
+# Words that may stand before a name without changing who is meant ("Mayor Ana Ortiz").
+_NAME_NOISE = TITLES | {"the", "a", "an"}
+
+
+def _scorer(data: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quote_eval", data / SCORER)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(data / SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _key(name: str | None) -> str:
+    words = [w.strip(".,").lower() for w in (name or "").split()]
+    kept = [w for w in words if w not in _NAME_NOISE]
+    return " ".join(kept or words)
+
+
+def same_name(expected: str | None, found: str | None) -> bool:
+    """Names match when they agree once titles and articles are set aside."""
+    return bool(expected) and _key(expected) == _key(found)
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(",;").strip()
+
+
+def case_failures(case: dict, quotes: list[Quote]) -> list[str]:
+    """What an edge case expects and the quotes do not deliver (empty when the case passes)."""
+    failures = []
+    if not case["expected"] and quotes:
+        failures.append(f"expected no quote, found {[q.text for q in quotes]}")
+    for want in case["expected"]:
+        def text_of(quote: Quote) -> str:
+            return quote.content.text if quote.type == "partial" and quote.content else quote.text
+
+        hits = [q for q in quotes if _clean(text_of(q)) == _clean(want["quote"])]
+        if not hits:
+            failures.append(f"no quote {want['quote']!r} in {[text_of(q) for q in quotes]}")
+            continue
+        quote = next((q for q in hits if q.type == want["type"]), hits[0])
+        speaker = quote.speaker
+        if quote.type != want["type"]:
+            failures.append(f"{want['quote']!r}: type {quote.type} != {want['type']}")
+        named = speaker is not None and (
+            same_name(want["speaker"], speaker.text) or same_name(want["speaker"], speaker.name)
+        )
+        if speaker is None or not named:
+            failures.append(f"{want['quote']!r}: speaker {speaker and speaker.text!r} != {want['speaker']!r}")
+        elif want.get("speaker_resolved") and not same_name(want["speaker_resolved"], speaker.name):
+            failures.append(f"{want['quote']!r}: resolved {speaker.name!r} != {want['speaker_resolved']!r}")
+        cue = quote.cue
+        if want["cue"] is None:
+            if cue is not None:
+                failures.append(f"{want['quote']!r}: cue {cue.text!r}, expected none")
+        elif cue is None or not (
+            want["cue"] in (cue.text, cue.lemma) or cue.text.lower() in want["cue"].lower().split()
+        ):
+            failures.append(f"{want['quote']!r}: cue {cue and cue.text!r} != {want['cue']!r}")
+    return failures
+
+
+def load_edge_cases(data: Path) -> list[dict]:
+    lines = (data / EDGE_CASES).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def evaluate(data: Path) -> dict:
+    from factextract.pipeline import extract, extract_many
+
+    texts = sorted((data / POLNEAR / "text").glob("*.txt"))
+    articles = [Article(id=path.stem, text=path.read_text(encoding="utf-8")) for path in texts]
+    with tempfile.TemporaryDirectory() as folder:
+        for extraction in extract_many(articles):
+            (Path(folder) / f"{extraction.id}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
+        with contextlib.redirect_stdout(io.StringIO()):
+            result = _scorer(data).main(
+                str(data / POLNEAR / "gold.jsonl"), folder, True, str(data / POLNEAR / "text")
+            )
+    cases = load_edge_cases(data)
+    failed = {case["id"]: case_failures(case, extract(case["text"]).quotes) for case in cases}
+    result["edge_cases"] = {
+        "passed": sum(1 for f in failed.values() if not f),
+        "total": len(cases),
+        "failures": {k: v for k, v in failed.items() if v},
+    }
+    return result
+
+
+def report(result: dict) -> str:
+    dp = result["direct+partial"]
+    edge = result["edge_cases"]
+    lines = [
+        f"quotes (PolNeAR dev, {result['articles']} articles):",
+        f"  direct+partial  P {dp['precision']:.3f}  R {dp['recall']:.3f}  F1 {dp['f1']:.3f}  "
+        f"speaker {dp['speaker_acc']:.3f}  ({dp['predicted']} predicted)",
+    ]
+    for kind in ("direct", "partial", "indirect"):
+        row = result[kind]
+        lines.append(f"  {kind:<15} recall {row['recall']:.3f}  speaker {row['speaker_acc']:.3f}  ({row['gold']} gold)")
+    lines.append(f"  edge cases      {edge['passed']}/{edge['total']} pass")
+    lines += [f"    FAIL {case}: {'; '.join(why)}" for case, why in edge["failures"].items()]
+    return "\n".join(lines)
