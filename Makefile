@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench schema layer clean
+.PHONY: run test lint bench schema layer clean openapi venv
 
 $(BIN)/factextract: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,14 @@ $(BIN)/factextract: pyproject.toml requirements/model.txt
 	touch $@
 
 venv: $(BIN)/factextract
+
+# The API on http://127.0.0.1:3000 with routes from template.yaml and an embedded moto (no Docker, no AWS account).
+run: venv
+	$(BIN)/python -m local.server
+
+# openapi/openapi.json is generated from the API's code; tests/infra/test_openapi.py fails when it is stale.
+openapi: venv
+	$(BIN)/python -m local.openapi
 
 test: venv
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ set, those are used instead and nothing is started.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -107,6 +108,8 @@ def local_aws(mode: str = "auto") -> Iterator[str]:
 
     from moto.server import ThreadedMotoServer
 
+    # moto's werkzeug logs each AWS call; the API's own log lines are what a local user wants to read.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
