@@ -29,6 +29,10 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 
+# One table of medians beside same-run baselines, in under 5 minutes on 2 cores (docs/benchmark.md).
+bench: venv
+	$(BIN)/factextract bench
+
 schema: venv
 	$(BIN)/factextract schema > schema/extraction.schema.json
 

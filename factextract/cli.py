@@ -97,6 +97,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run(args.what, Path(args.data), as_json=args.json)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from factextract.benchmark.run import SECTIONS, run
+
+    sections = tuple(args.only.split(",")) if args.only else SECTIONS
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise SystemExit(f"factextract bench: unknown section(s) {', '.join(sorted(unknown))}; from {SECTIONS}")
+    run(sections, tiny=args.tiny, corpus_dir=args.corpus, markdown=args.markdown)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factextract", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an Extraction")
     schema.set_defaults(run=cmd_schema)
+
+    bench = commands.add_parser("bench", help="measure speed, memory and cost against same-run baselines")
+    bench.add_argument("--tiny", action="store_true", help="tiny sizes and one run each: checks the table, not speed")
+    bench.add_argument("--only", help="comma-separated sections: engine,components,batching,cold,imports,...")
+    bench.add_argument("--corpus", type=Path, help="a folder of .txt articles (default: the PolNeAR dev texts)")
+    bench.add_argument("--markdown", type=Path, help="also write the table to this file")
+    bench.set_defaults(run=cmd_bench)
     return parser
 
 

@@ -1,0 +1,104 @@
+"""Runs in a fresh interpreter (python -m factextract.benchmark.probe ...) and prints one JSON object.
+
+Timestamps are time.perf_counter() values: CLOCK_MONOTONIC on Linux, shared by all processes, so the
+parent can subtract the moment it started this process from them to get interpreter start-up time.
+Imports are inside the functions on purpose: what this process imports is what is being measured.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def cold(text: str) -> dict:
+    marks = {"started": STARTED}
+    import spacy  # noqa: F401  (its import is the biggest part of the engine's)
+
+    marks["spacy_imported"] = time.perf_counter()
+    from factextract.pipeline import extract
+    from factextract.nlp import load_pipeline
+
+    marks["engine_imported"] = time.perf_counter()
+    load_pipeline()
+    marks["model_loaded"] = time.perf_counter()
+    extract(text)
+    marks["first_extraction"] = time.perf_counter()
+    extract(text)
+    marks["second_extraction"] = time.perf_counter()
+    return marks
+
+
+def bare(text: str) -> dict:
+    """The floor for the cold start: spaCy alone, the same model, the same text."""
+    marks = {"started": STARTED}
+    import spacy
+
+    from factextract.nlp import model_name
+
+    marks["spacy_imported"] = time.perf_counter()
+    nlp = spacy.load(model_name())
+    marks["model_loaded"] = time.perf_counter()
+    nlp(text)
+    marks["first_nlp"] = time.perf_counter()
+    return marks
+
+
+def imports(module: str, path: str) -> dict:
+    if path:
+        sys.path.insert(0, path)
+    start = time.perf_counter()
+    __import__(module)
+    return {"started": STARTED, "import_s": time.perf_counter() - start, "rss_mb": peak_rss_mb()}
+
+
+def rss(text: str, preload: str, path: str) -> dict:
+    """Peak RSS of bare nlp(text), then of extract(text), in a process shaped like the Lambda's."""
+    result: dict = {}
+    if preload:
+        sys.path.insert(0, path)
+        try:
+            __import__(preload)
+            result["preloaded"] = preload
+        except Exception as exc:  # an unimportable handler is reported, and the engine still measured
+            result["preload_error"] = f"{type(exc).__name__}: {exc}"
+    from factextract.nlp import load_pipeline
+    from factextract.pipeline import extract, max_chars
+
+    nlp = load_pipeline()
+    nlp.max_length = max(nlp.max_length, max_chars(), len(text) + 1)
+    result["loaded_mb"] = peak_rss_mb()
+    doc = nlp(text)
+    del doc
+    result["bare_mb"] = peak_rss_mb()
+    extract(text)
+    result["extract_mb"] = peak_rss_mb()
+    return result
+
+
+def main(argv: list[str]) -> None:
+    kind, *args = argv
+    if kind == "cold":
+        out = cold(Path(args[0]).read_text(encoding="utf-8"))
+    elif kind == "bare":
+        out = bare(Path(args[0]).read_text(encoding="utf-8"))
+    elif kind == "import":
+        out = imports(args[0], args[1])
+    elif kind == "rss":
+        out = rss(Path(args[0]).read_text(encoding="utf-8"), args[1], args[2])
+    else:
+        raise SystemExit(f"unknown probe {kind!r}")
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

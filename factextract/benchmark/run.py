@@ -1,0 +1,140 @@
+"""Runs the benchmark's sections in order and prints the one table, with the machine it ran on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+
+from factextract import __version__
+from factextract.benchmark import engine, startup
+from factextract.benchmark.corpus import Corpus, load_corpus
+from factextract.benchmark.table import Table
+from factextract.nlp import load_pipeline, pipeline_version
+
+SECTIONS = ("engine", "components", "batching", "cold", "imports", "memory", "api", "batch", "footprint", "cost")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to run: the full plan fits in 5 minutes on 2 cores; tiny only checks every row appears."""
+
+    reps: int
+    engine_words: int
+    component_words: int
+    batching_words: int
+    processes: int
+    memory_sizes: tuple[int, ...]
+    latency_sizes: tuple[int, ...]
+    latency_calls: tuple[int, ...]
+    batch_articles: int
+
+
+FULL = Plan(
+    reps=3, engine_words=20_000, component_words=6_000, batching_words=6_000, processes=2,
+    memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(40, 20, 8),
+    batch_articles=60,
+)
+TINY = Plan(
+    reps=1, engine_words=200, component_words=100, batching_words=200, processes=1,
+    memory_sizes=(300,), latency_sizes=(30, 100, 300), latency_calls=(2, 2, 2), batch_articles=3,
+)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                 if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    load = ", load average %.2f %.2f %.2f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}{load}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}, {pipeline_version(load_pipeline())}, "
+        f"factextract {__version__}"
+    )
+
+
+def run(sections: tuple[str, ...] = SECTIONS, tiny: bool = False, corpus_dir: Path | None = None,
+        markdown: Path | None = None) -> Table:
+    plan = TINY if tiny else FULL
+    began = time.perf_counter()
+    corpus = load_corpus(corpus_dir)
+    table = Table()
+    context: dict[str, object] = {}
+    steps: dict[str, Callable[[], object]] = {
+        "engine": lambda: engine.measure_engine(table, corpus.first_words(plan.engine_words), plan.reps),
+        "components": lambda: engine.measure_components(table, corpus.first_words(plan.component_words), plan.reps),
+        "batching": lambda: context.__setitem__("batch_size", engine.measure_batching(
+            table, _tail(corpus, plan.batching_words), plan.reps, plan.processes)),
+        "cold": lambda: startup.measure_cold_start(table, corpus, plan.reps),
+        "imports": lambda: startup.measure_imports(table, plan.reps),
+        "memory": lambda: startup.measure_memory(table, corpus, plan.memory_sizes, _api_limit()),
+        "api": lambda: _serverless().measure_api(table, corpus, plan.latency_sizes, plan.latency_calls),
+        "batch": lambda: _serverless().measure_batch(table, corpus, plan.batch_articles),
+        "footprint": lambda: _footprint().measure_footprint(table),
+        "cost": lambda: _cost().estimate(table),
+    }
+    for name in SECTIONS:
+        if name in sections:
+            start = time.perf_counter()
+            steps[name]()
+            print(f"bench: {name} done in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - began
+    header = (
+        f"factextract bench{' --tiny' if tiny else ''}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{elapsed:.0f} s in all\n\nMachine: {machine()}\n\nCorpus: {corpus.name} ({corpus.words:,} words). "
+        f"Each figure is the median of {plan.reps} run(s); ratio = median / baseline from the same run.\n"
+    )
+    output = f"{header}\n{table.markdown()}\n"
+    print(output)
+    if markdown:
+        markdown.write_text(output, encoding="utf-8")
+    return table
+
+
+def _tail(corpus: Corpus, words: int) -> Corpus:
+    """Articles the engine section did not run, so batching is not helped by warm caches of the same texts."""
+    reversed_corpus = Corpus(corpus.name, list(reversed(corpus.texts)))
+    return reversed_corpus.first_words(words)
+
+
+def _api_limit() -> int:
+    try:
+        sys.path.insert(0, str(startup.FUNCTIONS))
+        from shared.config import DEFAULT_MAX_TEXT_CHARS
+
+        return DEFAULT_MAX_TEXT_CHARS
+    except ImportError:
+        return 100_000
+
+
+def _serverless():
+    from factextract.benchmark import serverless
+
+    return serverless
+
+
+def _footprint():
+    from factextract.benchmark import footprint
+
+    return footprint
+
+
+def _cost():
+    from factextract.benchmark import cost
+
+    return cost

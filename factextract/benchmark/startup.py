@@ -1,0 +1,138 @@
+"""Figures that need a fresh interpreter: cold start by parts, module import times, peak RSS by size."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from factextract.benchmark.corpus import ROOT, Corpus, article_of
+from factextract.benchmark.table import Table, median
+
+FUNCTIONS = ROOT / "functions"
+# Handler modules as Lambda imports them (CodeUri: functions/, handler api.app.lambda_handler ...).
+FUNCTION_MODULES = ("api.app", "batch.app")
+# What a deployed function's environment holds at import time; the values only need to be well formed.
+LAMBDA_ENV = {
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "TABLE_NAME": "factextract-bench",
+    "RESULTS_BUCKET": "factextract-bench-results",
+    "INPUT_BUCKET": "factextract-bench-input",
+    "CHUNK_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/factextract-bench-chunks",
+    "POWERTOOLS_SERVICE_NAME": "factextract",
+    "POWERTOOLS_METRICS_NAMESPACE": "factextract",
+    "POWERTOOLS_TRACE_DISABLED": "true",
+    "POWERTOOLS_LOG_LEVEL": "WARNING",
+}
+
+
+def probe(kind: str, *args: str) -> tuple[float, dict]:
+    """Starts `python -m factextract.benchmark.probe kind args`; returns its start moment and its JSON."""
+    env = {**os.environ, **LAMBDA_ENV, "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "factextract.benchmark.probe", kind, *args],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"probe {kind} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return started, json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _write(text: str) -> Path:
+    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+    with handle:
+        handle.write(text)
+    return Path(handle.name)
+
+
+def measure_cold_start(table: Table, corpus: Corpus, reps: int) -> None:
+    path = _write(article_of(corpus, 300))
+    ours: dict[str, list[float]] = defaultdict(list)
+    floor: dict[str, list[float]] = defaultdict(list)
+    try:
+        for _ in range(reps):
+            started, marks = probe("cold", str(path))
+            ours["python start"].append(marks["started"] - started)
+            ours["import spaCy"].append(marks["spacy_imported"] - marks["started"])
+            ours["import engine (beyond spaCy)"].append(marks["engine_imported"] - marks["spacy_imported"])
+            ours["model load"].append(marks["model_loaded"] - marks["engine_imported"])
+            ours["first extraction (300 words)"].append(marks["first_extraction"] - marks["model_loaded"])
+            ours["total to first extraction"].append(marks["first_extraction"] - started)
+            ours["second extraction (warm)"].append(marks["second_extraction"] - marks["first_extraction"])
+            started, marks = probe("bare", str(path))
+            floor["python start"].append(marks["started"] - started)
+            floor["import spaCy"].append(marks["spacy_imported"] - marks["started"])
+            floor["model load"].append(marks["model_loaded"] - marks["spacy_imported"])
+            floor["first extraction (300 words)"].append(marks["first_nlp"] - marks["model_loaded"])
+            floor["total to first extraction"].append(marks["first_nlp"] - started)
+    finally:
+        path.unlink()
+    section = "cold start (fresh process, no SnapStart)"
+    for part, values in ours.items():
+        note = ""
+        if part == "total to first extraction":
+            note = "target < 1.5 s; SnapStart would remove all but the first extraction"
+        elif part == "import engine (beyond spaCy)":
+            note = "factextract modules, pydantic models, data"
+        base = floor.get(part)
+        table.add(section, part, median(values), "s", median(base) if base else None,
+                  "spaCy-only process" if base else "", note=note)
+
+
+def measure_imports(table: Table, reps: int) -> None:
+    section = "module import (fresh process)"
+    runs: dict[str, list[float]] = defaultdict(list)
+    memory: dict[str, float] = {}
+    errors: dict[str, str] = {}
+    targets = [("spacy", ""), ("factextract.pipeline", "")]
+    targets += [(module, str(FUNCTIONS)) for module in FUNCTION_MODULES]
+    for _ in range(reps):
+        for module, path in targets:
+            if module in errors:
+                continue
+            try:
+                _, result = probe("import", module, path)
+            except RuntimeError as exc:
+                errors[module] = str(exc)
+                continue
+            runs[module].append(result["import_s"])
+            memory[module] = result["rss_mb"]
+    engine = median(runs["factextract.pipeline"]) if runs["factextract.pipeline"] else None
+    for module, _ in targets:
+        if module in errors:
+            table.add(section, f"import {module}", None, "s", note=errors[module][:80])
+            continue
+        baseline = median(runs["spacy"]) if module == "factextract.pipeline" else engine
+        name = "import spacy" if module == "factextract.pipeline" else "engine import"
+        if module == "spacy":
+            baseline, name = None, ""
+        table.add(section, f"import {module}", median(runs[module]), "s", baseline, name,
+                  note=f"RSS after import {memory[module]:.0f} MB")
+
+
+def measure_memory(table: Table, corpus: Corpus, sizes: tuple[int, ...], api_limit_chars: int) -> dict[int, float]:
+    """Peak RSS per article size, each in a fresh process that first imports the handler that would run it."""
+    section = "peak RSS (fresh process per size)"
+    peaks: dict[int, float] = {}
+    for words in sizes:
+        text = article_of(corpus, words)
+        handler = "api.app" if len(text) <= api_limit_chars else "batch.app"
+        path = _write(text)
+        try:
+            _, result = probe("rss", str(path), handler, str(FUNCTIONS))
+        finally:
+            path.unlink()
+        peaks[words] = result["extract_mb"]
+        note = f"imports {handler} first" if "preloaded" in result else f"{handler} not importable: engine only"
+        table.add(section, f"{words:,}-word article", result["extract_mb"], "MB", result["bare_mb"], "bare nlp",
+                  note=f"{note}; {result['loaded_mb']:.0f} MB after model load")
+    return peaks
