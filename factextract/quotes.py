@@ -128,7 +128,8 @@ class _Reader:
         return self.speaker_span(start, end, head)
 
     def speaker_span(self, start: int, end: int, head: Token | None = None) -> Speaker:
-        entity = self.index.entity_at(start, end)
+        # The head decides: "Obama's former strategist" is the strategist, not Obama.
+        entity = self.index.entity_at(head.idx, head.idx + len(head)) if head else self.index.entity_at(start, end)
         text = self.text[start:end]
         if entity is None and head is not None and head.lemma_.lower() in ROLE_NOUNS and head.pos_ != "PROPN":
             entity = self._by_role(head)
@@ -223,10 +224,15 @@ class _QuoteFinder:
     def stands_alone(self, quote: QuotedSpan, lead: list[Token]) -> bool:
         """A quote that opens its sentence, follows a comma or colon, or directly follows a
         reporting verb ("He says “…”") is a direct quote; otherwise it continues a clause."""
+        words = quote.text(self.text).split()
+        if len(words) < 2:
+            return False  # one quoted word is a term, not a statement
         if not lead:
             return True
         last = lead[-1]
-        return last.text in CLAUSE_OPENERS or last.text in ATTRIBUTION_DASHES or _is_reporting(last)
+        if _is_reporting(last):
+            return words[0][:1].isupper()  # "says “Working …”" vs. "reported “2,521 incidents”"
+        return last.text in CLAUSE_OPENERS or last.text in ATTRIBUTION_DASHES
 
     # --- attributions -------------------------------------------------------------------------
 
@@ -320,9 +326,9 @@ class _QuoteFinder:
         verbs = [t for t in lead if _is_reporting(t)]
         if verbs and (subject := self.r.subject(verbs[-1])) is not None:
             return _Attribution(self.r.speaker(subject), self.r.cue(verbs[-1]), len(before), "speaker_line")
-        names = [t for t in lead if t.pos_ in ("PROPN", "NOUN")]
+        names = [t for t in lead if t.pos_ == "PROPN"]
         if not names:
-            return None
+            return None  # "Partial transcript as follows:" names nobody
         head = names[-1]
         mention = self.r.index.mention_at(head.idx, head.idx + len(head))
         first = names[0]
@@ -377,6 +383,13 @@ class _QuoteFinder:
                 previous, previous_end = found, max(found.end, quoted[i].close_mark)
             i += 1
 
+    def title_case_line(self, quote: QuotedSpan) -> bool:
+        """Headlines capitalise every word, so a capitalised quote there says nothing."""
+        start = self.text.rfind("\n", 0, quote.open_mark) + 1
+        end = self.text.find("\n", quote.close_mark)
+        outside = self.text[start:quote.open_mark] + " " + self.text[quote.close_mark + 1:end if end > 0 else None]
+        return _looks_like_title(outside)
+
     def continues(self, found: _Attribution, following: QuotedSpan) -> bool:
         """“A,” the farmer said, “b.”: the attribution sits between two halves of one quote."""
         between = self.text[found.end:following.open_mark]
@@ -404,6 +417,8 @@ class _QuoteFinder:
         return True
 
     def partial(self, quote: QuotedSpan) -> None:
+        if _looks_like_title(quote.text(self.text)) and not self.title_case_line(quote):
+            return  # a work or show title in quotes: “Face the Nation”, “Contract with America”
         found = self.governing(quote)
         if found is None:
             return
