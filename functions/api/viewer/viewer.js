@@ -177,6 +177,7 @@
     if (annotation.kind === "quote") {
       node.classList.add(`q-${item.type}`);
       node.dataset.type = item.type;
+      node.dataset.part = String(annotation.part);
       node.dataset.speaker = speakerName(item) || "";
     }
     if (annotation.kind === "claim") node.classList.add(worthinessClass(item.checkworthiness));

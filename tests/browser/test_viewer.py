@@ -1,0 +1,276 @@
+"""The viewer page in headless Chromium, served by the same local server `make run` starts.
+
+Debian's chromium driven by Playwright's Python package (never Playwright's own browser download).
+Skips with a message where either is missing; .ci/run installs chromium so CI runs these.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# No sandbox: CI runs as root. The rest keeps Chromium from calling home during the test.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_SECONDS = 180
+EXTRACT_TIMEOUT_MS = 120_000
+
+# A short text written for these tests: markup that must stay text, a figure, a date, a quote with a
+# speaker, and an emoji (two UTF-16 units in the browser, one character to the API) before them all.
+HOSTILE_TEXT = (
+    "Ferry vote 🚢 <script>window.__pwned = 'script'</script>\n"
+    "The harbour council will spend $3 million on a new ferry, Mayor Lena Park said on Monday.\n"
+    '"We promised the island a ferry and we will deliver it," Park said. '
+    '<img src="x" onerror="window.__pwned = \'img\'">\n'
+)
+HOSTILE_PUBLISHED = "2026-11-24"
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    """The local API server (python -m local.server, as `make run`) on a free loopback port."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output = ServerOutput(process)
+    try:
+        yield output.announced_url()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class ServerOutput:
+    """Drains the server's output on a thread (a full pipe would stall its request logging) and
+    finds the URL it announces once spaCy and the handlers are loaded."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.tail: deque[str] = deque(maxlen=40)
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.tail.append(line)
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def announced_url(self) -> str:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            found = re.search(r" on (http://127\.0\.0\.1:\d+)", line)
+            if found:
+                return found.group(1)
+        self.process.kill()
+        raise AssertionError("the local server did not announce its URL:\n" + "".join(self.tail))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, server_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    # Everything is on the page once the API has answered: fail fast instead of waiting for what is missing.
+    page.set_default_timeout(5_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server_url + "/")
+    yield page
+    context.close()
+    assert not errors, f"the page raised: {errors}"
+
+
+def submit(page: Any, text: str, published: str) -> dict[str, Any]:
+    """Fills the form like a person, presses the button, and returns the API's JSON answer."""
+    page.fill("#article-text", text)
+    page.fill("#published-at", published)
+    with page.expect_response(
+        lambda response: response.url.endswith("/v1/extractions") and response.request.method == "POST",
+        timeout=EXTRACT_TIMEOUT_MS,
+    ) as answer:
+        page.click("#extract-button")
+    response = answer.value
+    assert response.status in (200, 201), f"POST /v1/extractions answered {response.status}: {response.text()}"
+    page.wait_for_selector("#result:not([hidden])")
+    return response.json()
+
+
+def highlighted_quotes(page: Any) -> list[dict[str, str]]:
+    """Each quote as the page shows it: its pieces' text joined, its type and shown speaker."""
+    return page.evaluate(
+        """() => {
+            const quotes = new Map();
+            for (const piece of document.querySelectorAll('#article mark.hl-quote')) {
+                const {id, type, speaker, part} = piece.dataset;
+                const quote = quotes.get(id) || {type, speaker, parts: []};
+                quote.parts[part] = (quote.parts[part] || '') + piece.textContent;
+                quotes.set(id, quote);
+            }
+            // A quote split by its attribution reads as its parts joined by a space, as the API's text does.
+            return [...quotes].map(([id, q]) => ({id, type: q.type, speaker: q.speaker, text: q.parts.join(' ')}));
+        }"""
+    )
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
+def test_seed_article_quotes_and_figure_are_highlighted_with_speakers(page: Any, shared_eval: Path) -> None:
+    text = (shared_eval / "seed" / "article.txt").read_text(encoding="utf-8")
+    expected = json.loads((shared_eval / "seed" / "expected.json").read_text(encoding="utf-8"))
+    submit(page, text, expected["published_at"])
+
+    shown = highlighted_quotes(page)
+    wanted = [quote for quote in expected["quotes"] if quote["type"] in ("direct", "partial")]
+    assert len(wanted) == 8
+    problems = []
+    for quote in wanted:
+        start = normalized(quote["starts_with"])
+        matches = [item for item in shown if normalized(item["text"]).startswith(start)]
+        if not matches:
+            problems.append(f"not highlighted: {quote['starts_with']!r}")
+        elif (matches[0]["type"], matches[0]["speaker"]) != (quote["type"], quote["speaker"]):
+            problems.append(
+                f"{quote['starts_with']!r}: shown as {matches[0]['type']} by {matches[0]['speaker']!r}, "
+                f"expected {quote['type']} by {quote['speaker']!r}"
+            )
+    assert not problems, "\n".join(problems)
+
+    # The side list groups the same quotes under their speakers.
+    for quote in wanted:
+        group = page.locator(f'.speaker-group[data-speaker="{quote["speaker"]}"] .quote-text')
+        texts = [normalized(item) for item in group.all_text_contents()]
+        assert any(item.startswith(normalized(quote["starts_with"])) for item in texts), quote["starts_with"]
+
+    for figure in expected["figures"]:
+        marks = page.locator("#article mark.hl-figure.first", has_text=figure["text_contains"])
+        assert marks.count() > 0, f"no figure highlighted on {figure['text_contains']!r}"
+        mark = marks.first
+        # The badge after the number is its normalized value; the tooltip spells out the rest.
+        last_piece = page.locator(f'#article mark.hl-figure[data-id="{mark.get_attribute("data-id")}"]').last
+        assert last_piece.get_attribute("data-badge") == f"{figure['value']:g}"
+        mark.focus()
+        tip = page.locator("#tip")
+        assert tip.is_visible()
+        assert f"{figure['kind']}: {figure['value']:g}" in tip.inner_text()
+        assert figure["qualifier"] in tip.inner_text()
+
+
+def test_article_markup_is_shown_as_text_and_never_run(page: Any) -> None:
+    extraction = submit(page, HOSTILE_TEXT, HOSTILE_PUBLISHED)
+
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#article script, #article img").count() == 0
+    # Highlights wrap the text without changing it: the article reads exactly as submitted.
+    assert page.locator("#article").text_content() == HOSTILE_TEXT
+    # Offsets are code points: after the emoji every highlight still covers exactly its item's text.
+    shown = {quote["id"]: quote["text"] for quote in highlighted_quotes(page)}
+    assert shown == {quote["id"]: quote["text"] for quote in extraction["quotes"]}
+    for figure in extraction["figures"]:
+        pieces = page.locator(f'#article mark[data-id="{figure["id"]}"]').all_text_contents()
+        assert "".join(pieces) == figure["text"]
+
+
+def test_layer_toggle_hides_marks_and_their_tab_stops(page: Any) -> None:
+    extraction = submit(page, HOSTILE_TEXT, HOSTILE_PUBLISHED)
+    assert any(quote["type"] == "direct" for quote in extraction["quotes"]), extraction["quotes"]
+    quote = page.locator("#article mark.hl-quote.q-direct.first").first
+    shaded = quote.evaluate("node => getComputedStyle(node).backgroundColor")
+
+    page.uncheck('#layers input[data-layer="quote"]')
+    assert quote.evaluate("node => getComputedStyle(node).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert quote.get_attribute("tabindex") == "-1"
+
+    page.check('#layers input[data-layer="quote"]')
+    assert quote.evaluate("node => getComputedStyle(node).backgroundColor") == shaded != "rgba(0, 0, 0, 0)"
+    assert quote.get_attribute("tabindex") == "0"
+
+
+def test_keyboard_reaches_highlights_and_shows_their_details(page: Any) -> None:
+    extraction = submit(page, HOSTILE_TEXT, HOSTILE_PUBLISHED)
+    money = next((figure for figure in extraction["figures"] if figure["text"] == "$3 million"), None)
+    assert money is not None, f"the engine found no '$3 million' figure: {extraction['figures']}"
+
+    page.locator("#extract-button").focus()
+    focused = None
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.closest('#article mark.hl')?.dataset.id")
+        if focused:
+            break
+    assert focused, "Tab never reached a highlight in the article"
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused highlight shows no focus ring"
+
+    page.locator(f'#article mark[data-id="{money["id"]}"]').first.focus()
+    tip = page.locator("#tip")
+    assert tip.is_visible()
+    assert "money" in tip.inner_text()
+    assert f"{money['value']:g}" in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+def test_phone_width_stacks_the_speaker_list_under_the_article(browser: Any, server_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(server_url + "/")
+        submit(page, HOSTILE_TEXT, HOSTILE_PUBLISHED)
+        article = page.locator("#article").bounding_box()
+        speakers = page.locator(".speakers").bounding_box()
+        assert speakers["y"] >= article["y"] + article["height"]
+        # Nothing wider than the screen: no sideways scrolling on a phone.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
