@@ -39,6 +39,12 @@ class Corpus:
         return Corpus(self.name, chosen)
 
 
+    def leads(self, count: int, words: int) -> Corpus:
+        """The first words of count articles (cycling when there are fewer): many short texts to batch."""
+        texts = [_cut(self.texts[index % len(self.texts)], words) for index in range(count)]
+        return Corpus(f"{count} article leads of {words} words", texts)
+
+
 def word_count(text: str) -> int:
     return sum(1 for _ in WORD.finditer(text))
 
@@ -97,11 +103,16 @@ def article_of(corpus: Corpus, words: int) -> str:
     while total < words:
         paragraph = paragraphs[index % len(paragraphs)]
         index += 1
-        need = words - total
-        matches = list(WORD.finditer(paragraph))
-        if len(matches) > need:
-            paragraph = paragraph[: matches[need - 1].end()] + "."
-            matches = matches[:need]
+        paragraph = _cut(paragraph, words - total)
         parts.append(paragraph)
-        total += len(matches)
+        total += word_count(paragraph)
     return "\n\n".join(parts)
+
+
+def _cut(text: str, words: int) -> str:
+    """The text up to its words-th word, closed with a full stop when cut mid-way."""
+    for index, match in enumerate(WORD.finditer(text), start=1):
+        if index == words:
+            rest = text[match.end():]
+            return text if not rest.strip() else text[: match.end()] + "."
+    return text

@@ -17,7 +17,15 @@ STARTED = time.perf_counter()
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kilobytes
+    """This process's peak RSS. ru_maxrss is not used on Linux: it keeps the parent's peak across fork
+    and exec, so a probe started by a benchmark holding the model would report the benchmark's memory."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # macOS counts bytes, others kilobytes
 
 
 def cold(text: str) -> dict:
@@ -25,8 +33,8 @@ def cold(text: str) -> dict:
     import spacy  # noqa: F401  (its import is the biggest part of the engine's)
 
     marks["spacy_imported"] = time.perf_counter()
-    from factextract.pipeline import extract
     from factextract.nlp import load_pipeline
+    from factextract.pipeline import extract
 
     marks["engine_imported"] = time.perf_counter()
     load_pipeline()

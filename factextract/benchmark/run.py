@@ -15,7 +15,7 @@ import spacy
 
 from factextract import __version__
 from factextract.benchmark import engine, startup
-from factextract.benchmark.corpus import Corpus, load_corpus
+from factextract.benchmark.corpus import load_corpus
 from factextract.benchmark.table import Table
 from factextract.nlp import load_pipeline, pipeline_version
 
@@ -29,7 +29,8 @@ class Plan:
     reps: int
     engine_words: int
     component_words: int
-    batching_words: int
+    batch_leads: int
+    lead_words: int
     processes: int
     memory_sizes: tuple[int, ...]
     latency_sizes: tuple[int, ...]
@@ -38,12 +39,12 @@ class Plan:
 
 
 FULL = Plan(
-    reps=3, engine_words=20_000, component_words=6_000, batching_words=6_000, processes=2,
+    reps=3, engine_words=12_000, component_words=5_000, batch_leads=64, lead_words=100, processes=2,
     memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(40, 20, 8),
     batch_articles=60,
 )
 TINY = Plan(
-    reps=1, engine_words=200, component_words=100, batching_words=200, processes=1,
+    reps=1, engine_words=200, component_words=100, batch_leads=4, lead_words=30, processes=1,
     memory_sizes=(300,), latency_sizes=(30, 100, 300), latency_calls=(2, 2, 2), batch_articles=3,
 )
 
@@ -60,7 +61,7 @@ def machine() -> str:
     if meminfo.is_file():
         kb = int(meminfo.read_text().split()[1])
         memory = f", {kb / 1024 / 1024:.0f} GB RAM"
-    load = ", load average %.2f %.2f %.2f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    load = ", load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}{load}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, spaCy {spacy.__version__}, {pipeline_version(load_pipeline())}, "
@@ -79,7 +80,7 @@ def run(sections: tuple[str, ...] = SECTIONS, tiny: bool = False, corpus_dir: Pa
         "engine": lambda: engine.measure_engine(table, corpus.first_words(plan.engine_words), plan.reps),
         "components": lambda: engine.measure_components(table, corpus.first_words(plan.component_words), plan.reps),
         "batching": lambda: context.__setitem__("batch_size", engine.measure_batching(
-            table, _tail(corpus, plan.batching_words), plan.reps, plan.processes)),
+            table, corpus.leads(plan.batch_leads, plan.lead_words), plan.reps, plan.processes)),
         "cold": lambda: startup.measure_cold_start(table, corpus, plan.reps),
         "imports": lambda: startup.measure_imports(table, plan.reps),
         "memory": lambda: startup.measure_memory(table, corpus, plan.memory_sizes, _api_limit()),
@@ -104,12 +105,6 @@ def run(sections: tuple[str, ...] = SECTIONS, tiny: bool = False, corpus_dir: Pa
     if markdown:
         markdown.write_text(output, encoding="utf-8")
     return table
-
-
-def _tail(corpus: Corpus, words: int) -> Corpus:
-    """Articles the engine section did not run, so batching is not helped by warm caches of the same texts."""
-    reversed_corpus = Corpus(corpus.name, list(reversed(corpus.texts)))
-    return reversed_corpus.first_words(words)
 
 
 def _api_limit() -> int:

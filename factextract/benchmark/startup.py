@@ -48,8 +48,7 @@ def probe(kind: str, *args: str) -> tuple[float, dict]:
 
 
 def _write(text: str) -> Path:
-    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
-    with handle:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write(text)
     return Path(handle.name)
 
