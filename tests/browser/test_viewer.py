@@ -7,37 +7,15 @@ Skips with a message where either is missing; .ci/run installs chromium so CI ru
 from __future__ import annotations
 
 import json
-import queue
-import re
-import shutil
-import subprocess
-import sys
-import threading
-import time
-from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+from tests.browser.harness import CHROMIUM, launch_chromium, local_server, submit
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# No sandbox: CI runs as root. The rest keeps Chromium from calling home during the test.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SERVER_START_SECONDS = 180
-EXTRACT_TIMEOUT_MS = 120_000
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
 
 # A short text written for these tests: markup that must stay text, a figure, a date, a quote with a
 # speaker, and an emoji (two UTF-16 units in the browser, one character to the API) before them all.
@@ -52,57 +30,8 @@ HOSTILE_PUBLISHED = "2026-11-24"
 
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
-    """The local API server (python -m local.server, as `make run`) on a free loopback port."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output = ServerOutput(process)
-    try:
-        yield output.announced_url()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-class ServerOutput:
-    """Drains the server's output on a thread (a full pipe would stall its request logging) and
-    finds the URL it announces once spaCy and the handlers are loaded."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.process = process
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.tail: deque[str] = deque(maxlen=40)
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.tail.append(line)
-            self.lines.put(line)
-        self.lines.put(None)
-
-    def announced_url(self) -> str:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = self.lines.get(timeout=left)
-            except queue.Empty:
-                break
-            if line is None:
-                break
-            found = re.search(r" on (http://127\.0\.0\.1:\d+)", line)
-            if found:
-                return found.group(1)
-        self.process.kill()
-        raise AssertionError("the local server did not announce its URL:\n" + "".join(self.tail))
+    with local_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +39,7 @@ def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).is_file():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
@@ -127,21 +56,6 @@ def page(browser: Any, server_url: str) -> Iterator[Any]:
     yield page
     context.close()
     assert not errors, f"the page raised: {errors}"
-
-
-def submit(page: Any, text: str, published: str) -> dict[str, Any]:
-    """Fills the form like a person, presses the button, and returns the API's JSON answer."""
-    page.fill("#article-text", text)
-    page.fill("#published-at", published)
-    with page.expect_response(
-        lambda response: response.url.endswith("/v1/extractions") and response.request.method == "POST",
-        timeout=EXTRACT_TIMEOUT_MS,
-    ) as answer:
-        page.click("#extract-button")
-    response = answer.value
-    assert response.status in (200, 201), f"POST /v1/extractions answered {response.status}: {response.text()}"
-    page.wait_for_selector("#result:not([hidden])")
-    return response.json()
 
 
 def highlighted_quotes(page: Any) -> list[dict[str, str]]:
@@ -216,6 +130,13 @@ def test_article_markup_is_shown_as_text_and_never_run(page: Any) -> None:
     # Offsets are code points: after the emoji every highlight still covers exactly its item's text.
     shown = {quote["id"]: quote["text"] for quote in highlighted_quotes(page)}
     assert shown == {quote["id"]: quote["text"] for quote in extraction["quotes"]}
+
+    # The raw JSON link reads the same extraction back from the API.
+    link = page.locator("#raw-json").get_attribute("href")
+    assert link.endswith(f"/v1/extractions/{extraction['id']}")
+    stored = page.request.get(link)
+    assert stored.status == 200
+    assert stored.json()["id"] == extraction["id"]
     for figure in extraction["figures"]:
         pieces = page.locator(f'#article mark[data-id="{figure["id"]}"]').all_text_contents()
         assert "".join(pieces) == figure["text"]
