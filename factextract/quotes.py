@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from factextract.data.cues import ATTRIBUTION_DASHES, SPEECH_VERBS, THOUGHT_VERBS
+from factextract.data.cues import (
+    ATTRIBUTION_DASHES,
+    INTENT_VERBS,
+    OBJECT_VERBS,
+    PREPOSITION_CUES,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    THOUGHT_VERBS,
+)
 from factextract.data.people import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
 from factextract.entities import EntityIndex
 from factextract.models import Cue, Quote, SentenceRef, Speaker, TextSpan
@@ -437,22 +445,57 @@ class _QuoteFinder:
         self.quotes.append(("partial", list(quote.segments), content, attribution))
 
     def indirect(self) -> None:
-        """Reported speech without quote marks: the clausal complement of a reporting verb, and the
+        """Reported speech without quote marks: the clausal complement of a reporting verb, the
+        stated intention or position of a verb of stance, a statement noun's clause, and the
         clause an "according to" phrase attaches to."""
         for token in self.doc:
             if token.lower_ == "according" and token.dep_ == "prep":
                 self.according_clause(token)
                 continue
-            if not _is_reporting(token, REPORTING) or self.r.in_quote(token.idx):
+            if self.r.in_quote(token.idx):
                 continue
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is None:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+                self.statement_noun(token)
                 continue
-            first, last = clause.left_edge, _clause_end(clause)
-            holder = self.r.in_quote(clause.idx)
-            if holder is not None and holder.open_mark <= first.idx and last.idx <= holder.close_mark + 1:
-                continue  # the complement is a direct quote, found above
-            self.add_indirect(token, first.i, last.i)
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            found = False
+            if lemma in REPORTING:
+                for clause in token.children:
+                    if clause.dep_ == "ccomp" and self.reported_clause(token, clause):
+                        found = True
+                        self.add_indirect(token, clause.left_edge.i, _clause_end(clause).i)
+            if found:
+                continue
+            for child in token.children:
+                intention = child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i
+                if intention or (child.dep_ == "dobj" and lemma in OBJECT_VERBS):
+                    self.add_indirect(token, child.left_edge.i, child.right_edge.i)
+                elif child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_CUES:
+                    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                    if objects:
+                        self.add_indirect(token, objects[0].left_edge.i, objects[0].right_edge.i)
+
+    def reported_clause(self, verb: Token, clause: Token) -> bool:
+        """A complement before its verb is reported only in the "CLAUSE, X said" order, and one
+        that is a direct quote was handled with the quote."""
+        if clause.i < verb.i:
+            between = self.text[clause.right_edge.idx:verb.idx]
+            if "," not in between or ":" in between:
+                return False
+        holder = self.r.in_quote(clause.idx)
+        first, last = clause.left_edge, clause.right_edge
+        return holder is None or not (holder.open_mark <= first.idx and last.idx <= holder.close_mark + 1)
+
+    def statement_noun(self, noun: Token) -> None:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+        if clause is None or not any(c.dep_ == "mark" for c in clause.children):
+            return  # "the claim that …" reports; "the report released Monday" does not
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        speaker = self.r.speaker(owner) if owner is not None else None
+        attribution = _Attribution(speaker, self.r.cue(noun), noun.idx + len(noun), "belief")
+        self.add_indirect(None, clause.left_edge.i, clause.right_edge.i, attribution)
 
     def according_clause(self, according: Token) -> None:
         head = according.head

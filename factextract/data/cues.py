@@ -53,3 +53,32 @@ SINGLE_AMBIGUOUS = frozenset("'")
 
 # Dashes that attribute a quote to the name after them: “…” — Coach Dana Wells.
 ATTRIBUTION_DASHES = frozenset({"—", "―", "–", "--"})
+
+# Beyond verbs of saying, attribution (PARC/PolNeAR) covers stated intentions and positions.
+# Verbs whose infinitive complement is the stated intention: "agreed to lend", "vowed to fight".
+INTENT_VERBS = _words(
+    "agree refuse decline vow promise pledge threaten want plan hope intend seek urge ask call offer propose "
+    "demand aim"
+)
+# Verbs whose object is the reported statement or position: "cited derogatory comments".
+OBJECT_VERBS = _words(
+    "cite reject criticize criticise dispute deny acknowledge propose announce defend question praise endorse "
+    "support oppose welcome condemn blame describe recommend release disclose reveal confirm accept dismiss "
+    "tout predict"
+)
+# Verb and preposition pairs whose object is what was said: "talked about", "pointed to", "called for".
+PREPOSITION_CUES = frozenset(
+    {
+        ("talk", "about"), ("speak", "about"), ("speak", "of"), ("point", "to"), ("call", "for"),
+        ("call", "on"), ("warn", "of"), ("warn", "against"), ("warn", "about"), ("complain", "about"),
+        ("argue", "for"), ("argue", "against"), ("push", "for"), ("ask", "for"), ("insist", "on"),
+        ("comment", "on"), ("joke", "about"), ("boast", "about"), ("brag", "about"), ("worry", "about"),
+        ("testify", "about"), ("write", "about"), ("tweet", "about"), ("rail", "against"), ("lash", "out"),
+    }
+)
+# Nouns whose clause is a reported statement: "his claim that …", "suggestions that …".
+STATEMENT_NOUNS = _words(
+    "claim statement suggestion assertion argument belief view promise pledge warning report allegation "
+    "accusation charge insistence contention notion fear hope assurance announcement remark comment "
+    "prediction argument declaration admission denial"
+)
