@@ -64,8 +64,11 @@ def uses_external_aws() -> bool:
     return (Path.home() / ".aws" / "credentials").is_file()
 
 
-def create_resources(create_queue: bool = True) -> None:
-    """Creates the table, buckets and chunk queue the environment names, skipping those that exist."""
+def create_resources(create_queue: bool = True) -> dict[str, str]:
+    """Creates the table, buckets and chunk queue the environment names, skipping those that exist.
+
+    Returns the settings to add to the environment (CHUNK_QUEUE_URL when the queue was made here).
+    """
     dynamodb = boto3.client("dynamodb")
     with contextlib.suppress(dynamodb.exceptions.ResourceInUseException):
         dynamodb.create_table(TableName=os.environ["TABLE_NAME"], **table_spec())
@@ -77,7 +80,8 @@ def create_resources(create_queue: bool = True) -> None:
             if error.response["Error"]["Code"] not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
                 raise
     if create_queue and not os.environ.get("CHUNK_QUEUE_URL"):
-        os.environ["CHUNK_QUEUE_URL"] = boto3.client("sqs").create_queue(QueueName=CHUNK_QUEUE)["QueueUrl"]
+        return {"CHUNK_QUEUE_URL": boto3.client("sqs").create_queue(QueueName=CHUNK_QUEUE)["QueueUrl"]}
+    return {}
 
 
 def _forget_cached_clients() -> None:
@@ -101,7 +105,7 @@ def local_aws(mode: str = "auto") -> Iterator[str]:
         if os.environ.get("AWS_ENDPOINT_URL"):
             for name, value in LOCAL_NAMES.items():
                 os.environ.setdefault(name, value)
-            create_resources()
+            os.environ.update(create_resources())
         _forget_cached_clients()
         yield os.environ.get("AWS_ENDPOINT_URL") or "AWS account of the current credentials"
         return
@@ -125,7 +129,7 @@ def local_aws(mode: str = "auto") -> Iterator[str]:
         )
         os.environ.pop("CHUNK_QUEUE_URL", None)
         os.environ.pop("AWS_PROFILE", None)
-        create_resources()
+        os.environ.update(create_resources())
         _forget_cached_clients()
         yield f"embedded moto at {endpoint}"
     finally:

@@ -1,0 +1,291 @@
+"""The API function through its Lambda handler, with the events/ files and variations of them, on moto."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from factextract.models import Extraction
+from local.server import LocalContext
+from tests.functions.conftest import EVENTS
+
+Event = dict[str, Any]
+
+
+@pytest.fixture
+def api(aws: dict[str, str]) -> Any:
+    import api.app
+
+    return api.app
+
+
+@pytest.fixture
+def call(api: Any, lambda_context: LocalContext) -> Callable[[Event], tuple[int, Any, dict[str, str]]]:
+    def invoke(event: Event) -> tuple[int, Any, dict[str, str]]:
+        result = api.lambda_handler(event, lambda_context)
+        body = json.loads(result["body"]) if result.get("body") else None
+        headers = {name.lower(): value for name, value in (result.get("headers") or {}).items()}
+        headers.update(
+            {name.lower(): ", ".join(values) for name, values in (result.get("multiValueHeaders") or {}).items()}
+        )
+        return result["statusCode"], body, headers
+
+    return invoke
+
+
+def _with_body(event: Event, body: str, content_type: str | None = "application/json") -> Event:
+    headers = {name: value for name, value in event["headers"].items() if name.lower() != "content-type"}
+    if content_type is not None:
+        headers["Content-Type"] = content_type
+    return {**event, "headers": headers, "multiValueHeaders": {k: [v] for k, v in headers.items()}, "body": body}
+
+
+def _article(event: Event) -> dict[str, Any]:
+    return json.loads(event["body"])
+
+
+def test_every_api_event_file_is_exercised_here() -> None:
+    exercised = {
+        "api_create_extraction",
+        "api_get_extraction",
+        "api_delete_extraction",
+        "api_list_quotes",
+        "api_health",
+    }
+    assert {path.stem for path in EVENTS.glob("api_*.json")} == exercised
+
+
+def test_health_event_reports_ok_and_the_extractor_version(call, load_event) -> None:
+    status, body, headers = call(load_event("api_health"))
+    assert status == 200
+    assert body["status"] == "ok"
+    assert body["extractor_version"].startswith("factextract-")
+    assert headers["content-type"] == "application/json"
+
+
+def test_create_event_extracts_and_stores_the_article(call, load_event) -> None:
+    event = load_event("api_create_extraction")
+    article = _article(event)
+    status, body, _ = call(event)
+    assert status == 201
+    extraction = Extraction.model_validate(body)
+    assert extraction.id == article["id"]
+    assert extraction.title == article["title"]
+    assert extraction.stats.characters == len(article["text"])
+    for quote in extraction.quotes:
+        for start, end in quote.spans:
+            assert article["text"][start:end] in quote.text
+
+
+def test_get_event_returns_what_the_post_stored(call, load_event) -> None:
+    assert call(load_event("api_get_extraction"))[0] == 404
+    _, created, _ = call(load_event("api_create_extraction"))
+    status, body, _ = call(load_event("api_get_extraction"))
+    assert status == 200
+    assert body == created
+
+
+def test_post_of_the_same_article_returns_the_stored_result_without_extracting_again(
+    call, load_event, monkeypatch
+) -> None:
+    import api.logic
+
+    calls: list[str] = []
+    real_extract = api.logic.extract
+
+    def counting_extract(article):
+        calls.append(article.text)
+        return real_extract(article)
+
+    monkeypatch.setattr(api.logic, "extract", counting_extract)
+    event = load_event("api_create_extraction")
+    first_status, first, _ = call(event)
+    second_status, second, _ = call(event)
+    assert (first_status, second_status) == (201, 200)
+    assert second == first
+    assert len(calls) == 1
+
+
+def test_same_text_without_an_id_gets_the_same_derived_id(call, load_event) -> None:
+    event = load_event("api_create_extraction")
+    article = {"text": _article(event)["text"], "published_at": "2026-03-03"}
+    status_one, one, _ = call(_with_body(event, json.dumps(article)))
+    status_two, two, _ = call(_with_body(event, json.dumps(article)))
+    assert (status_one, status_two) == (201, 200)
+    assert one["id"] == two["id"]
+    assert len(one["id"]) == 32
+
+
+def test_caller_id_with_new_text_replaces_the_stored_extraction(call, load_event) -> None:
+    event = load_event("api_create_extraction")
+    article = _article(event)
+    call(event)
+    changed = {**article, "text": article["text"] + "\n\nThe council meets again on Friday."}
+    status, body, _ = call(_with_body(event, json.dumps(changed)))
+    assert status == 201
+    _, stored, _ = call(load_event("api_get_extraction"))
+    assert stored["stats"]["characters"] == len(changed["text"]) == body["stats"]["characters"]
+
+
+def test_delete_event_removes_the_article_then_reports_not_found(call, load_event) -> None:
+    call(load_event("api_create_extraction"))
+    status, body, _ = call(load_event("api_delete_extraction"))
+    assert (status, body) == (204, None)
+    assert call(load_event("api_get_extraction"))[1]["code"] == "not_found"
+    status, body, _ = call(load_event("api_delete_extraction"))
+    assert status == 404
+    assert body["code"] == "not_found"
+
+
+def test_quotes_event_lists_the_mayors_quote_from_the_stored_article(call, load_event) -> None:
+    call(load_event("api_create_extraction"))
+    status, body, _ = call(load_event("api_list_quotes"))
+    assert status == 200
+    assert body["speaker"] == "Dana Whitfield"
+    assert body["next_cursor"] is None
+    assert [item["article_id"] for item in body["items"]] == ["millbrook-footbridge-2026-03-03"]
+    quote = body["items"][0]["quote"]
+    assert quote["text"].startswith("This bridge will reconnect two neighbourhoods")
+    assert quote["speaker"]["name"] == "Dana Whitfield"
+    assert body["items"][0]["published_at"] == "2026-03-03T00:00:00Z"
+
+
+def test_quotes_of_an_unknown_speaker_is_an_empty_page(call, load_event) -> None:
+    event = load_event("api_list_quotes")
+    event["queryStringParameters"] = {"speaker": "Nobody Atall"}
+    event["multiValueQueryStringParameters"] = {"speaker": ["Nobody Atall"]}
+    status, body, _ = call(event)
+    assert (status, body["items"], body["next_cursor"]) == (200, [], None)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status", "code", "field"),
+    [
+        ('{"text": "unterminated', "application/json", 400, "invalid_json", None),
+        ("", "application/json", 422, "validation_error", "body"),
+        ('["a list"]', "application/json", 422, "validation_error", "body"),
+        ('{"title": "no text"}', "application/json", 422, "validation_error", "text"),
+        ('{"text": "   "}', "application/json", 422, "validation_error", "text"),
+        ('{"text": 42}', "application/json", 422, "validation_error", "text"),
+        ('{"text": "ok", "colour": "red"}', "application/json", 422, "validation_error", "colour"),
+        ('{"text": "ok", "published_at": "last Tuesday"}', "application/json", 422, "validation_error", None),
+        ('{"text": "ok", "language": "fr"}', "application/json", 422, "validation_error", "language"),
+        ('{"text": "ok", "id": "../../etc/passwd"}', "application/json", 422, "validation_error", "id"),
+        ('{"text": "ok"}', "text/plain", 415, "unsupported_media_type", None),
+        ("<article>ok</article>", "application/xml", 415, "unsupported_media_type", None),
+        ("text=ok", "application/x-www-form-urlencoded", 415, "unsupported_media_type", None),
+        (
+            "--b\r\nContent-Disposition: form-data; name=text\r\n\r\nok\r\n--b--",
+            "multipart/form-data; boundary=b",
+            415,
+            "unsupported_media_type",
+            None,
+        ),
+    ],
+)
+def test_bad_post_bodies_get_a_json_error_with_a_stable_code(
+    call, load_event, body, content_type, status, code, field
+) -> None:
+    answer_status, answer, headers = call(_with_body(load_event("api_create_extraction"), body, content_type))
+    assert answer_status == status
+    assert answer["code"] == code
+    assert answer["message"]
+    assert headers["content-type"] == "application/json"
+    if field is not None:
+        assert answer["field"].split(".")[0] == field
+    assert "Traceback" not in json.dumps(answer)
+
+
+def test_text_over_the_configured_limit_is_413(call, load_event, monkeypatch) -> None:
+    from shared.config import settings
+
+    monkeypatch.setenv("MAX_TEXT_CHARS", "50")
+    settings.cache_clear()
+    status, body, _ = call(_with_body(load_event("api_create_extraction"), json.dumps({"text": "word " * 11})))
+    assert status == 413
+    assert body == {"code": "text_too_long", "message": body["message"], "field": "text"}
+    assert "55 characters" in body["message"]
+
+
+def test_curl_default_form_content_type_with_a_json_body_is_read_as_json(call, load_event) -> None:
+    body = json.dumps({"text": 'Ana Ruiz said: "We are ready."'})
+    status, answer, _ = call(_with_body(load_event("api_create_extraction"), body, "application/x-www-form-urlencoded"))
+    assert status == 201
+    assert answer["stats"]["characters"] == len('Ana Ruiz said: "We are ready."')
+
+
+def test_missing_content_type_is_taken_as_json(call, load_event) -> None:
+    body = json.dumps({"text": "The council met."})
+    assert call(_with_body(load_event("api_create_extraction"), body, None))[0] == 201
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/v1/extractions/no-such-article", 404, "not_found"),
+        ("/v1/extractions/..%2F..%2Fetc", 422, "validation_error"),
+        ("/v1/nowhere", 404, "not_found"),
+    ],
+)
+def test_unknown_ids_and_paths_get_json_errors(call, load_event, path, status, code) -> None:
+    event = {**load_event("api_get_extraction"), "path": path}
+    answer_status, body, _ = call(event)
+    assert (answer_status, body["code"]) == (status, code)
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"speaker": ""}, "speaker"),
+        ({"speaker": "   "}, "speaker"),
+        ({"speaker": "Dana Whitfield", "limit": "0"}, "limit"),
+        ({"speaker": "Dana Whitfield", "limit": "many"}, "limit"),
+        ({"speaker": "Dana Whitfield", "cursor": "not-a-cursor"}, "cursor"),
+        ({}, "speaker"),
+    ],
+)
+def test_bad_quote_queries_name_the_field(call, load_event, query, field) -> None:
+    event = load_event("api_list_quotes")
+    event["queryStringParameters"] = query or None
+    event["multiValueQueryStringParameters"] = {name: [value] for name, value in query.items()} or None
+    status, body, _ = call(event)
+    assert (status, body["code"], body["field"]) == (422, "validation_error", field)
+
+
+def test_unexpected_failure_is_500_with_the_request_id_and_no_trace(call, load_event, monkeypatch) -> None:
+    import api.logic
+
+    def broken(key: str) -> None:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(api.logic, "get_extraction", broken)
+    status, body, _ = call(load_event("api_get_extraction"))
+    assert status == 500
+    assert body == {
+        "code": "internal_error",
+        "message": "the request failed on our side; quote the request id when reporting it",
+        "request_id": "test-request-0001",
+    }
+
+
+def test_swagger_ui_is_served_only_when_enabled(call, load_event, lambda_context, monkeypatch) -> None:
+    import api.app
+    from shared.config import settings
+
+    event = {**load_event("api_health"), "path": "/swagger"}
+    assert call(event)[0] == 404
+    monkeypatch.setenv("ENABLE_SWAGGER", "true")
+    settings.cache_clear()
+    try:
+        enabled = importlib.reload(api.app)
+        result = enabled.lambda_handler(event, lambda_context)
+        assert result["statusCode"] == 200
+        assert "swagger" in result["body"].lower()
+    finally:
+        monkeypatch.delenv("ENABLE_SWAGGER")
+        settings.cache_clear()
+        importlib.reload(api.app)
