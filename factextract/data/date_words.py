@@ -1,0 +1,38 @@
+"""Calendar words for dates: months, weekdays, seasons, parts of the day and relative periods.
+
+Written for factextract from English calendar vocabulary, AP style month abbreviations
+("Jan.", "Sept.") and the TIMEX3 value conventions of ISO-TimeML (seasons SP/SU/FA/WI,
+PRESENT_REF/PAST_REF/FUTURE_REF, parts of the day MO/AF/EV/NI).
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+}
+
+# Words that by themselves place an event relative to the time of writing (TIMEX3 reference values).
+PRESENT_WORDS = ("right now", "now", "currently", "at present", "these days", "nowadays", "presently")
+PAST_WORDS = ("recently", "lately", "in the past", "the past", "in recent years", "recent years", "recent weeks",
+              "recent months", "recent days", "formerly")
+FUTURE_WORDS = ("in the future", "the future", "the near future", "in the near future", "soon", "coming months",
+                "coming weeks", "coming years", "later this year", "one day")
+
+# Cues in the words before a bare month or weekday that the text speaks of the future
+# ("will meet on Friday", "is due in March"): those resolve forward, the rest backward.
+FUTURE_CUES = ("will", "'ll", "shall", "is to", "are to", "due", "scheduled", "expected", "planned", "plans",
+               "set to", "going to", "next", "until", "till", "by", "upcoming", "coming")

@@ -1,0 +1,343 @@
+"""Numbers written in digits or words, found in raw text and normalized to a value.
+
+`find_numbers(text)` returns every number phrase with its character offsets: numerals with
+thousands and decimal separators ("1,234,567.89", "12,34,567", "40 000", ".25", "1.3e6"),
+glued scales ("2.5bn", "10k"), spoken numbers ("a hundred thirty million", "twenty-six",
+"three dozen"), fractions ("three quarters", "1/2", "2 1/4", "½", "one and a half") and
+ordinals ("21st", "twenty-fifth"). Context (currencies, units, qualifiers) is figures.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factextract.data.number_words import (
+    CARDINALS,
+    DENOMINATORS,
+    DOZENS,
+    ORDINALS,
+    SCALE_SUFFIXES,
+    SCALES,
+    UNICODE_FRACTIONS,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    ordinal: bool = False
+    fraction: bool = False
+    spelled: bool = False  # written (at least partly) in words
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_NUMERAL = r"""
+    (?:\d{1,3}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?            # Indian grouping: 12,34,567.89
+     |\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?                   # 1,234,567.89
+     |\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?:\.\d+)?(?![\d,])     # 40 000, 1 414 021 100
+     |\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![\d]))?                 # 192, 4.800, 1.3e6
+     |\.\d+)                                                 # .25
+"""
+_ORDINAL_DIGITS = r"\d+(?:st|nd|rd|th)\b"
+_FRACTION_DIGITS = r"\d+\s?/\s?\d+(?![\d/])"
+_WORD = _alternation([*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS])
+_UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
+_SUFFIX = _alternation([s for s in SCALE_SUFFIXES if s.isalpha() and len(s) <= 3])
+
+# One atom of a number phrase. Words need word boundaries; a glued scale suffix ("2.5bn") rides on
+# the numeral only when no other letter follows, so "10km" leaves "km" to the unit reader.
+_ATOM = rf"""
+    (?:(?<![\w.,/]){_FRACTION_DIGITS}
+     |(?<![\w.,]){_ORDINAL_DIGITS}
+     |(?<![\w.,]){_NUMERAL}(?:\s?(?:{_SUFFIX})(?![\w]))?
+     |\b(?:{_WORD})\b
+     |{_UNICODE})
+"""
+# What may join atoms: hyphens ("twenty-six", "ninety - five"), spaces, "and" ("one hundred and six"),
+# "a"/"of a" before a fraction or scale ("one and a half", "half a dozen", "two thirds of a million"),
+# "point" for spoken decimals ("two hundred point zero three").
+_JOIN = r"(?:\s*-\s*|\s+(?:and\s+)?(?:(?:of\s+)?an?\s+)?|\s+point\s+)"
+_LEAD = rf"(?:\ban?\s+(?=(?:{_alternation([*SCALES, *DOZENS, *DENOMINATORS])})\b))?"
+PHRASE = re.compile(rf"{_LEAD}{_ATOM}(?:{_JOIN}{_ATOM})*", re.IGNORECASE | re.VERBOSE)
+
+_TOKEN = re.compile(
+    rf"(?P<frac>{_FRACTION_DIGITS})|(?P<ord>{_ORDINAL_DIGITS})|(?P<num>{_NUMERAL})(?:\s?(?P<suf>{_SUFFIX})(?!\w))?"
+    rf"|(?P<uni>{_UNICODE})|(?P<word>[a-z]+)",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    kind: str  # num, word-kinds: card, scale, dozen, denom, ordinal, and, a, of, point, frac
+    value: float = 0.0
+    text: str = ""
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    out: list[_Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        s, e = match.span()
+        if match.group("frac"):
+            top, bottom = re.split(r"\s?/\s?", match.group("frac"))
+            out.append(_Token(s, e, "frac", int(top) / int(bottom) if int(bottom) else 0.0))
+        elif match.group("ord"):
+            out.append(_Token(s, e, "ordinal", float(re.match(r"\d+", match.group("ord")).group())))
+        elif match.group("num") is not None:
+            value = parse_numeral(match.group("num"))
+            if match.group("suf"):
+                value *= SCALE_SUFFIXES.get(match.group("suf"), SCALE_SUFFIXES.get(match.group("suf").lower(), 1))
+            out.append(_Token(s, e, "num", value, match.group("num")))
+        elif match.group("uni"):
+            out.append(_Token(s, e, "frac", UNICODE_FRACTIONS[match.group("uni")]))
+        else:
+            word = match.group("word").lower()
+            if word in CARDINALS:
+                out.append(_Token(s, e, "card", CARDINALS[word], word))
+            elif word in SCALES:
+                out.append(_Token(s, e, "scale", SCALES[word], word))
+            elif word in DOZENS:
+                out.append(_Token(s, e, "dozen", 12, word))
+            elif word in ORDINALS and word not in ("half", "quarter"):
+                out.append(_Token(s, e, "ordinal", ORDINALS[word], word))
+                if word in DENOMINATORS:
+                    out[-1].text = word
+            elif word in DENOMINATORS:
+                out.append(_Token(s, e, "denom", DENOMINATORS[word], word))
+            elif word in ("and", "a", "an", "of", "point"):
+                out.append(_Token(s, e, word if word != "an" else "a"))
+    return out
+
+
+def parse_numeral(text: str) -> float:
+    """A numeral as written in English copy: thousands separators are commas or (thin) spaces."""
+    cleaned = re.sub(r"[,\u202f\u00a0 ]", "", text)
+    return float(cleaned)
+
+
+class _Builder:
+    """Accumulates one spoken or written number, word by word (classic total/group algorithm)."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.group = 0.0
+        self.tokens: list[_Token] = []
+        self.largest_scale = 0.0
+        self.decimals: str | None = None
+        self.fraction = False
+        self.ordinal = False
+        self.last = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+    def value(self) -> float:
+        whole = self.total + self.group
+        if self.decimals:
+            whole += float("0." + self.decimals)
+        return whole
+
+    def accepts(self, token: _Token) -> bool:
+        if self.empty:
+            return token.kind in ("num", "card", "frac", "ordinal", "denom", "scale", "dozen")
+        if self.ordinal or (self.fraction and token.kind != "scale"):
+            return False
+        last = self.last
+        if self.decimals is not None:
+            return token.kind == "card" and token.value < 100
+        if token.kind == "num":
+            return last == "scale" and token.value < self.largest_scale
+        if token.kind == "card":
+            if last in ("num",):
+                return False
+            if last == "card":
+                # "twenty one", "ninety five" but not "one two" or "twenty thirty"
+                return self.group % 100 >= 20 and self.group % 10 == 0 and token.value < 10
+            return last == "scale" and (self.group == 0 or token.value < 100)
+        if token.kind == "scale":
+            return last in ("num", "card", "scale", "denom", "frac") and (
+                last != "scale" or token.value > self.tokens[-1].value
+            )
+        if token.kind == "dozen":
+            return last in ("num", "card", "denom")
+        if token.kind == "ordinal":
+            # "one hundred twenty-fifth", "twenty-first"
+            return last in ("scale",) or (last == "card" and self.group % 100 >= 20 and token.value < 10)
+        if token.kind == "frac":
+            return last == "num" and float(self.tokens[-1].value).is_integer()
+        return False
+
+    def add(self, token: _Token) -> None:
+        kind = token.kind
+        if kind in ("num", "card"):
+            if self.decimals is not None:
+                self.decimals += token.text if kind == "num" else str(int(token.value))
+            else:
+                self.group += token.value
+        elif kind == "scale":
+            if self.last in ("denom", "frac"):  # "three quarters billion", "half million"
+                self.group = self.group or 1.0
+            amount = self.group or 1.0
+            if token.value == 100:
+                self.group = amount * 100
+            elif token.value > self.largest_scale:
+                self.total = (self.total + amount) * token.value
+                self.group = 0.0
+            else:
+                self.total += amount * token.value
+                self.group = 0.0
+            self.largest_scale = max(self.largest_scale, token.value)
+        elif kind == "dozen":
+            self.group = (self.group or 1.0) * 12
+        elif kind == "ordinal":
+            self.group += token.value
+            self.ordinal = True
+        elif kind == "frac":
+            self.group += token.value
+            self.fraction = True
+        self.tokens.append(token)
+        self.last = kind
+
+
+def _restarts_scale(tokens: list[_Token], i: int, largest: float) -> bool:
+    """After "3 hundred and": does a new number with a scale as large start ("2 hundred")?"""
+    while i < len(tokens) and tokens[i].kind in ("card", "num"):
+        i += 1
+    return i < len(tokens) and tokens[i].kind == "scale" and tokens[i].value >= largest
+
+
+def _fraction_value(numerator: _Builder, denom: _Token) -> float:
+    return (numerator.value() if not numerator.empty else 1.0) / denom.value
+
+
+def _ordinal_as_denominator(token: _Token) -> bool:
+    return token.kind == "ordinal" and token.text in DENOMINATORS
+
+
+_WORD_KINDS = frozenset({"card", "scale", "dozen", "denom"})
+
+
+def parse_phrase(text: str, start: int, end: int) -> list[Number]:
+    """Splits one matched phrase into numbers and computes each value."""
+    tokens = _tokens(text, start, end)
+    numbers: list[Number] = []
+    i = 0
+    while i < len(tokens):
+        builder = _Builder()
+        whole: float | None = None  # the "one" of "one and a half"
+        whole_scale = 1.0
+        first = i
+        # leading "a"/"an" before a scale, dozen or fraction: "a hundred", "a dozen", "a half"
+        if tokens[i].kind == "a":
+            i += 1
+            if i >= len(tokens):
+                break
+            lead_a = True
+        else:
+            lead_a = False
+        if tokens[i].kind in ("and", "of", "point"):
+            i += 1
+            continue
+        value: float | None = None
+        fraction = ordinal = False
+        while i < len(tokens):
+            token = tokens[i]
+            if token.kind == "point" and not builder.empty and builder.decimals is None and i + 1 < len(tokens) \
+                    and tokens[i + 1].kind in ("card", "num"):
+                builder.decimals = ""
+                builder.tokens.append(token)
+                builder.last = "point"
+                i += 1
+                continue
+            if token.kind in ("denom",) or (
+                _ordinal_as_denominator(token) and (lead_a or (not builder.empty and builder.last in ("card", "num")
+                                                                and not builder.accepts(token)))
+            ) or (_ordinal_as_denominator(token) and token.text.endswith("s")):
+                # a spoken fraction: "two thirds", "a quarter", "five eighths", "one twenty-fifth"
+                if token.kind == "denom" and token.value == 2 and builder.empty and not lead_a and whole is None:
+                    value = 0.5  # bare "half"
+                else:
+                    value = _fraction_value(builder, token)
+                fraction = True
+                builder.tokens.append(token)
+                builder.last = "denom"
+                i += 1
+                # "half a dozen", "three quarters billion", "half million", "two thirds of a million"
+                j = i
+                while j < len(tokens) and tokens[j].kind in ("a", "of"):
+                    j += 1
+                if j < len(tokens) and tokens[j].kind in ("dozen", "scale"):
+                    value *= tokens[j].value
+                    if whole is not None:  # "five and a half million"
+                        whole *= tokens[j].value
+                    builder.tokens.append(tokens[j])
+                    i = j + 1
+                break
+            if token.kind == "and":
+                # "one hundred and six", "one and a half", "twenty and three fifths"
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is None:
+                    break
+                if builder.last == "scale" and nxt.kind in ("card", "num") and builder.decimals is None \
+                        and not _restarts_scale(tokens, i + 1, builder.largest_scale):
+                    i += 1
+                    continue
+                rest = tokens[i + 1:]
+                if any(t.kind in ("denom",) or _ordinal_as_denominator(t) for t in rest[:4]) and whole is None:
+                    whole = builder.value()
+                    # "3 million and a half" is 3.5 million: the fraction is of the last scale
+                    whole_scale = builder.tokens[-1].value if builder.last == "scale" else 1.0
+                    builder = _Builder()
+                    i += 1
+                    if i < len(tokens) and tokens[i].kind == "a":
+                        lead_a = True
+                        i += 1
+                    continue
+                break
+            if token.kind in ("a", "of"):
+                break
+            if not builder.accepts(token):
+                break
+            builder.add(token)
+            i += 1
+        if value is None:
+            if builder.empty:
+                i = max(i, first + 1)
+                continue
+            value = builder.value()
+            fraction = builder.fraction
+            ordinal = builder.ordinal
+        if whole is not None:
+            value = whole + value * whole_scale
+        last_token = builder.tokens[-1] if builder.tokens else tokens[i - 1]
+        spelled = any(t.kind in _WORD_KINDS or (t.kind == "ordinal" and t.text) for t in tokens[first:i])
+        numbers.append(Number(tokens[first].start, last_token.end, value, ordinal, fraction, spelled))
+        if i == first:
+            i += 1
+    return numbers
+
+
+# A sign right before the number: "-4/5", "- 1 4/5", "minus five", "negative one" (not "10-4" or "a-1").
+# A spaced hyphen is a dash in news copy ("the toll - 25 dead"), so it signs only at the very start.
+_SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+
+
+def find_numbers(text: str) -> list[Number]:
+    numbers: list[Number] = []
+    for match in PHRASE.finditer(text):
+        for number in parse_phrase(text, match.start(), match.end()):
+            sign = _SIGN.search(text, max(0, number.start - 10), number.start)
+            if sign:
+                number = Number(sign.start(), number.end, -number.value, number.ordinal, number.fraction,
+                                number.spelled)
+            numbers.append(number)
+    return numbers
