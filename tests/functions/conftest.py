@@ -48,9 +48,12 @@ def _empty(env: dict[str, str]) -> None:
     from shared import aws
 
     dynamodb, s3, sqs = aws.dynamodb(), aws.s3(), aws.sqs()
-    for page in dynamodb.get_paginator("scan").paginate(TableName=env["TABLE_NAME"], ProjectionExpression="pk, sk"):
-        for item in page["Items"]:
-            dynamodb.delete_item(TableName=env["TABLE_NAME"], Key={"pk": item["pk"], "sk": item["sk"]})
+    table = env["TABLE_NAME"]
+    for page in dynamodb.get_paginator("scan").paginate(TableName=table, ProjectionExpression="pk, sk"):
+        deletes = [{"DeleteRequest": {"Key": {"pk": item["pk"], "sk": item["sk"]}}} for item in page["Items"]]
+        for start in range(0, len(deletes), 25):
+            # moto processes every item of a batch, so there is nothing unprocessed to retry here.
+            dynamodb.batch_write_item(RequestItems={table: deletes[start : start + 25]})
     for bucket in (env["INPUT_BUCKET"], env["RESULTS_BUCKET"]):
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
             for entry in page.get("Contents", []):
