@@ -14,18 +14,19 @@ from tests.functions.conftest import ROOT
 
 VIEWER = ROOT / "functions" / "api" / "viewer"
 
-Fetch = Callable[[str], tuple[int, dict[str, str], str]]
+Fetch = Callable[..., tuple[int, dict[str, str], str]]
 
 
 @pytest.fixture
 def fetch(aws: dict[str, str], lambda_context: LocalContext, load_event: Callable[[str], dict[str, Any]]) -> Fetch:
-    """GET a path through the Lambda handler, reusing the health event's real API Gateway shape."""
+    """GET a path through the Lambda handler, reusing the health event's real API Gateway shape;
+    public_path is the path the browser asked for (stage included), /Prod<path> by default."""
     import api.app
 
     template = load_event("api_health")
 
-    def get(path: str) -> tuple[int, dict[str, str], str]:
-        context = {**template["requestContext"], "path": f"/Prod{path}", "resourcePath": path}
+    def get(path: str, public_path: str | None = None) -> tuple[int, dict[str, str], str]:
+        context = {**template["requestContext"], "path": public_path or f"/Prod{path}", "resourcePath": path}
         event = {**template, "path": path, "resource": path, "requestContext": context}
         result = api.app.lambda_handler(event, lambda_context)
         headers = {name.lower(): value for name, value in (result.get("headers") or {}).items()}
@@ -47,6 +48,12 @@ def test_root_serves_the_viewer_page_with_a_policy_allowing_only_this_api(fetch:
     assert headers["x-content-type-options"] == "nosniff"
     assert '<textarea id="article-text"' in body
     assert 'src="viewer/viewer.js"' in body
+
+
+def test_stage_root_without_its_slash_redirects_so_relative_urls_stay_inside_the_api(fetch: Fetch) -> None:
+    status, headers, _ = fetch("/", public_path="/Prod")
+    assert status == 302
+    assert headers["location"] == "/Prod/"
 
 
 @pytest.mark.parametrize(

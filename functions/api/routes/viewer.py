@@ -49,6 +49,11 @@ def _page(name: str, content_type: str) -> Response[str]:
 
 @router.get("/", include_in_schema=False)
 def viewer_page() -> Response[str]:
+    # The page's relative URLs (viewer/viewer.js, v1/extractions) need the stage root to end in a slash:
+    # at https://host/Prod they would resolve to https://host/viewer.js, outside the API.
+    public_path = router.current_event.request_context.path or "/"
+    if not public_path.endswith("/"):
+        return Response(status_code=302, body="", headers={"Location": public_path + "/", "Cache-Control": "no-cache"})
     return _page("index.html", "text/html; charset=utf-8")
 
 
