@@ -22,6 +22,7 @@ from factextract.data.cues import (
     INTENT_VERBS,
     OBJECT_VERBS,
     PREPOSITION_CUES,
+    SPEAKER_LABEL,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     THOUGHT_VERBS,
@@ -477,6 +478,24 @@ class _QuoteFinder:
                     if objects:
                         self.add_indirect(token, objects[0].left_edge.i, objects[0].right_edge.i)
 
+    def speaker_labels(self) -> None:
+        """"NAME: words" lines (headlines, transcripts) attribute the words to the name."""
+        start = 0
+        for line in self.text.split("\n"):
+            match = SPEAKER_LABEL.match(line)
+            if match and not (self.r.in_quote(start + match.start(2)) and match.start(1) == 0):
+                name_start, name_end = start + match.start(1), start + match.end(1)
+                head = self.doc[self.r.token(name_end - 1)]
+                if head.pos_ in ("PROPN", "NOUN") and not any(
+                    t.pos_ == "VERB" for t in self.doc[self.r.token(name_start):head.i + 1]
+                ):
+                    colon = self.doc[self.r.token(name_end)]
+                    cue = self.r.cue(colon, lemma=":")
+                    speaker = self.r.speaker_span(name_start, name_end, head)
+                    first, last = self.r.token(start + match.start(2)), self.r.token(start + match.end(2) - 1)
+                    self.add_indirect(None, first, last, _Attribution(speaker, cue, cue.end, "colon"))
+            start += len(line) + 1
+
     def reported_clause(self, verb: Token, clause: Token) -> bool:
         """A complement before its verb is reported only in the "CLAUSE, X said" order, and one
         that is a direct quote was handled with the quote."""
@@ -571,4 +590,5 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     finder = _QuoteFinder(doc, entities)
     finder.run()
     finder.indirect()
+    finder.speaker_labels()
     return finder.results()

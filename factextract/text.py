@@ -59,12 +59,18 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+def _width(text: str, i: int) -> int:
+    """Two apostrophes in a row are one double mark (the ''…'' style of some newspapers)."""
+    return 2 if text.startswith("''", i) else 1
+
+
 def _role(text: str, i: int, line_start: int, line_end: int) -> str:
     """'open', 'close', 'apostrophe' or 'either' for the mark at i, from its neighbours."""
     mark = text[i]
+    width = _width(text, i)
     before = text[i - 1] if i > line_start else " "
-    after = text[i + 1] if i + 1 < line_end else " "
-    if mark in _SINGLE and before.isalnum() and after.isalnum():
+    after = text[i + width] if i + width < line_end else " "
+    if width == 1 and mark in _SINGLE and before.isalnum() and after.isalnum():
         return "apostrophe"
     opens = before in _OPENING_CONTEXT or before.isspace()
     closes = not before.isspace() and not after.isalnum()
@@ -101,50 +107,56 @@ def find_quoted(text: str) -> list[QuotedSpan]:
             first += 1
         if first == line_end:
             continue
-        stack: list[tuple[bool, int]] = []  # (is double, offset of the opening mark)
+        stack: list[tuple[bool, int]] = []  # (is double, offset where the quoted words start)
         segments: list[tuple[int, int]] = []
         open_mark = -1
         scan_from = first
         if pending is not None:
-            if text[first] in _DOUBLE and _role(text, first, line_start, line_end) == "open":
+            if _is_double(text, first) and _role(text, first, line_start, line_end) == "open":
                 open_mark, segments = pending
-                stack.append((True, first))
-                scan_from = first + 1
+                scan_from = first + _width(text, first)
+                stack.append((True, scan_from))
             pending = None
-        for i in range(scan_from, line_end):
+        i = scan_from - 1
+        while i + 1 < line_end:
+            i += 1
             mark = text[i]
             if mark not in _MARKS:
                 continue
             role = _role(text, i, line_start, line_end)
             if role == "apostrophe":
                 continue
-            if mark in _DOUBLE:
+            width = _width(text, i)
+            if _is_double(text, i):
                 if not stack or not stack[0][0]:
                     if role in ("open", "either"):
-                        stack = [(True, i)]  # a double mark overrides an unclosed single one
+                        stack = [(True, i + width)]  # a double mark overrides an unclosed single one
                         open_mark = i
-                    continue
-                if role == "open" and i > stack[-1][1] + 1:
-                    stack.append((True, i))  # same-type nesting: "he asked "why?" and left"
-                    continue
-                piece_open = stack[0][1]
-                stack.pop()
-                if stack:
-                    continue
-                segments.append(_trimmed(text, piece_open + 1, i))
-                _emit(found, text, segments, open_mark, i, True)
-                segments, open_mark = [], -1
+                elif role == "open" and i > stack[-1][1]:
+                    stack.append((True, i + width))  # same-type nesting: "he asked "why?" and left"
+                else:
+                    piece_start = stack[0][1]
+                    stack.pop()
+                    if not stack:
+                        segments.append(_trimmed(text, piece_start, i))
+                        _emit(found, text, segments, open_mark, i, True)
+                        segments, open_mark = [], -1
+                i += width - 1
             elif stack and stack[0][0]:
                 continue  # single marks inside a double quote are part of it
             elif role == "open" and not stack:
-                stack.append((False, i))
+                stack.append((False, i + 1))
             elif role in ("close", "either") and stack:
                 opened = stack.pop()[1]
-                _emit(found, text, [_trimmed(text, opened + 1, i)], opened, i, False)
+                _emit(found, text, [_trimmed(text, opened, i)], opened - 1, i, False)
         if stack and stack[0][0]:
-            segments.append(_trimmed(text, stack[0][1] + 1, line_end))
+            segments.append(_trimmed(text, stack[0][1], line_end))
             pending = (open_mark, segments)
     return found
+
+
+def _is_double(text: str, i: int) -> bool:
+    return text[i] in _DOUBLE or _width(text, i) == 2
 
 
 def _emit(

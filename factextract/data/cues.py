@@ -7,6 +7,8 @@ from what news wire style uses; lemmas, as spaCy's English lemmatizer gives them
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -82,3 +84,7 @@ STATEMENT_NOUNS = _words(
     "accusation charge insistence contention notion fear hope assurance announcement remark comment "
     "prediction argument declaration admission denial"
 )
+
+# A line opening with a short capitalised name and a colon attributes the rest of the line to it:
+# headlines ("Pat Caddell: Voters Worried …") and transcripts ("PENCE: Well, look, …").
+SPEAKER_LABEL = re.compile(r"^[\"“'‘]?((?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*):\s+(\S.*\S)\s*$")
