@@ -23,7 +23,10 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1100, "height": 900})
         page.goto(url + "/")
         submit(page, article["text"], article["published_at"])
-        page.locator("#article mark.hl-quote.q-direct.first").first.focus()
+        page.locator("#article-text").evaluate("area => { area.scrollTop = 0; }")
+        # A quote attributed through "he": its details show the pronoun resolved to the councillor.
+        pronoun_quote = page.locator('#article mark.hl-quote.q-direct.first[data-speaker]').last
+        pronoun_quote.hover()
         page.screenshot(path=OUTPUT, full_page=True)
         browser.close()
     print(f"wrote {OUTPUT.relative_to(ROOT)}")

@@ -281,10 +281,12 @@
       tip.replaceChildren(...describe(annotation, quotesById).map((line) => element("span", null, line)));
       tip.hidden = false;
       const box = node.getBoundingClientRect();
-      const width = tip.offsetWidth;
-      const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+      const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+      // Below the highlight, or above it when the window has no room left below.
+      const below = box.bottom + 6 + tip.offsetHeight <= window.innerHeight || box.top < tip.offsetHeight + 6;
+      const top = below ? box.bottom + 6 : box.top - tip.offsetHeight - 6;
       tip.style.left = `${left + window.scrollX}px`;
-      tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+      tip.style.top = `${top + window.scrollY}px`;
     }
 
     function related(annotation) {
