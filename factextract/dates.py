@@ -55,9 +55,11 @@ def _alt(words: object) -> str:
 
 
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
+# Abbreviations take their period ("Sept."); a full name's period ends the sentence.
 _MONTH = r"(?P<mon>(?:" + "|".join(
-    rf"{name[0].upper()}{name[1:]}|{name.upper()}" for name in sorted(MONTHS, key=len, reverse=True)
-) + r")\b\.?)"
+    rf"(?:{name[0].upper()}{name[1:]}|{name.upper()})\b" + (r"\.?" if len(name) <= 4 and name not in ("june", "july") else "")
+    for name in sorted(MONTHS, key=len, reverse=True)
+) + r"))"
 _WEEKDAY = r"(?P<wd>(?:" + "|".join(
     rf"{name[0].upper()}{name[1:]}|{name.upper()}" for name in WEEKDAYS
 ) + r")\b)"

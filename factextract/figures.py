@@ -1,13 +1,354 @@
-"""Figures: counts, money, percents, quantities, ordinals, ranges, dates, times and durations."""
+"""Figures: counts, money, percents, quantities, ordinals, ranges, dates, times and durations.
+
+Numbers and dates are found in the raw text (numbers.py, dates.py) so offsets are exact; the
+words around each number decide its kind: a currency symbol, code or name makes it money, a
+percent sign or word a percent, a unit a quantity, a time unit a duration, and otherwise it is
+a count of the noun it modifies in spaCy's parse ("more than 1,100 people" counts "people").
+
+Decisions where English is ambiguous:
+- a duration's value is the number and its unit the time unit ("three years": 3, "year"),
+  so it compares with other numbers; an age ("five years old") is a quantity counted "age";
+- a spoken or written fraction on its own ("two thirds of voters") is a quantity with unit
+  "fraction" and value 0.667;
+- a range ("between 20 and 30", "10-15 miles") has value null and min/max;
+- a year ("in 2010", "the 2016 election") is a date: it says when; numbers inside names
+  ("Apollo 11", "COVID-19", "Chapter 11") are not figures, nor are phone numbers and ids;
+- "pounds" is sterling with a scale word or money words around it, else a weight.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from factextract.models import Figure
+from factextract.data import currencies, units
+from factextract.data.qualifiers import QUALIFIERS
+from factextract.dates import DateSpan, find_dates
+from factextract.models import Figure, SentenceRef
+from factextract.numbers import Number, find_numbers
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?P<code>\b(?:{_alt(currencies.CODES | set(currencies.MILLION_CODES))})\$?)|(?P<sym>(?<![a-z])"
+    rf"(?:{_alt(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
+    re.IGNORECASE,
+)
+_CURRENCY_AFTER = re.compile(
+    rf"(?:\s?(?P<sym>{_alt(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?:{_alt(currencies.CODES | set(currencies.MILLION_CODES))})\b)"
+    rf"|[\s-](?P<name>(?:{_alt(currencies.NAMES)}))\b)",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(
+    r"\s?(?:(?P<pp>percentage[- ]points?|basis points?)\b|%|(?:percent|per\s?cent|pct|percents|percentage)\b)",
+    re.IGNORECASE,
+)
+_PERCENT_BEFORE = re.compile(r"\b(?:percents?|per\s?cent)\s+of\s+$", re.IGNORECASE)
+_UNIT_WORD_AFTER = re.compile(rf"(?:\s|-|\s-\s)?(?P<unit>{_alt(units.WORDS)})\b", re.IGNORECASE)
+_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{_alt(units.SYMBOLS)})(?:[)\]}}>])?(?![\w/])")
+_TIME_AFTER = re.compile(rf"(?:\s|-)(?P<unit>{_alt(units.TIME_UNITS)})\b(?P<old>(?:-|\s)old\b|\s+of\s+age\b)?",
+                         re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_alt(QUALIFIERS)})\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
+# A phone number or an id: digit groups joined by dashes, dots or brackets, or a leading "+".
+_PHONE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{1,4}[.-])(?:\d{2,5}[\s.-]){0,3}\d{3,5}(?![\w.]?\d)"
+)
+# Money words nearby make "pounds" sterling rather than weight.
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:pa(?:y|id|ys)|cost|costs|price|worth|fined?|spen[dt]|sold|bought|salary|earn\w*|budget|profit\w*|"
+    r"revenue|sales|fund\w*|invest\w*|deal|bid|loan|debt|tax|wage|bonus|compensation|damages)\b",
+    re.IGNORECASE,
+)
+_NAME_HYPHEN = re.compile(r"[A-Za-z]+-$")
+
+
+@dataclass(frozen=True)
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    value: float | str | None
+    confidence: float
+    number_start: int = 0
+    number_end: int = 0
+    unit: str | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    counted: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+class _DocIndex:
+    """Maps character offsets to tokens and sentences of one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc]
+        self.sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        self.sentence_starts = [start for start, _ in self.sentences]
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def sentence(self, offset: int) -> SentenceRef:
+        i = max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+        start, end = self.sentences[i] if self.sentences else (0, len(self.doc.text))
+        return SentenceRef(start=start, end=end)
 
 
 def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
-    return []
+    text = doc.text
+    index = _DocIndex(doc)
+    dates = [d for d in find_dates(text, published) if not _year_counts_something(d, text, index)]
+    masked = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
+    masked += [(d.start, d.end) for d in dates]
+    drafts = [_date_draft(d) for d in dates]
+    for number in find_numbers(text):
+        if any(number.start < e and s < number.end for s, e in masked):
+            continue
+        draft = _read(number, text, index)
+        if draft is not None:
+            drafts.append(draft)
+    drafts = _merge_ranges(sorted(drafts, key=lambda d: d.start), text)
+    return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
+
+
+def _looks_like_phone(match: str) -> bool:
+    digits = sum(ch.isdigit() for ch in match)
+    separators = sum(ch in "-.()" for ch in match)
+    return digits >= 7 and (separators >= 2 or match.startswith("+") or "(" in match)
+
+
+def _year_counts_something(date: DateSpan, text: str, index: _DocIndex) -> bool:
+    """'2000 people' is a count, not the year 2000."""
+    if not re.fullmatch(r"\d{4}", text[date.start:date.end]):
+        return False
+    token = index.token_at(date.start)
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    nxt = token.doc[token.i + 1]
+    return nxt.tag_ == "NNS" and token.head.i == nxt.i and nxt.lower_ not in units.TIME_UNITS
+
+
+def _date_draft(date: DateSpan) -> _Draft:
+    return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end)
+
+
+def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
+    """Decides what one number is from the words around it; None when it is not a figure."""
+    start, end = number.start, number.end
+    written = text[start:end]
+    if not _is_figure(number, written, text, index):
+        return None
+    before = text[max(0, start - 40):start]
+    kind = "ordinal" if number.ordinal else "count"
+    unit = currency = None
+    value: float = number.value
+    confidence = 0.8 if number.spelled else 0.9
+
+    prefix = _CURRENCY_BEFORE.search(before)
+    if prefix and not number.ordinal:
+        symbol = prefix.group(0).strip()
+        currency = _currency_code(symbol)
+        if prefix.group("code") and symbol.upper().rstrip("$") in currencies.MILLION_CODES:
+            value *= 1e6
+        if currency:
+            kind, start, confidence = "money", start - len(before) + prefix.start(), 0.95
+            after_money = _CURRENCY_AFTER.match(text, end)  # "$ 10 dollars": one amount
+            if after_money and after_money.group("name") and after_money.group("name").lower().startswith("dollar"):
+                end = after_money.end()
+    if kind == "count" and not number.ordinal:
+        percent = _PERCENT_AFTER.match(text, end)
+        if percent:
+            kind, end, confidence = "percent", percent.end(), 0.95
+            unit = "percentage point" if percent.group("pp") and "percent" in percent.group("pp").lower() else (
+                "basis point" if percent.group("pp") else "percent")
+        elif _PERCENT_BEFORE.search(before):
+            kind, unit, confidence = "percent", "percent", 0.9
+            start = start - len(before) + _PERCENT_BEFORE.search(before).start()
+    if kind == "count" and not number.ordinal:
+        money = _CURRENCY_AFTER.match(text, end)
+        if money:
+            name = (money.group("name") or "").lower()
+            code = money.group("code") or money.group("sym")
+            if name in ("pounds", "pound") and not _is_sterling(number, text, end):
+                money = None
+            elif name or code:
+                currency = currencies.NAMES.get(name) if name else _currency_code(code)
+                if code and code.upper() in currencies.MILLION_CODES:
+                    value *= 1e6
+                if name in currencies.SUBUNITS:
+                    unit = name.rstrip("s") if name != "pence" else "penny"
+                kind, end, confidence = "money", money.end(), 0.95 if not number.spelled else 0.85
+    if kind == "count" and not number.ordinal:
+        measured = _unit_after(text, end, number)
+        if measured:
+            unit, end = measured
+            kind, confidence = "quantity", 0.9
+    if kind == "count" and not number.ordinal:
+        timed = _TIME_AFTER.match(text, end)
+        if timed:
+            unit, end = units.TIME_UNITS[timed.group("unit").lower()], timed.end()
+            kind, confidence = ("quantity", 0.9) if timed.group("old") else ("duration", 0.85)
+    if kind == "count" and number.fraction:
+        kind, unit = "quantity", "fraction"
+    qualifier = None
+    q = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
+    if q:
+        qualifier = QUALIFIERS[q.group("q").lower()]
+    draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
+    if kind in ("count", "percent"):
+        draft = replace(draft, counted=_counted(number, text, index, end))
+    elif kind == "quantity" and _TIME_AFTER.match(text, number.end) and text[draft.end - 3:draft.end] in ("old", "age"):
+        draft = replace(draft, counted="age")
+    return draft
+
+
+def _is_figure(number: Number, written: str, text: str, index: _DocIndex) -> bool:
+    lowered = written.lower()
+    token = index.token_at(number.start)
+    after = text[number.end:number.end + 12]
+    before = text[max(0, number.start - 12):number.start]
+    if lowered in ("one", "a", "an") or lowered.startswith("a "):
+        # the pronoun ("the one you mentioned", "one of the"), not the number
+        if lowered == "one" and (re.match(r"\s+of\b", after) or token is None or token.tag_ != "CD"):
+            return False
+    if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL"):
+        return False
+    if lowered in ("half", "quarter", "quarters", "third", "thirds") and not re.match(r"\s+(?:of|a|an|million|billion)\b",
+                                                                                     after):
+        if not re.search(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", before):
+            return False
+    if _NAME_HYPHEN.search(before) and before.rstrip("-")[-1:].isalpha() and before[-2:-1].isupper() is not None:
+        # "COVID-19", "F-16", "SCP-173": part of a name, unless the word is a scale or unit word
+        word = re.search(r"([A-Za-z]+)-$", before).group(1)
+        if word[:1].isupper() or word.isupper():
+            return False
+    if token is not None and token.i > 0 and not number.spelled:
+        prev = token.doc[token.i - 1]
+        # "Apollo 11", "Windows 10", "Chapter 11": a proper name followed by its number
+        if prev.pos_ == "PROPN" and prev.idx + len(prev.text) < number.start and token.head.i <= prev.i \
+                and prev.ent_type_ not in ("DATE", "MONEY") and prev.is_title and token.dep_ in ("nummod", "appos",
+                                                                                              "compound", "npadvmod"):
+            return False
+    return True
+
+
+def _currency_code(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    key = symbol.lower()
+    if key in currencies.PREFIX_SYMBOLS:
+        return currencies.PREFIX_SYMBOLS[key]
+    upper = symbol.upper().rstrip("$").strip()
+    if upper in currencies.MILLION_CODES:
+        return currencies.MILLION_CODES[upper]
+    if upper in currencies.CODES:
+        return currencies.CODE_ALIASES.get(upper, upper)
+    if key.rstrip("s") in ("dollar", "euro"):
+        return "USD" if key.startswith("dollar") else "EUR"
+    return None
+
+
+def _is_sterling(number: Number, text: str, end: int) -> bool:
+    span = text[number.start:end].lower()
+    if any(scale in span for scale in ("million", "billion", "thousand", "bn", "m ")):
+        return True
+    window = text[max(0, number.start - 80):end + 40]
+    return bool(_MONEY_CONTEXT.search(window))
+
+
+def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:
+    word = _UNIT_WORD_AFTER.match(text, end)
+    if word:
+        name = word.group("unit").lower()
+        if name in ("pound", "pounds"):
+            return None
+        return units.WORDS[name], word.end()
+    if text[end:end + 7].lower().lstrip().startswith(("pounds", "pound")):
+        return "pound", end + len(text[end:end + 1].isspace() * " ") + (6 if "pounds" in text[end:end + 8].lower()
+                                                                       else 5)
+    symbol = _UNIT_SYMBOL_AFTER.match(text, end)
+    if symbol:
+        name = symbol.group("unit")
+        if name in units.AMBIGUOUS_SYMBOLS and (symbol.group("sp") or number.spelled):
+            return None
+        return units.SYMBOLS[name], symbol.end()
+    return None
+
+
+def _counted(number: Number, text: str, index: _DocIndex, end: int) -> str | None:
+    """The noun the number modifies ("1,100 people"), with the words between ("11 Syrian soldiers")."""
+    token = index.token_at(max(number.start, end - 1))
+    if token is None:
+        return None
+    doc = token.doc
+    head = token.head
+    if head.i > token.i and head.pos_ in ("NOUN", "PROPN") and head.i - token.i <= 4:
+        return text[doc[token.i + 1].idx:head.idx + len(head.text)].strip() or None
+    # "three of the victims", "26 percent of voters"
+    for child in token.children if not (token.lower_ in ("%", "percent")) else head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0].text
+    return None
+
+
+def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """'between 20 and 30', '10-15 miles', 'from $5 to $10': one range figure."""
+    merged: list[_Draft] = []
+    i = 0
+    while i < len(drafts):
+        first = drafts[i]
+        second = drafts[i + 1] if i + 1 < len(drafts) else None
+        if second is not None and first.kind not in ("date", "time", "ordinal") and second.kind not in (
+                "date", "time", "ordinal") and isinstance(first.value, float) and isinstance(second.value, float):
+            gap = text[first.end:second.start]
+            join = _RANGE_JOIN.match(gap)
+            opener = re.search(r"\b(between|from)\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start],
+                               re.IGNORECASE)
+            word = gap.strip().lower()
+            if join and (word in ("-", "–", "—") and not gap.strip() != gap.replace(" ", "") or opener
+                         and (word == "and") == (opener.group(1).lower() == "between")) and first.value < second.value:
+                unit = second.unit or first.unit
+                currency = second.currency or first.currency
+                merged.append(_Draft(
+                    first.start, second.end, "range", None, min(first.confidence, second.confidence),
+                    first.number_start, second.number_end, unit, currency, first.qualifier, second.counted,
+                    first.value, second.value,
+                ))
+                i += 2
+                continue
+        merged.append(first)
+        i += 1
+    return merged
+
+
+def _figure(number: int, draft: _Draft, text: str, index: _DocIndex) -> Figure:
+    return Figure(
+        id=f"f{number}",
+        kind=draft.kind,
+        start=draft.start,
+        end=draft.end,
+        text=text[draft.start:draft.end],
+        value=draft.value,
+        min=draft.minimum,
+        max=draft.maximum,
+        unit=draft.unit,
+        currency=draft.currency,
+        qualifier=draft.qualifier,
+        counted=draft.counted,
+        sentence=index.sentence(draft.start),
+        confidence=draft.confidence,
+    )

@@ -27,9 +27,9 @@ PARTS_OF_DAY: dict[str, str] = {
 
 # Words that by themselves place an event relative to the time of writing (TIMEX3 reference values).
 PRESENT_WORDS = ("right now", "now", "currently", "at present", "these days", "nowadays", "presently")
-PAST_WORDS = ("recently", "lately", "in the past", "the past", "in recent years", "recent years", "recent weeks",
+PAST_WORDS = ("recently", "lately", "the past", "recent years", "recent weeks",
               "recent months", "recent days", "formerly")
-FUTURE_WORDS = ("in the future", "the future", "the near future", "in the near future", "soon", "coming months",
+FUTURE_WORDS = ("the future", "the near future", "soon", "coming months",
                 "coming weeks", "coming years", "later this year", "one day")
 
 # Cues in the words before a bare month or weekday that the text speaks of the future
