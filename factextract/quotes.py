@@ -104,6 +104,15 @@ class _Reader:
 
     def subject(self, verb: Token) -> Token | None:
         """The verb's subject, or that of the verb it hangs from when it has none."""
+        found = self._subject(verb)
+        if found is not None and "\n" in self.text[min(found.idx, verb.idx):max(found.idx, verb.idx)]:
+            # The parser joins a headline to the first sentence; the subject is then taken from
+            # the headline. The first noun of the verb's own paragraph is the better guess.
+            start = self.text.rfind("\n", 0, verb.idx) + 1
+            found = next((t for t in self.doc[self.token(start):verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        return found
+
+    def _subject(self, verb: Token) -> Token | None:
         for _ in range(4):
             for child in verb.children:
                 if child.dep_ in SUBJECTS:
