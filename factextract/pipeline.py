@@ -15,7 +15,7 @@ from factextract.entities import resolve_entities
 from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
 from factextract.figures import find_figures
 from factextract.models import Article, Extraction, Stats
-from factextract.nlp import load_pipeline, pipeline_version
+from factextract.nlp import load_pipeline, parse, parse_many, pipeline_version
 from factextract.quotes import find_quotes
 
 MAX_CHARS_SETTING = "FACTEXTRACT_MAX_CHARS"
@@ -65,7 +65,7 @@ def extract(data: Article | dict | str) -> Extraction:
     _check_length(article)
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, max_chars())
-    return _from_doc(article, nlp(article.text))
+    return _from_doc(article, parse(nlp, article.text))
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
@@ -78,7 +78,7 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
             _check_length(article)
             yield article.text, article
 
-    for doc, article in nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
+    for doc, article in parse_many(nlp, checked(), batch_size=batch_size):
         yield _from_doc(article, doc)
 
 

@@ -1,6 +1,7 @@
 import spacy
 
-from factextract.nlp import UNUSED_COMPONENTS, load_pipeline, model_name
+from factextract import nlp as nlp_module
+from factextract.nlp import UNUSED_COMPONENTS, load_pipeline, model_name, parse, parse_many, pieces
 
 
 def test_engine_tokenizer_is_the_models_saved_tokenizer():
@@ -20,3 +21,53 @@ def test_a_model_with_its_own_tokenizer_rules_keeps_them(tmp_path):
     custom.to_disk(tmp_path)
     loaded = load_pipeline.__wrapped__(str(tmp_path))
     assert [token.text for token in loaded("see the factbox")] == ["see", "the", "fact", "box"]
+
+
+def test_pieces_cut_after_line_breaks_and_keep_every_character():
+    text = "First line here.\n\nSecond line.\nThird, a longer line of text.\n"
+    parts = pieces(text, 20)
+    assert parts == ["First line here.\n\n", "Second line.\n", "Third, a longer line of text.\n"]
+    assert "".join(parts) == text
+
+
+def test_a_line_longer_than_the_limit_stays_whole():
+    text = "One long sentence without any line break at all."
+    assert pieces(text, 10) == [text]
+
+
+def test_long_text_parsed_in_pieces_keeps_tokens_and_offsets(monkeypatch):
+    nlp = load_pipeline()
+    text = (
+        "Mayor Lena Park said the council met on Monday.\n\n"
+        "The budget grew by 4 percent, officials in Denver said.\n\n"
+        'Park told reporters: "We will vote in June."\n'
+    )
+    whole = nlp(text)
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 60)
+    joined = parse(nlp, text)
+    assert joined.text == text
+    assert [(t.idx, t.text) for t in joined] == [(t.idx, t.text) for t in whole]
+    # Entities near a cut may differ from the whole parse (less context); their offsets stay exact.
+    assert ("Lena Park", "PERSON") in [(e.text, e.label_) for e in joined.ents]
+    assert all(text[e.start_char : e.end_char] == e.text for e in joined.ents)
+    starts = [sentence.start_char for sentence in joined.sents]
+    assert text.index("The budget") in starts and text.index("Park told") in starts
+
+
+def test_parse_many_yields_one_doc_per_text_in_order(monkeypatch):
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 30)
+    texts = ["Short one.", "A first line here.\nAnd a second line there.\n", "Last."]
+    results = list(parse_many(load_pipeline(), [(text, number) for number, text in enumerate(texts)], batch_size=2))
+    assert [(doc.text, number) for doc, number in results] == [(text, number) for number, text in enumerate(texts)]
+
+
+def test_batches_hold_at_most_the_piece_budget_of_characters(monkeypatch):
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 25)
+    items = [("ten chars.", 1), ("ten chars.", 2), ("ten chars.", 3), ("a line of 20 chars.\nanother of 19 chars", 4)]
+    batches = list(nlp_module._batches(items, batch_size=16))
+    assert [[(part, context) for part, context, _ in batch] for batch in batches] == [
+        [("ten chars.", 1), ("ten chars.", 2)],
+        [("ten chars.", 3)],
+        [("a line of 20 chars.\n", 4)],
+        [("another of 19 chars", 4)],
+    ]
