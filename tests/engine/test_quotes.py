@@ -1,0 +1,160 @@
+"""Quotes: direct, partial and indirect, with speakers, cues and exact offsets."""
+
+import pytest
+
+from factextract.entities import resolve_entities
+from factextract.models import Quote
+from factextract.nlp import load_pipeline
+from factextract.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return find_quotes(doc, resolve_entities(doc))
+
+
+def only(quotes: list[Quote], kind: str) -> list[Quote]:
+    return [q for q in quotes if q.type == kind]
+
+
+def assert_offsets_match(text: str, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        assert quote.text == " ".join(text[s:e] for s, e in quote.spans)
+        assert (quote.start, quote.end) == (quote.spans[0][0], quote.spans[-1][1])
+        for item in (quote.speaker, quote.cue, quote.content):
+            if item is not None:
+                assert text[item.start:item.end] == item.text
+        assert 0 <= quote.sentence.start <= quote.start <= quote.end <= quote.sentence.end <= len(text)
+
+
+def test_direct_quote_with_speaker_after_it(nlp):
+    text = "“The bridge will open in May,” Mayor Ana Ortiz said on Monday."
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.type, quote.text) == ("direct", "The bridge will open in May,")
+    assert quote.speaker.name == "Ana Ortiz" and quote.speaker.role == "Mayor"
+    assert (quote.cue.text, quote.cue.lemma) == ("said", "say")
+    assert_offsets_match(text, [quote])
+
+
+def test_pronoun_speaker_resolves_to_previous_person(nlp):
+    text = "Leila Haddad runs the only clinic in the valley. “We turn people away every day,” she said."
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.speaker.text == "she"
+    assert quote.speaker.name == "Leila Haddad"
+    assert quote.speaker.entity_id is not None
+
+
+def test_unresolvable_pronoun_keeps_the_mention_and_names_nobody(nlp):
+    (quote,) = quotes_of(nlp, "“Where did the money go?” she asked the auditor.")
+    assert quote.speaker.text == "she" and quote.speaker.name is None
+
+
+def test_inverted_attribution_with_appositive_names_the_speaker_and_role(nlp):
+    text = '"The levee held," said Tom Reyes, a county engineer. "We were lucky."'
+    first, second = only(quotes_of(nlp, text), "direct")
+    assert first.speaker.name == "Tom Reyes" and first.speaker.role == "county engineer"
+    assert second.text == "We were lucky." and second.speaker.name == "Tom Reyes"
+
+
+def test_split_quote_is_one_quote_with_two_spans(nlp):
+    text = "“We expected rain,” the farmer said, “but not this much rain.”"
+    (quote,) = quotes_of(nlp, text)
+    assert len(quote.spans) == 2
+    assert quote.text == "We expected rain, but not this much rain."
+    assert quote.speaker.text == "the farmer"
+    assert_offsets_match(text, [quote])
+
+
+def test_nested_single_quotes_do_not_split_the_quote(nlp):
+    text = "“They keep calling it ‘temporary’, but it has been ten years,” said resident Mark Bell."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text == "They keep calling it ‘temporary’, but it has been ten years,"
+    assert quote.speaker.name == "Mark Bell"
+
+
+def test_multi_paragraph_quote_is_one_quote_with_the_same_speaker(nlp):
+    text = "“Housing comes first,” Chen said. “Rents have doubled.\n\n“We have to build.”"
+    first, second = quotes_of(nlp, text)
+    assert second.text == "Rents have doubled. We have to build."
+    assert len(second.spans) == 2
+    assert second.speaker.name == first.speaker.name == "Chen"
+    assert_offsets_match(text, [first, second])
+
+
+def test_unclosed_quote_does_not_raise_and_is_not_reported(nlp):
+    text = "“We are done here,” the union leader said. “No more talks"
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["We are done here,"]
+
+
+def test_partial_quote_offsets_are_the_fragment_and_content_the_clause(nlp):
+    text = "The chief executive said the merger would create “a simpler company” and denied that jobs would go."
+    (quote,) = only(quotes_of(nlp, text), "partial")
+    assert quote.text == "a simpler company"
+    assert text[quote.start:quote.end] == "a simpler company"
+    assert quote.content.text == "the merger would create “a simpler company”"
+    assert quote.speaker.text == "The chief executive"
+    assert_offsets_match(text, [quote])
+
+
+def test_according_to_gives_an_indirect_quote_with_the_source(nlp):
+    text = "Unemployment fell to 4.1% in May, according to the Bureau of Labor Statistics."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.type == "indirect"
+    assert quote.text == "Unemployment fell to 4.1% in May"
+    assert quote.cue.lemma == "according to"
+    assert "Bureau of Labor Statistics" in quote.speaker.text
+
+
+def test_reported_speech_without_marks_is_an_indirect_quote(nlp):
+    text = "Human rights groups say more than 300 people have been detained since March."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.type == "indirect"
+    assert quote.text == "more than 300 people have been detained since March"
+    assert quote.speaker.name == "Human rights groups"
+
+
+def test_colon_after_a_verb_introduces_a_quote(nlp):
+    (quote,) = quotes_of(nlp, "The minister told parliament: \"There will be no new taxes this year.\"")
+    assert quote.speaker.text == "The minister" and quote.cue.text == "told"
+
+
+def test_dash_attribution_names_the_speaker(nlp):
+    (quote,) = quotes_of(nlp, "“This is the best season we have had.” — Coach Dana Wells")
+    assert quote.speaker.name == "Dana Wells" and quote.cue.text == "—"
+
+
+def test_headline_colon_resolves_a_bare_role_to_the_named_person(nlp):
+    text = "Mayor: ‘We will not back down’ on transit plan\n\nMayor Jo Kim on Friday defended the plan."
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.text == "We will not back down"
+    assert quote.speaker.text == "Mayor" and quote.speaker.name == "Jo Kim"
+    assert quote.cue.text == ":"
+
+
+def test_follow_up_quote_does_not_inherit_when_a_new_speaker_is_introduced(nlp):
+    text = "“It is too early to say,” said Dr. Amir Shah. His colleague disagreed: “The data are clear.”"
+    first, second = only(quotes_of(nlp, text), "direct")
+    assert first.speaker.name == "Amir Shah"
+    assert second.speaker.text == "His colleague"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    assert quotes_of(nlp, "Critics have dubbed the plan a “poison pill” for small lenders.") == []
+    assert quotes_of(nlp, "Her new book, “The Long Road Home,” goes on sale in March.") == []
+
+
+def test_offsets_always_match_the_text(nlp):
+    text = (
+        "Acme Corp said on Tuesday that profits rose. “We had a strong year,” chief executive Lena Park told "
+        "analysts, “and we expect more.” She added that ''costs were contained.'' According to the filing, "
+        "revenue doubled.\n\n“Next year is harder,” Park said. “Much harder.\n\n“But we are ready.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert {q.type for q in quotes} == {"direct", "partial", "indirect"}
+    assert_offsets_match(text, quotes)
