@@ -25,7 +25,7 @@ def main() -> None:
         submit(page, article["text"], article["published_at"])
         page.locator("#article-text").evaluate("area => { area.scrollTop = 0; }")
         # A quote attributed through "he": its details show the pronoun resolved to the councillor.
-        pronoun_quote = page.locator('#article mark.hl-quote.q-direct.first[data-speaker]').last
+        pronoun_quote = page.locator("#article mark.hl-quote.q-direct.first[data-speaker]").last
         pronoun_quote.hover()
         page.screenshot(path=OUTPUT, full_page=True)
         browser.close()

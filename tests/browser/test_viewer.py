@@ -156,6 +156,9 @@ def test_layer_toggle_hides_marks_and_their_tab_stops(page: Any) -> None:
     page.uncheck('#layers input[data-layer="quote"]')
     assert quote.evaluate("node => getComputedStyle(node).backgroundColor") == "rgba(0, 0, 0, 0)"
     assert quote.get_attribute("tabindex") == "-1"
+    quote.hover()
+    tip = page.locator("#tip")
+    assert not (tip.is_visible() and "quote" in tip.inner_text().lower()), "a hidden quote still shows its details"
 
     page.check('#layers input[data-layer="quote"]')
     assert quote.evaluate("node => getComputedStyle(node).backgroundColor") == shaded != "rgba(0, 0, 0, 0)"

@@ -311,9 +311,19 @@
       showTip(node, annotation);
     }
 
-    article.addEventListener("mouseover", (event) => activate(event.target.closest(".hl")));
-    article.addEventListener("mouseleave", () => activate(article.contains(document.activeElement) ? document.activeElement.closest(".hl") : null));
-    article.addEventListener("focusin", (event) => activate(event.target.closest(".hl")));
+    // The innermost highlight of a shown layer: a hidden layer's marks stay in the DOM but say nothing.
+    function shownHighlight(target) {
+      for (let node = target.closest(".hl"); node; node = node.parentElement.closest(".hl")) {
+        if (!article.classList.contains(`hide-${node.dataset.layer}`)) return node;
+      }
+      return null;
+    }
+
+    article.addEventListener("mouseover", (event) => activate(shownHighlight(event.target)));
+    article.addEventListener("mouseleave", () => {
+      activate(article.contains(document.activeElement) ? shownHighlight(document.activeElement) : null);
+    });
+    article.addEventListener("focusin", (event) => activate(shownHighlight(event.target)));
     article.addEventListener("focusout", () => activate(null));
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape") tip.hidden = true;
