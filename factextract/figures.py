@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from factextract.data import currencies, units
+from factextract.data.number_words import SCALE_SUFFIXES
 from factextract.data.qualifiers import QUALIFIERS
 from factextract.dates import DateSpan, find_dates
 from factextract.models import Figure, SentenceRef
@@ -52,15 +53,21 @@ _PERCENT_AFTER = re.compile(
 )
 _PERCENT_BEFORE = re.compile(r"\b(?:percents?|per\s?cent)\s+of\s+$", re.IGNORECASE)
 _UNIT_WORD_AFTER = re.compile(rf"(?:\s|-|\s-\s)?(?P<unit>{_alt(units.WORDS)})\b", re.IGNORECASE)
-_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{_alt(units.SYMBOLS)})(?:[)\]}}>])?(?![\w/])")
+_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{_alt(units.SYMBOLS)})(?:[)\]}}>])?(?!\w)")
 _TIME_AFTER = re.compile(rf"(?:\s|-)(?P<unit>{_alt(units.TIME_UNITS)})\b(?P<old>(?:-|\s)old\b|\s+of\s+age\b)?",
                          re.IGNORECASE)
+_PER_AFTER = re.compile(
+    rf"(?:\s+per\s+|/)(?P<den>{_alt([*units.WORDS, *units.SYMBOLS, *units.TIME_UNITS, *units.RATE_TIME_SYMBOLS])})\b",
+    re.IGNORECASE,
+)
 _QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_alt(QUALIFIERS)})\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
-# A phone number or an id: digit groups joined by dashes, dots or brackets, or a leading "+".
+# Digit runs that may be a phone number or an id; _looks_like_phone decides.
 _PHONE = re.compile(
-    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{1,4}[.-])(?:\d{2,5}[\s.-]){0,3}\d{3,5}(?![\w.]?\d)"
+    r"(?<![\w.,])(?:\+|\(\s?\+?)?\d[\d ./()-]*\d\)?(?:\s?(?:x|ext\.?)\s?\d+)?(?![\w,]|\.\d)", re.IGNORECASE
 )
+# Links and addresses: their digits and percent-escapes are not figures.
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 # Money words nearby make "pounds" sterling rather than weight.
 _MONEY_CONTEXT = re.compile(
     r"\b(?:pa(?:y|id|ys)|cost|costs|price|worth|fined?|spen[dt]|sold|bought|salary|earn\w*|budget|profit\w*|"
@@ -111,6 +118,7 @@ def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
     index = _DocIndex(doc)
     dates = [d for d in find_dates(text, published) if not _year_counts_something(d, text, index)]
     masked = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
+    masked += [(m.start(), m.end()) for m in _URL.finditer(text)]
     masked += [(d.start, d.end) for d in dates]
     drafts = [_date_draft(d) for d in dates]
     for number in find_numbers(text):
@@ -123,10 +131,22 @@ def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
-def _looks_like_phone(match: str) -> bool:
-    digits = sum(ch.isdigit() for ch in match)
-    separators = sum(ch in "-.()" for ch in match)
-    return digits >= 7 and (separators >= 2 or match.startswith("+") or "(" in match)
+def _looks_like_phone(run: str) -> bool:
+    """Phone numbers and ids: seven digits or more written as groups no number uses
+    (a leading +, 0 or bracket, dashes, dots or slashes between groups, spaced groups that are
+    not thousands), or eight digits and more with no separator at all (numbers get commas)."""
+    run = re.split(r"\s?(?:x|ext)", run, flags=re.IGNORECASE)[0]
+    digits = sum(ch.isdigit() for ch in run)
+    if digits < 7 or re.fullmatch(r"\d{4}\s?[-/]\s?\d{2,4}", run) or re.fullmatch(r"\d+\.\d+", run):
+        return False
+    if run[0] in "+(" or run[0] == "0":
+        return True
+    if any(ch in "-./()" for ch in run):
+        return True
+    groups = run.split()
+    if len(groups) > 1:
+        return not all(len(group) == 3 for group in groups[1:])
+    return digits >= 8
 
 
 def _year_counts_something(date: DateSpan, text: str, index: _DocIndex) -> bool:
@@ -190,6 +210,10 @@ def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
                 if name in currencies.SUBUNITS:
                     unit = name.rstrip("s") if name != "pence" else "penny"
                 kind, end, confidence = "money", money.end(), 0.95 if not number.spelled else 0.85
+    glued = re.search(r"(?<=\d)\s?([mt])$", written)
+    if glued and kind == "count":
+        # "1.8m tall", "100t": without a currency, a glued m or t is a metre or a ton, not a scale
+        value, unit, kind = value / SCALE_SUFFIXES[glued.group(1)], units.SYMBOLS[glued.group(1)], "quantity"
     if kind == "count" and not number.ordinal:
         measured = _unit_after(text, end, number)
         if measured:
@@ -274,17 +298,32 @@ def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:
         name = word.group("unit").lower()
         if name in ("pound", "pounds"):
             return None
-        return units.WORDS[name], word.end()
+        return _per(text, units.WORDS[name], word.end())
     if text[end:end + 7].lower().lstrip().startswith(("pounds", "pound")):
         return "pound", end + len(text[end:end + 1].isspace() * " ") + (6 if "pounds" in text[end:end + 8].lower()
                                                                        else 5)
     symbol = _UNIT_SYMBOL_AFTER.match(text, end)
     if symbol:
         name = symbol.group("unit")
-        if name in units.AMBIGUOUS_SYMBOLS and (symbol.group("sp") or number.spelled):
+        # "5 in the morning", "2 pm": a spaced short symbol is a unit only when no word follows it
+        if name in units.AMBIGUOUS_SYMBOLS and (number.spelled or (symbol.group("sp") and (
+                name in ("in", "pm") or re.match(r"\s*[A-Za-z]", text[symbol.end():symbol.end() + 3])
+                and not re.match(r"\s*x\b", text[symbol.end():symbol.end() + 3])))):
             return None
-        return units.SYMBOLS[name], symbol.end()
+        return _per(text, units.SYMBOLS[name], symbol.end())
     return None
+
+
+def _per(text: str, unit: str, end: int) -> tuple[str, int]:
+    """'50 meters per millisecond', '50 km/ms': a rate."""
+    rate = _PER_AFTER.match(text, end)
+    if rate:
+        below = rate.group("den")
+        below_unit = (units.WORDS.get(below.lower()) or units.SYMBOLS.get(below) or units.TIME_UNITS.get(below.lower())
+                      or units.RATE_TIME_SYMBOLS.get(below.lower()))
+        if below_unit:
+            return f"{unit} per {below_unit}", rate.end()
+    return unit, end
 
 
 def _counted(number: Number, text: str, index: _DocIndex, end: int) -> str | None:
@@ -319,7 +358,8 @@ def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
             opener = re.search(r"\b(between|from)\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start],
                                re.IGNORECASE)
             word = gap.strip().lower()
-            if join and (word in ("-", "–", "—") and not gap.strip() != gap.replace(" ", "") or opener
+            digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
+            if join and (word in ("-", "–", "—") and digits or opener
                          and (word == "and") == (opener.group(1).lower() == "between")) and first.value < second.value:
                 unit = second.unit or first.unit
                 currency = second.currency or first.currency

@@ -212,7 +212,7 @@ def _restarts_scale(tokens: list[_Token], i: int, largest: float) -> bool:
     """After "3 hundred and": does a new number with a scale as large start ("2 hundred")?"""
     while i < len(tokens) and tokens[i].kind in ("card", "num"):
         i += 1
-    return i < len(tokens) and tokens[i].kind == "scale" and tokens[i].value >= largest
+    return i < len(tokens) and tokens[i].kind == "scale" and tokens[i].value == largest
 
 
 def _fraction_value(numerator: _Builder, denom: _Token) -> float:
@@ -277,8 +277,9 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                     j += 1
                 if j < len(tokens) and tokens[j].kind in ("dozen", "scale"):
                     value *= tokens[j].value
-                    if whole is not None:  # "five and a half million"
+                    if whole is not None and whole_scale == 1.0:  # "five and a half million"
                         whole *= tokens[j].value
+                    whole_scale = 1.0  # "one billion and three quarters million": the scale is stated
                     builder.tokens.append(tokens[j])
                     i = j + 1
                 break
@@ -287,10 +288,6 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if nxt is None:
                     break
-                if builder.last == "scale" and nxt.kind in ("card", "num") and builder.decimals is None \
-                        and not _restarts_scale(tokens, i + 1, builder.largest_scale):
-                    i += 1
-                    continue
                 rest = tokens[i + 1:]
                 if any(t.kind in ("denom",) or _ordinal_as_denominator(t) for t in rest[:4]) and whole is None:
                     whole = builder.value()
@@ -301,6 +298,10 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                     if i < len(tokens) and tokens[i].kind == "a":
                         lead_a = True
                         i += 1
+                    continue
+                if builder.last == "scale" and nxt.kind in ("card", "num") and builder.decimals is None \
+                        and not _restarts_scale(tokens, i + 1, builder.largest_scale):
+                    i += 1
                     continue
                 break
             if token.kind in ("a", "of"):

@@ -72,6 +72,7 @@ _add("celsius", "degrees celsius", "degree celsius", "deg celsius", "degrees cen
 _add("fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg fahrenheit", "fahrenheit", "farenheit",
      "degrees farenheit", "degrees f", "degree f", "deg f", "°f")
 _add("degree", "degrees", "degree", "deg.", "deg", "°")
+_add("radian", "radian", "radians")
 _add("point", "points")
 _add("percentage point", "percentage points", "percentage point")
 _add("basis point", "basis points", "basis point")
@@ -86,21 +87,24 @@ SYMBOLS: dict[str, str] = {
     "kb": "kilobit", "KB": "kilobyte", "mb": "megabit", "MB": "megabyte", "GB": "gigabyte", "gb": "gigabit",
     "TB": "terabyte", "MW": "megawatt", "kW": "kilowatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "mph": "mile per hour", "kph": "kilometer per hour", "kmph": "kilometer per hour",
-    "km/h": "kilometer per hour", "km/hr": "kilometer per hour", "°": "degree", "°C": "celsius", "°F": "fahrenheit",
+    "km/h": "kilometer per hour", "km/hr": "kilometer per hour", "rad": "radian", "°": "degree", "°C": "celsius", "°F": "fahrenheit",
 }
 
 # Symbols that are also English words or abbreviations: only read as units when glued to the
 # number ("1.8m", "100t") or, for "in"/"pm"/"m", only when nothing else reads the number.
-AMBIGUOUS_SYMBOLS = frozenset({"in", "pm", "t", "m", "g", "l", "L", "mi", "ha", "gal", "kb", "mb", "gb"})
+AMBIGUOUS_SYMBOLS = frozenset({"in", "pm", "t", "m", "g", "l", "L", "mi", "ha", "gal"})
 
 # Time units: a number with one of these is a duration (or an age with "old").
 TIME_UNITS: dict[str, str] = {
-    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
+    "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
     "mins": "minute", "hour": "hour", "hours": "hour", "hrs": "hour", "day": "day", "days": "day",
     "week": "week", "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight",
     "month": "month", "months": "month", "year": "year", "years": "year", "yrs": "year",
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
 }
 
-# Units of temperature: a number with one becomes kind "quantity" with this unit.
+# Symbols that only name a time unit below a rate's slash or "per" ("50 km/ms", "10 km/h").
+RATE_TIME_SYMBOLS: dict[str, str] = {"ms": "millisecond", "s": "second", "h": "hour", "hr": "hour"}
+
+# Units of temperature; a bare "degree" may be an angle or a temperature.
 TEMPERATURE_UNITS = frozenset({"celsius", "fahrenheit", "degree"})

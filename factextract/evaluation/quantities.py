@@ -20,7 +20,8 @@ _NUMERIC = ("count", "money", "percent", "quantity", "range", "duration")
 
 
 def _dimension(f: Figure) -> bool:
-    return f.kind == "quantity" and f.unit not in TEMPERATURE_UNITS and f.unit != "fraction" and f.counted != "age"
+    # a bare "degree" may be an angle: it counts as a dimension and as a temperature
+    return f.kind == "quantity" and f.unit not in ("celsius", "fahrenheit", "fraction") and f.counted != "age"
 
 
 # set name -> (figures that set annotates, counts toward the 0.90 bar)
@@ -28,7 +29,7 @@ SETS: dict[str, tuple[Callable[[Figure], bool], bool]] = {
     "rt_number": (lambda f: f.kind in _NUMERIC, True),
     "rt_currency": (lambda f: f.kind == "money" or (f.kind == "range" and f.currency is not None), True),
     "rt_percent": (lambda f: f.kind == "percent", True),
-    "rt_dimension": (_dimension, True),
+    "rt_dimension": (_dimension, True),  # angle units included
     "rt_numberrange": (lambda f: f.kind == "range" or (f.qualifier in ("more than", "less than", "at least",
                                                                        "at most", "up to")), False),
     "rt_ordinal": (lambda f: f.kind == "ordinal", False),
