@@ -203,3 +203,20 @@ def test_phone_width_stacks_the_speaker_list_under_the_article(browser: Any, ser
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_api_key_is_sent_as_x_api_key_and_remembered_only_when_asked(page: Any) -> None:
+    page.click(".api-key summary")
+    page.fill("#api-key", "key-for-this-test")
+    page.check("#remember-key")
+    with page.expect_request(lambda request: request.method == "POST") as sent:
+        submit(page, HOSTILE_TEXT, HOSTILE_PUBLISHED)
+    assert sent.value.headers.get("x-api-key") == "key-for-this-test"
+    assert page.evaluate("() => localStorage.getItem('factextract.apiKey')") == "key-for-this-test"
+
+    page.reload()
+    assert page.input_value("#api-key") == "key-for-this-test"
+    page.click(".api-key summary")
+    page.uncheck("#remember-key")
+    submit(page, HOSTILE_TEXT, HOSTILE_PUBLISHED)
+    assert page.evaluate("() => localStorage.getItem('factextract.apiKey')") is None
