@@ -142,6 +142,11 @@ def test_article_markup_is_shown_as_text_and_never_run(page: Any) -> None:
     stored = page.request.get(link)
     assert stored.status == 200
     assert stored.json()["id"] == extraction["id"]
+    # Behind an API key that plain link is refused; the download saves the answer the page already has.
+    with page.expect_download() as saved:
+        page.click("#download-json")
+    assert saved.value.suggested_filename == f"{extraction['id']}.json"
+    assert json.loads(Path(saved.value.path()).read_text(encoding="utf-8")) == extraction
     for figure in extraction["figures"]:
         pieces = page.locator(f'#article mark[data-id="{figure["id"]}"]').all_text_contents()
         assert "".join(pieces) == figure["text"]

@@ -374,6 +374,11 @@
       }
       renderSpeakers($("speaker-list"), extraction.quotes || [], focusQuote);
       $("raw-json").href = apiUrl(`v1/extractions/${encodeURIComponent(extraction.id)}`);
+      const download = $("download-json");
+      if (download.href.startsWith("blob:")) URL.revokeObjectURL(download.href);
+      const json = new Blob([JSON.stringify(extraction, null, 2)], { type: "application/json" });
+      download.href = URL.createObjectURL(json);
+      download.download = `${extraction.id}.json`;
       $("extraction-id").textContent = extraction.id;
       $("result").hidden = false;
       return counts;
