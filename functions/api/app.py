@@ -32,10 +32,10 @@ load_pipeline()
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    refused = errors.refuse_media_type(event)
-    if refused is not None:
-        return refused
-    return app.resolve(errors.as_json(event), context)
+    request, refusal = errors.screen(event)
+    if refusal is not None:
+        return refusal
+    return app.resolve(request, context)
 
 
 def openapi_document() -> str:

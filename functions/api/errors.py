@@ -7,7 +7,7 @@ Bodies follow shared.models.ErrorBody: {"code", "message"} plus "field" for vali
 from __future__ import annotations
 
 import base64
-import binascii
+import json
 from http import HTTPStatus
 from typing import Any
 
@@ -61,19 +61,19 @@ def error_response(status: int, code: str, message: str, **extra: str | None) ->
 
 
 def _field(location: tuple[Any, ...]) -> str:
-    # Locations start with where the value came from (body, query, path); the caller knows its own field names.
-    parts = [str(part) for part in location[1:]] if location and location[0] in {"body", "query", "path"} else []
-    return ".".join(parts) or (str(location[0]) if location else "body")
+    # Locations start with where the value came from (body, query, path), then the field; deeper parts
+    # name union members and list positions, which the caller did not write.
+    if len(location) >= 2 and location[0] in {"body", "query", "path"}:
+        return str(location[1])
+    return str(location[0]) if location else "body"
 
 
-def _body_text(event: dict[str, Any]) -> str:
-    body = event.get("body") or ""
-    if event.get("isBase64Encoded"):
-        try:
-            return base64.b64decode(body).decode("utf-8", errors="replace")
-        except (binascii.Error, ValueError):
-            return ""
-    return body
+def _body_text(event: dict[str, Any]) -> str | None:
+    """The body as text; ValueError when it is flagged base64 but is not base64 of UTF-8 text."""
+    body = event.get("body")
+    if body is None or not event.get("isBase64Encoded"):
+        return body
+    return base64.b64decode(body, validate=True).decode("utf-8")
 
 
 def _declared_type(event: dict[str, Any]) -> str:
@@ -81,34 +81,51 @@ def _declared_type(event: dict[str, Any]) -> str:
     return (headers.get("content-type") or "").split(";")[0].strip().lower()
 
 
-def _is_curl_json(event: dict[str, Any]) -> bool:
-    # curl -d sends JSON as application/x-www-form-urlencoded unless told otherwise; such a body that is
-    # a JSON object is read as JSON, so a one-line curl without -H works.
-    declared = _declared_type(event)
-    return declared == "application/x-www-form-urlencoded" and _body_text(event).lstrip().startswith("{")
-
-
-def refuse_media_type(event: dict[str, Any]) -> dict[str, Any] | None:
-    """The 415 proxy answer when a request body is declared as something other than JSON, else None."""
-    if (event.get("httpMethod") or "").upper() not in METHODS_WITH_BODY:
-        return None
-    declared = _declared_type(event)
-    if not declared or declared in JSON_TYPES or declared.endswith("+json") or _is_curl_json(event):
-        return None
-    body = ErrorBody(code="unsupported_media_type", message=f"the body must be application/json, not {declared}")
+def _proxy_answer(status: HTTPStatus, code: str, message: str) -> dict[str, Any]:
     return {
-        "statusCode": int(HTTPStatus.UNSUPPORTED_MEDIA_TYPE),
+        "statusCode": int(status),
         "headers": {"Content-Type": content_types.APPLICATION_JSON},
         "multiValueHeaders": {},
-        "body": body.model_dump_json(exclude_none=True),
+        "body": ErrorBody(code=code, message=message).model_dump_json(exclude_none=True),
         "isBase64Encoded": False,
     }
 
 
-def as_json(event: dict[str, Any]) -> dict[str, Any]:
-    """The event with a curl-style form-encoded JSON body declared as application/json."""
-    if not _is_curl_json(event):
-        return event
+def _json_problem(text: str) -> str | None:
+    """Why the text is not JSON a handler can read, or None. Powertools only expects JSONDecodeError."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"the body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+    except RecursionError:
+        return "the body is not valid JSON: nested too deeply"
+    except ValueError:
+        # Python refuses integers of more than 4300 digits rather than spend quadratic time on them.
+        return "the body is not valid JSON: a number is too long"
+    return None
+
+
+def screen(event: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The event as the resolver should see it, and the answer when its body must be refused first.
+
+    A body must be JSON (415 otherwise) that parses (400 otherwise). curl -d declares JSON as
+    application/x-www-form-urlencoded unless told otherwise; such a body that is a JSON object is read as
+    JSON, so a one-line curl without -H works.
+    """
+    if (event.get("httpMethod") or "").upper() not in METHODS_WITH_BODY:
+        return event, None
+    declared = _declared_type(event)
+    try:
+        text = _body_text(event)
+    except ValueError:
+        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, "invalid_json", "the body is not UTF-8 text")
+    from_curl = declared == "application/x-www-form-urlencoded" and (text or "").lstrip().startswith("{")
+    if declared and declared not in JSON_TYPES and not declared.endswith("+json") and not from_curl:
+        message = f"the body must be application/json, not {declared}"
+        return event, _proxy_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", message)
+    problem = _json_problem(text) if text else None
+    if problem is not None:
+        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, "invalid_json", problem)
     headers = {name: value for name, value in (event.get("headers") or {}).items() if name.lower() != "content-type"}
     multi = {
         name: value for name, value in (event.get("multiValueHeaders") or {}).items() if name.lower() != "content-type"
@@ -117,7 +134,9 @@ def as_json(event: dict[str, Any]) -> dict[str, Any]:
         **event,
         "headers": {**headers, "Content-Type": "application/json"},
         "multiValueHeaders": {**multi, "Content-Type": ["application/json"]},
-    }
+        "body": text,
+        "isBase64Encoded": False,
+    }, None
 
 
 def register(app: APIGatewayRestResolver) -> None:
@@ -125,12 +144,7 @@ def register(app: APIGatewayRestResolver) -> None:
 
     @app.exception_handler(RequestValidationError)
     def _invalid_request(error: RequestValidationError) -> Response[ErrorBody]:
-        problems = error.errors()
-        malformed = next((problem for problem in problems if problem.get("type") == "json_invalid"), None)
-        if malformed is not None:
-            detail = (malformed.get("ctx") or {}).get("error", "JSON decode error")
-            return error_response(HTTPStatus.BAD_REQUEST, "invalid_json", f"the body is not valid JSON: {detail}")
-        first = problems[0]
+        first = error.errors()[0]
         field = _field(tuple(first.get("loc", ())))
         message = f"{field}: {first.get('msg', 'invalid value')}"
         return error_response(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", message, field=field)
