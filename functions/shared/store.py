@@ -94,7 +94,7 @@ def _encode_cursor(key: Item) -> str:
 def _decode_cursor(cursor: str, gsi1pk: str) -> Item:
     try:
         plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):
         raise InvalidCursor() from None
     valid = (
         isinstance(plain, dict)

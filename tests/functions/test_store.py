@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import random
 import string
@@ -174,7 +175,8 @@ def test_a_cursor_only_works_for_the_speaker_it_was_issued_for(store) -> None:
     assert cursor is not None
     with pytest.raises(InvalidCursor):
         store.quotes_by_speaker("Omar Reyes", limit=1, cursor=cursor)
-    for forged in ("%%%", "bm90IGpzb24", "eyJhIjogMX0"):
+    nested = base64.urlsafe_b64encode(b"[" * 1500).decode()
+    for forged in ("%%%", "bm90IGpzb24", "eyJhIjogMX0", nested):
         with pytest.raises(InvalidCursor):
             store.quotes_by_speaker("Dana Whitfield", cursor=forged)
 
