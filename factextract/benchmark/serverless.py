@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factextract.benchmark.capacity import CapacityMeter
-from factextract.benchmark.corpus import ROOT, Corpus, article_of
+from factextract.benchmark.corpus import ROOT, Corpus, article_of, word_count
 from factextract.benchmark.startup import FUNCTIONS, LAMBDA_ENV
 from factextract.benchmark.table import Table, median, percentile
 from factextract.nlp import load_pipeline
@@ -110,3 +110,108 @@ def measure_api(table: Table, corpus: Corpus, sizes: tuple[int, ...], calls: tup
                   note=f"{articles} articles; operations: {dict(meter.operations)}")
         table.add(section, "DynamoDB read units per new article", meter.read_units / articles, "RRU",
                   note="the existence checks before extracting")
+
+
+def _batch_articles(corpus: Corpus, count: int) -> list[dict[str, Any]]:
+    """count real articles, cycling the corpus with fresh ids so each is a new extraction."""
+    return [
+        {"id": f"bench-batch-{index}", "text": corpus.texts[index % len(corpus.texts)], "published_at": "2016-10-01"}
+        for index in range(count)
+    ]
+
+
+def measure_batch(table: Table, corpus: Corpus, count: int, batch_size: int = 16) -> None:
+    """Articles per second through the batch path on moto, beside nlp.pipe alone on the same texts."""
+    _importable()
+    articles = _batch_articles(corpus, count)
+    words = sum(word_count(article["text"]) for article in articles)
+    nlp = load_pipeline()
+    start = time.perf_counter()
+    for _ in nlp.pipe((article["text"] for article in articles), batch_size=batch_size):
+        pass
+    bare_s = time.perf_counter() - start
+    with moto_account() as meter:
+        try:
+            from batch import app as batch_app
+        except ImportError:
+            batch_app = None
+        if batch_app is None:
+            elapsed, path = _engine_and_store(articles, batch_size), "extract_many + ExtractionStore.put"
+        else:
+            elapsed, path = _through_handler(batch_app, articles), "batch.app.lambda_handler"
+        section = f"batch handler ({count} articles, {words:,} words, moto)"
+        table.add(section, "articles per second", count / elapsed, "articles/s", count / bare_s, "bare nlp.pipe",
+                  note=f"through {path}; 1,000 articles would take about {1000 * elapsed / count / 60:.1f} min")
+        table.add(section, "seconds per article", elapsed / count, "s", bare_s / count, "bare nlp.pipe")
+        table.add(section, "DynamoDB write units per article", meter.write_units / count, "WRU",
+                  note=f"operations: {dict(meter.operations)}")
+
+
+def _engine_and_store(articles: list[dict[str, Any]], batch_size: int) -> float:
+    """The batch path without its handler (functions/batch absent): engine batches, store writes."""
+    from factextract.pipeline import as_article, extract_many
+    from shared.store import default_store
+
+    store = default_store()
+    start = time.perf_counter()
+    for extraction in extract_many((as_article(a) for a in articles), batch_size=batch_size):
+        store.put(extraction)
+    return time.perf_counter() - start
+
+
+def _sqs_record(body: str, queue_arn: str, number: int) -> dict[str, Any]:
+    return {
+        "messageId": f"bench-{number}",
+        "receiptHandle": f"bench-{number}",
+        "body": body,
+        "attributes": {"ApproximateReceiveCount": "1", "SentTimestamp": "0", "SenderId": "bench",
+                       "ApproximateFirstReceiveTimestamp": "0"},
+        "messageAttributes": {},
+        "md5OfBody": "",
+        "eventSource": "aws:sqs",
+        "eventSourceARN": queue_arn,
+        "awsRegion": os.environ.get("AWS_DEFAULT_REGION", "us-east-1"),
+    }
+
+
+def _through_handler(batch_app: Any, articles: list[dict[str, Any]]) -> float:
+    """Upload one JSONL file, deliver its S3 notification through SQS as Lambda would, then deliver every
+    chunk message the handler queues, until the queue is empty."""
+    from local.server import LocalContext
+    from shared import aws
+
+    bucket, key = os.environ["INPUT_BUCKET"], "bench/articles.jsonl"
+    body = "".join(json.dumps(article) + "\n" for article in articles).encode()
+    aws.s3().put_object(Bucket=bucket, Key=key, Body=body)
+    notification = {"Records": [{
+        "eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "us-east-1", "eventName": "ObjectCreated:Put",
+        "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
+               "object": {"key": key, "size": len(body)}},
+    }]}
+    queue_url = os.environ.get("CHUNK_QUEUE_URL", "")
+    queue_arn = "arn:aws:sqs:us-east-1:123456789012:" + queue_url.rsplit("/", 1)[-1]
+    context = LocalContext(function_name="factextract-bench-batch")
+    pending = [json.dumps(notification)]
+    delivered = 0
+    start = time.perf_counter()
+    while pending:
+        records = [_sqs_record(message, queue_arn, delivered + i) for i, message in enumerate(pending)]
+        delivered += len(records)
+        with contextlib.redirect_stdout(io.StringIO()):
+            result = batch_app.lambda_handler({"Records": records}, context)
+        if isinstance(result, dict) and result.get("batchItemFailures"):
+            raise RuntimeError(f"batch handler reported failures: {result['batchItemFailures'][:3]}")
+        pending = _drain(queue_url)
+    return time.perf_counter() - start
+
+
+def _drain(queue_url: str) -> list[str]:
+    """The chunk messages the handler queued (Lambda's event source mapping would deliver them)."""
+    if not queue_url:
+        return []
+    from shared import aws
+
+    messages = aws.sqs().receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
+    for message in messages:
+        aws.sqs().delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+    return [message["Body"] for message in messages]
