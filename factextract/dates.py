@@ -370,7 +370,7 @@ def _clock(m: re.Match[str], published: dt.date | None, text: str) -> tuple[str,
     return "time", f"T{hour:02d}:{minute:02d}", 0.85
 
 
-_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 _RULES: tuple[_Rule, ...] = (
     _Rule("full_date", re.compile(
         rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), _full_date),
@@ -385,8 +385,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\b(?P<mrel>(?i:last|next|this|this past|this coming|early|late|the middle of|the beginning of|the end of))\s+|\b(?i:mid)-?)?{_MONTH}",
     ), _bare_month),
     _Rule("weekday", re.compile(
-        rf"(?:\b(?P<wrel>last|next|this|this coming|coming|early|late|earlier|later|the previous)\s+)?{_WEEKDAY}"
-        rf"{_PART}", re.IGNORECASE), _weekday),
+        rf"(?:\b(?P<wrel>(?i:last|next|this|this coming|coming|early|late|earlier|later|the previous))\s+)?{_WEEKDAY}"
+        rf"{_PART}"), _weekday),
     _Rule("quarter", re.compile(
         rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?quarter"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), _quarter_rule),

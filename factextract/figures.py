@@ -26,11 +26,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from factextract.data import currencies, units
-from factextract.data.number_words import SCALE_SUFFIXES
+from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.data.qualifiers import QUALIFIERS
 from factextract.dates import DateSpan, find_dates
 from factextract.models import Figure, SentenceRef
-from factextract.numbers import Number, find_numbers
+from factextract.numbers import START_WORDS, Number, find_numbers
 
 
 def _alt(words: object) -> str:
@@ -121,7 +121,7 @@ def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
     masked += [(m.start(), m.end()) for m in _URL.finditer(text)]
     masked += [(d.start, d.end) for d in dates]
     drafts = [_date_draft(d) for d in dates]
-    for number in find_numbers(text):
+    for number in find_numbers(text, _number_starts(doc)):
         if any(number.start < e and s < number.end for s, e in masked):
             continue
         draft = _read(number, text, index)
@@ -129,6 +129,20 @@ def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
             drafts.append(draft)
     drafts = _merge_ranges(sorted(drafts, key=lambda d: d.start), text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
+
+
+def _number_starts(doc: Doc) -> list[int]:
+    """Where a number phrase may begin: the first digit of a token, or a number word."""
+    starts = []
+    for token in doc:
+        word = token.text
+        if word.lower() in START_WORDS or word[:1] in UNICODE_FRACTIONS:
+            starts.append(token.idx)
+        elif not word.isalpha():
+            digit = next((i for i, ch in enumerate(word) if ch.isdigit()), -1)
+            if digit >= 0:
+                starts.append(token.idx + digit - (1 if digit and word[digit - 1] == "." else 0))
+    return starts
 
 
 def _looks_like_phone(run: str) -> bool:

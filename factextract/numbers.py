@@ -10,6 +10,7 @@ ordinals ("21st", "twenty-fifth"). Context (currencies, units, qualifiers) is fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factextract.data.number_words import (
@@ -224,6 +225,8 @@ def _ordinal_as_denominator(token: _Token) -> bool:
 
 
 _WORD_KINDS = frozenset({"card", "scale", "dozen", "denom"})
+# Every word a number phrase may start with (lowercase), for callers that pick start offsets.
+START_WORDS = frozenset({*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS, "a", "an"})
 
 
 def parse_phrase(text: str, start: int, end: int) -> list[Number]:
@@ -332,9 +335,27 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
 _SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 
 
-def find_numbers(text: str) -> list[Number]:
+def _matches(text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]:
+    if starts is None:
+        yield from PHRASE.finditer(text)
+        return
+    # Anchored matches at the given offsets only: scanning every position of an article with the
+    # phrase pattern costs more than the rest of the figure extractor together.
+    reached = 0
+    for start in starts:
+        if start < reached:
+            continue
+        match = PHRASE.match(text, start)
+        if match and match.end() > match.start():
+            reached = match.end()
+            yield match
+
+
+def find_numbers(text: str, starts: Iterable[int] | None = None) -> list[Number]:
+    """Every number phrase in text; `starts` (ascending offsets, e.g. of tokens that look like
+    numbers) limits where a phrase may begin."""
     numbers: list[Number] = []
-    for match in PHRASE.finditer(text):
+    for match in _matches(text, starts):
         for number in parse_phrase(text, match.start(), match.end()):
             sign = _SIGN.search(text, max(0, number.start - 10), number.start)
             if sign:
