@@ -1,0 +1,77 @@
+"""Dates found in raw text and resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factextract.dates import find_dates
+
+THURSDAY = dt.date(2011, 6, 9)
+
+
+def dates(text: str, published: dt.date | None = THURSDAY) -> dict[str, str | None]:
+    return {text[d.start:d.end]: d.value for d in find_dates(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The council met on Thursday.", "Thursday", "2011-06-09"),  # publication day itself
+        ("Talks failed on Wednesday.", "Wednesday", "2011-06-08"),
+        ("They voted last Friday.", "last Friday", "2011-06-03"),
+        ("The envoy will arrive Monday.", "Monday", "2011-06-13"),  # future cue looks ahead
+        ("Prices fell yesterday.", "yesterday", "2011-06-08"),
+        ("Sales rose last month.", "last month", "2011-05"),
+        ("Protests began in mid-March.", "mid-March", "2011-03"),
+        ("They met in March to talk.", "March", "2011-03"),
+        ("The deal closes next week.", "next week", "2011-W24"),
+        ("Results for the third quarter were weak.", "the third quarter", "2011-Q3"),
+        ("It was founded in 2010.", "2010", "2010"),
+        ("The law passed on Aug. 2, 1990.", "Aug. 2, 1990", "1990-08-02"),
+        ("The vote is set for 5 March 2012.", "5 March 2012", "2012-03-05"),
+        ("It happened two years ago.", "two years ago", "2009"),
+        ("He left in June last year.", "June last year", "2010-06"),
+        ("Inflation peaked in the 1990s.", "1990s", "199"),
+    ],
+)
+def test_expressions_resolve_against_publication(text: str, span: str, value: str) -> None:
+    assert dates(text)[span] == value
+
+
+def test_bare_month_resolves_to_the_most_recent_one_before_publication() -> None:
+    assert dates("Elections were held in September.")["September"] == "2010-09"
+
+
+def test_month_after_a_future_cue_resolves_forward() -> None:
+    assert dates("A new vote is expected in September.")["September"] == "2011-09"
+
+
+def test_without_publication_relative_dates_have_no_value_but_absolute_ones_do() -> None:
+    found = dates("On Thursday, a year after the March 3, 2009 vote, the 2010 budget passed.", None)
+    assert found["Thursday"] is None
+    assert found["March 3, 2009"] == "2009-03-03"
+    assert found["2010"] == "2010"
+
+
+def test_present_and_past_references_use_timex_values() -> None:
+    found = dates("Prices are now higher than they were recently.")
+    assert found["now"] == "PRESENT_REF"
+    assert found["recently"] == "PAST_REF"
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert "May" not in dates("May we come in? It may rain.")
+
+
+def test_clock_times_are_times() -> None:
+    found = [(d.kind, d.value) for d in find_dates("The polls close at 8 p.m. tonight.", THURSDAY)]
+    assert found == [("time", "T20:00"), ("time", "2011-06-09TNI")]
+
+
+def test_offsets_match_the_text() -> None:
+    text = "On Wednesday, two years ago, and last month."
+    for d in find_dates(text, THURSDAY):
+        assert text[d.start:d.end].strip() == text[d.start:d.end]
+        assert d.end > d.start

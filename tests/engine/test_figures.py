@@ -1,0 +1,155 @@
+"""Figures from a parsed Doc: kind, value, unit or currency, qualifier, counted noun and offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factextract.figures import find_figures
+from factextract.models import Figure
+from factextract.nlp import load_pipeline
+
+PUBLISHED = dt.date(2011, 6, 9)  # a Thursday
+
+
+def figures(text: str, published: dt.date | None = PUBLISHED) -> list[Figure]:
+    return find_figures(load_pipeline()(text), published)
+
+
+def one(text: str, kind: str | None = None) -> Figure:
+    found = [f for f in figures(text) if kind is None or f.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_count_with_qualifier_and_counted_noun() -> None:
+    figure = one("Rights groups say more than 1,100 people have been killed.")
+    assert (figure.kind, figure.value, figure.qualifier, figure.counted, figure.text) == (
+        "count", 1100, "more than", "people", "1,100")
+
+
+def test_counted_noun_keeps_the_words_between() -> None:
+    assert one("Troops killed 11 Syrian soldiers.").counted == "Syrian soldiers"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "currency"),
+    [
+        ("The city sold $75 million of bonds.", "$75 million", 75e6, "USD"),
+        ("The club paid £8.1 million for him.", "£8.1 million", 8.1e6, "GBP"),
+        ("It raised 2.5bn euros last year.", "2.5bn euros", 2.5e9, "EUR"),
+        ("The loan was C$ 300 million.", "C$ 300 million", 3e8, "CAD"),
+        ("A fine of five million yen was paid.", "five million yen", 5e6, "JPY"),
+        ("He bought it for USD 200.", "USD 200", 200, "USD"),
+        ("It cost a hundred thirty million dollars.", "a hundred thirty million dollars", 1.3e8, "USD"),
+    ],
+)
+def test_money_reads_symbols_codes_names_and_scales(text: str, written: str, value: float, currency: str) -> None:
+    figure = one(text, "money")
+    assert (figure.text, figure.currency) == (written, currency)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("Support fell to 26%.", "26%", 26, "percent"),
+        ("Support fell by twenty six percent.", "twenty six percent", 26, "percent"),
+        ("Rates rose 0.5 percentage points.", "0.5 percentage points", 0.5, "percentage point"),
+    ],
+)
+def test_percents(text: str, written: str, value: float, unit: str) -> None:
+    figure = one(text, "percent")
+    assert (figure.text, figure.value, figure.unit) == (written, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("The storm crossed ten miles of farmland.", "ten miles", 10, "mile"),
+        ("A 3-inch gap opened.", "3-inch", 3, "inch"),
+        ("He is 1.8m tall.", "1.8m", 1.8, "meter"),
+        ("They shipped 16,000 metric tons of grain.", "16,000 metric tons", 16000, "metric ton"),
+        ("The baby weighs two pounds.", "two pounds", 2, "pound"),
+        ("It drove at 188 miles an hour.", "188 miles an hour", 188, "mile per hour"),
+    ],
+)
+def test_quantities_carry_their_unit(text: str, written: str, value: float, unit: str) -> None:
+    figure = one(text, "quantity")
+    assert (figure.text, figure.value, figure.unit) == (written, value, unit)
+
+
+def test_pounds_with_a_scale_are_sterling() -> None:
+    figure = one("Profit rose to 361 million pounds.", "money")
+    assert (figure.currency, figure.value) == ("GBP", 361e6)
+
+
+def test_durations_have_a_number_and_a_time_unit() -> None:
+    figure = one("He served six years in prison.", "duration")
+    assert (figure.text, figure.value, figure.unit) == ("six years", 6, "year")
+
+
+def test_ages_are_quantities_counted_as_age() -> None:
+    figure = one("She was five years old.", "quantity")
+    assert (figure.value, figure.unit, figure.counted) == (5, "year", "age")
+
+
+def test_spoken_fraction_is_a_quantity_with_fraction_unit() -> None:
+    figure = one("Three quarters of voters agreed.")
+    assert (figure.kind, figure.value, figure.unit) == ("quantity", 0.75, "fraction")
+
+
+def test_ranges_have_min_and_max() -> None:
+    figure = one("Between 20 and 30 people came.")
+    assert (figure.kind, figure.min, figure.max, figure.value) == ("range", 20, 30, None)
+    assert one("Waves of 10-15 feet hit.").min == 10
+
+
+def test_weekdays_resolve_relative_to_publication() -> None:
+    found = {f.text: f.value for f in figures("The vote was Wednesday and the talks ended Thursday.")}
+    assert found["Wednesday"] == "2011-06-08"
+    assert found["Thursday"] == "2011-06-09"
+
+
+def test_quarter_is_a_date() -> None:
+    figure = one("Profit fell in the third quarter.")
+    assert (figure.kind, figure.value) == ("date", "2011-Q3")
+
+
+def test_a_year_is_a_date_but_a_count_before_a_plural_noun() -> None:
+    assert one("It began in 2010.").kind == "date"
+    counted = one("About 2000 protesters gathered.")
+    assert (counted.kind, counted.value, counted.counted) == ("count", 2000, "protesters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 555-123-4567 for details.",
+        "My number is +44 7700 900397.",
+        "He has tried more than once.",
+        "She is one of the best.",
+        "Which one do you prefer?",
+        "The COVID-19 rules changed.",
+        "See www.example.com/page?id=30%25 for more.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert [f for f in figures(text) if f.kind != "date"] == []
+
+
+def test_ordinals_in_words_and_digits() -> None:
+    found = [(f.text, f.value) for f in figures("She finished first in the 21st race.") if f.kind == "ordinal"]
+    assert found == [("first", 1), ("21st", 21)]
+
+
+def test_every_figure_text_matches_its_offsets_and_sentence() -> None:
+    text = "On Wednesday, nearly $2.5bn left.  About 40% of 1,200 firms  cut 3 dozen jobs in March."
+    found = figures(text)
+    assert len(found) >= 5
+    for figure in found:
+        assert text[figure.start:figure.end] == figure.text
+        assert figure.sentence.start <= figure.start < figure.end <= figure.sentence.end
+        assert 0 <= figure.confidence <= 1
+    assert [f.id for f in found] == [f"f{i}" for i in range(1, len(found) + 1)]

@@ -1,0 +1,75 @@
+"""Number phrases in raw text: numerals, spoken numbers, fractions and scales, with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from factextract.numbers import find_numbers, parse_numeral
+
+
+def only(text: str) -> tuple[str, float]:
+    numbers = find_numbers(text)
+    assert len(numbers) == 1, numbers
+    return text[numbers[0].start:numbers[0].end], numbers[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("They counted three dozen boats.", "three dozen", 36),
+        ("It cost a hundred thirty million dollars.", "a hundred thirty million", 130_000_000),
+        ("Turnout rose by twenty six percent.", "twenty six", 26),
+        ("Some twenty-six people came.", "twenty-six", 26),
+        ("one hundred and sixteen", "one hundred and sixteen", 116),
+        ("two hundred and two thousand", "two hundred and two thousand", 202_000),
+        ("three quarters of voters", "three quarters", 0.75),
+        ("She ate one and a half pies.", "one and a half", 1.5),
+        ("The town has 3 million and a half people.", "3 million and a half", 3_500_000),
+        ("five and a half million fish", "five and a half million", 5_500_000),
+        ("The sale raised 2.5bn overall.", "2.5bn", 2_500_000_000),
+        ("a 10k run", "10k", 10_000),
+        ("Only 1/2 of them", "1/2", 0.5),
+        ("a 2 1/4 inch pipe", "2 1/4", 2.25),
+        ("the result is ¾", "¾", 0.75),
+        ("two hundred point zero three", "two hundred point zero three", 200.03),
+    ],
+)
+def test_spoken_and_written_numbers_normalize(text: str, written: str, value: float) -> None:
+    found, number = only(text)
+    assert found == written
+    assert number == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("1,234,567.89", 1234567.89), ("12,34,567", 1234567), ("40\u202f000", 40000), (".25", 0.25), ("4.800", 4.8)],
+)
+def test_numerals_read_thousands_and_decimal_separators(numeral: str, value: float) -> None:
+    assert parse_numeral(numeral) == pytest.approx(value)
+    found, number = only(f"It was {numeral} in all.")
+    assert found == numeral
+    assert number == pytest.approx(value)
+
+
+def test_minus_words_and_leading_hyphen_make_negative_numbers() -> None:
+    assert only("The answer is minus five")[1] == -5
+    assert only("-4/5")[1] == pytest.approx(-0.8)
+
+
+def test_a_dash_between_words_does_not_make_a_number_negative() -> None:
+    assert only("the toll - 25 dead - rose")[1] == 25
+
+
+def test_two_numbers_joined_by_and_stay_apart() -> None:
+    numbers = find_numbers("3 hundred and 2 hundred")
+    assert [n.value for n in numbers] == [300, 200]
+
+
+def test_ordinals_are_flagged() -> None:
+    numbers = find_numbers("the 21st and the twenty-fifth")
+    assert [(n.value, n.ordinal) for n in numbers] == [(21, True), (25, True)]
+
+
+def test_offsets_cover_exactly_the_number() -> None:
+    text = "Police said 1,100 people and twelve dogs."
+    assert [text[n.start:n.end] for n in find_numbers(text)] == ["1,100", "twelve"]
