@@ -59,6 +59,7 @@ def load_pipeline(name: str | None = None) -> Language:
     return nlp
 
 
+@functools.cache  # Language.meta rebuilds its dict, labels of every component included, on each read
 def pipeline_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
+from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from factextract import __version__
@@ -82,6 +83,15 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
         yield _from_doc(article, doc)
 
 
+def _counts(doc: Doc) -> dict[str, int]:
+    """Words (tokens neither punctuation nor space) and sentences (as doc.sents splits them), read from
+    the Doc's arrays: iterating the Doc would build a Python object per token only to count it."""
+    flags = doc.to_array([IS_PUNCT, IS_SPACE, SENT_START])
+    words = int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+    sentences = 1 + int((flags[1:, 2] == 1).sum()) if len(doc) else 0
+    return {"words": words, "sentences": sentences}
+
+
 def _from_doc(article: Article, doc: Doc) -> Extraction:
     entities = resolve_entities(doc)
     quotes = find_quotes(doc, entities)
@@ -96,8 +106,7 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
         source=article.source,
         stats=Stats(
             characters=len(article.text),
-            words=sum(1 for token in doc if not (token.is_punct or token.is_space)),
-            sentences=sum(1 for _ in doc.sents),
+            **_counts(doc),
             quotes=len(quotes),
             figures=len(figures),
             claims=len(claims),
