@@ -206,10 +206,23 @@
     const pieces = new Map(annotations.map((annotation) => [annotation, []]));
     const stack = [];
     const fragment = document.createDocumentFragment();
+    // A sweep over the cuts: annotations enter when they start and leave when they end, so each segment
+    // looks only at the few open ones (a 100,000-character article has thousands of annotations).
+    let open = [];
+    let next = 0;
     for (let index = 0; index + 1 < cuts.length; index += 1) {
       const from = cuts[index];
       const to = cuts[index + 1];
-      const covering = annotations.filter((annotation) => annotation.start <= from && annotation.end >= to);
+      open = open.filter((annotation) => annotation.end > from);
+      let entered = false;
+      while (next < annotations.length && annotations[next].start <= from) {
+        if (annotations[next].end > from) open.push(annotations[next]);
+        next += 1;
+        entered = true;
+      }
+      if (entered) open.sort(outerFirst);
+      // No boundary lies inside (from, to), so every open annotation covers the whole segment.
+      const covering = open;
       let kept = 0;
       while (kept < stack.length && kept < covering.length && stack[kept].annotation === covering[kept]) kept += 1;
       stack.length = kept;
@@ -275,6 +288,7 @@
     const tip = $("tip");
     let byNode = new WeakMap();
     let piecesOf = new Map(); // item id -> its pieces, for hover and focus styling
+    let attributionOf = new Map(); // quote id -> the pieces of its speaker and cue marks
     let quotesById = new Map();
 
     function showTip(node, annotation) {
@@ -292,11 +306,7 @@
     function related(annotation) {
       const ids = annotation.quoteIds || [annotation.item.id];
       const nodes = ids.flatMap((id) => piecesOf.get(id) || []);
-      if (annotation.kind === "quote") {
-        for (const node of article.querySelectorAll("[data-for]")) {
-          if (node.dataset.for.split(" ").includes(annotation.item.id)) nodes.push(node);
-        }
-      }
+      if (annotation.kind === "quote") nodes.push(...(attributionOf.get(annotation.item.id) || []));
       return nodes;
     }
 
@@ -358,11 +368,14 @@
       const pieces = render(article, text, annotations);
       byNode = new WeakMap();
       piecesOf = new Map();
+      attributionOf = new Map();
+      const collect = (map, id, nodes) => map.set(id, (map.get(id) || []).concat(nodes));
       for (const [annotation, nodes] of pieces) {
         for (const node of nodes) byNode.set(node, annotation);
-        if (!annotation.quoteIds) {
-          const id = annotation.item.id;
-          piecesOf.set(id, (piecesOf.get(id) || []).concat(nodes));
+        if (annotation.quoteIds) {
+          for (const id of annotation.quoteIds) collect(attributionOf, id, nodes);
+        } else {
+          collect(piecesOf, annotation.item.id, nodes);
         }
       }
       const counts = {};
