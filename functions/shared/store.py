@@ -51,6 +51,9 @@ BACKOFF_CAP_SECONDS = 5.0
 READ_ATTEMPTS = 3
 FAILURES_LISTED = 1000
 CURSOR_KEYS = frozenset({"pk", "sk", "gsi1pk", "gsi1sk"})
+# Backoff jitter from the OS: environments restored from one SnapStart snapshot share a seeded PRNG's state,
+# and identical "random" delays would retry in lockstep.
+_JITTER = random.SystemRandom()
 
 
 def speaker_key(name: str) -> str:
@@ -502,7 +505,7 @@ class ExtractionStore:
                 raise StoreUnavailable("DynamoDB kept items unprocessed after every retry; try again later")
 
     def _backoff(self, attempt: int) -> None:
-        self._sleep(min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2**attempt) * random.uniform(0.5, 1.0))
+        self._sleep(min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2**attempt) * _JITTER.uniform(0.5, 1.0))
 
 
 @functools.cache
