@@ -31,11 +31,16 @@ from dataclasses import dataclass
 from factextract.data.date_words import (
     FUTURE_CUES,
     FUTURE_WORDS,
+    MONTH_RELATIONS,
     MONTHS,
     PARTS_OF_DAY,
     PAST_WORDS,
+    PERIOD_EDGES,
+    PERIOD_RELATIONS,
     PRESENT_WORDS,
+    QUARTER_OWNERS,
     SEASONS,
+    WEEKDAY_RELATIONS,
     WEEKDAYS,
 )
 from factextract.data.number_words import CARDINALS
@@ -57,20 +62,20 @@ def _alt(words: object) -> str:
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
 # Abbreviations take their period ("Sept."); a full name's period ends the sentence.
 _MONTH = r"(?P<mon>(?:" + "|".join(
-    rf"(?:{name[0].upper()}{name[1:]}|{name.upper()})\b" + (r"\.?" if len(name) <= 4 and name not in ("june", "july") else "")
+    rf"(?:{name.capitalize()}|{name.upper()})\b" + (r"\.?" if len(name) <= 4 and name not in ("june", "july") else "")
     for name in sorted(MONTHS, key=len, reverse=True)
 ) + r"))"
-_WEEKDAY = r"(?P<wd>(?:" + "|".join(
-    rf"{name[0].upper()}{name[1:]}|{name.upper()}" for name in WEEKDAYS
-) + r")\b)"
+_WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for name in WEEKDAYS) + r")\b)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_NUMWORD = rf"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|a couple of|few|some|{_alt(CARDINALS)})"
+_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{_alt(CARDINALS)})"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
-_REL = r"(?P<rel>last|next|this|this past|this coming|the past|the previous|the following|the coming|the next|the last|the current|the latest|the same|that|the)"
+_REL = rf"(?P<rel>{_alt(PERIOD_RELATIONS)})"
 _ORD_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-_EDGE = r"(?P<edge>(?i:early|late|mid-?|the middle of|the beginning of|the start of|the end of|the close of|the first half of|the second half of|the last half of))"
-_POSSESSIVE_YEAR = r"(?P<pyear>this year's|last year's|next year's|the year-earlier|the year-ago|the comparable year-ago|the year earlier|its|the latest|the current|the same)"
+_EDGE = rf"(?P<edge>(?i:{_alt(PERIOD_EDGES)}))"
+_POSSESSIVE_YEAR = rf"(?P<pyear>{_alt(QUARTER_OWNERS)})"
+_PERIOD = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
+_SEASON = r"(?P<season>spring|summer|autumn|winter)"
 
 _FLAGS = re.IGNORECASE
 
@@ -180,24 +185,25 @@ def _month_year(m: re.Match[str], published: dt.date | None, text: str) -> tuple
     return "date", f"{year:04d}-{month:02d}", 0.9
 
 
+_MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
+
+
 def _bare_month(m: re.Match[str], published: dt.date | None, text: str) -> tuple[str, str | None, float] | None:
     word = m.group("mon")
     rel = (m.group("mrel") or "").lower()
-    # "May" alone is too often the verb, "March" the noun; they need a cue before them.
-    if word.rstrip(".").lower() in ("may", "march") and not rel and word.isupper() is False:
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", before):
-            return None
+    # "May" alone is too often the verb, "March" the noun: they need a cue before them ("in May").
+    ambiguous = word.rstrip(".").lower() in ("may", "march") and not word.isupper()
+    if ambiguous and not rel and not _MONTH_CUE.search(text, max(0, m.start("mon") - 12), m.start("mon")):
+        return None
     if published is None:
         return "date", None, 0.6
     month = _month_number(word)
     year = published.year
-    if rel == "next" or (rel not in ("last", "this", "this past") and rel != "past" and _future_context(text, m.start())):
+    looks_ahead = rel == "next" or (rel not in ("last", "this", "this past") and _future_context(text, m.start()))
+    if looks_ahead:
         if month <= published.month:
             year += 1
-    elif rel == "this":
-        pass
-    elif month > published.month or (rel in ("last", "this past") and month == published.month):
+    elif rel != "this" and (month > published.month or (rel in ("last", "this past") and month == published.month)):
         year -= 1
     return "date", f"{year:04d}-{month:02d}", 0.8
 
@@ -275,7 +281,7 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
     if unit == "year":
         return str(published.year + step)
     if unit == "decade":
-        return str((published.year // 10 + step))
+        return str(published.year // 10 + step)
     if unit == "century":
         return str(published.year // 100 + step)
     if unit in SEASONS:
@@ -379,32 +385,31 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("iso_date", re.compile(r"(?<![\d/.-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/-])"),
           _numeric_date),
     _Rule("month_year", re.compile(
-        rf"\b(?:{_EDGE}\s*)?{_MONTH}(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b|\s+(?P<ryear>last year|this year|next year)\b)"
+        rf"\b(?:{_EDGE}\s*)?{_MONTH}"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b|\s+(?P<ryear>(?i:last year|this year|next year))\b)"
     ), _month_year),
     _Rule("bare_month", re.compile(
-        rf"(?:\b(?P<mrel>(?i:last|next|this|this past|this coming|early|late|the middle of|the beginning of|the end of))\s+|\b(?i:mid)-?)?{_MONTH}",
-    ), _bare_month),
+        rf"(?:\b(?P<mrel>(?i:{_alt(MONTH_RELATIONS)}))\s+|\b(?i:mid)-?)?{_MONTH}"), _bare_month),
     _Rule("weekday", re.compile(
-        rf"(?:\b(?P<wrel>(?i:last|next|this|this coming|coming|early|late|earlier|later|the previous))\s+)?{_WEEKDAY}"
-        rf"{_PART}"), _weekday),
+        rf"(?:\b(?P<wrel>(?i:{_alt(WEEKDAY_RELATIONS)}))\s+)?{_WEEKDAY}{_PART}"), _weekday),
     _Rule("quarter", re.compile(
-        rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?quarter"
-        rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), _quarter_rule),
+        rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?"
+        rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), _quarter_rule),
     _Rule("year", re.compile(
-        rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/-]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b(?![.,]\d|%|-\d|\s?percent)",
-        _FLAGS), _year),
+        rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/-]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
+        r"(?![.,]\d|%|-\d|\s?percent)", _FLAGS), _year),
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), _fiscal),
     _Rule("ago", re.compile(
-        rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)\b",
-        _FLAGS), _ago),
+        rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
+        r"(?P<dir>ago|earlier|before|later|from now)\b", _FLAGS), _ago),
     _Rule("year_relative", re.compile(r"\b(?:the\s+)?(?:year-earlier|year-ago|year earlier|a year before)\b", _FLAGS),
           _year_relative),
     _Rule("relative_period", re.compile(
-        rf"\b(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|the rest of)\s+)?{_REL}\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)\b",
-        _FLAGS), _relative_period),
+        rf"\b(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|the rest of)\s+)?"
+        rf"{_REL}\s+{_PERIOD}\b", _FLAGS), _relative_period),
     _Rule("season", re.compile(
-        rf"\b(?:(?P<rel>last|next|this|this past|this coming|the past)\s+|the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+of\s+(?P<year>{_YEAR}))?\b",
-        _FLAGS), _season),
+        rf"\b(?:(?P<rel>last|next|this|this past|this coming|the past)\s+|the\s+)?{_SEASON}"
+        rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b", _FLAGS), _season),
     _Rule("day_word", re.compile(
         rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>today|yesterday|tomorrow|tonight)\b{_PART}", _FLAGS),
         _day_word),

@@ -37,13 +37,14 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
+_CODES = _alt(currencies.CODES | set(currencies.MILLION_CODES))
 _CURRENCY_BEFORE = re.compile(
-    rf"(?:(?P<code>\b(?:{_alt(currencies.CODES | set(currencies.MILLION_CODES))})\$?)|(?P<sym>(?<![a-z])"
+    rf"(?:(?P<code>\b(?:{_CODES})\$?)|(?P<sym>(?<![a-z])"
     rf"(?:{_alt(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(
-    rf"(?:\s?(?P<sym>{_alt(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?:{_alt(currencies.CODES | set(currencies.MILLION_CODES))})\b)"
+    rf"(?:\s?(?P<sym>{_alt(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?:{_CODES})\b)"
     rf"|[\s-](?P<name>(?:{_alt(currencies.NAMES)}))\b)",
     re.IGNORECASE,
 )
@@ -74,7 +75,11 @@ _MONEY_CONTEXT = re.compile(
     r"revenue|sales|fund\w*|invest\w*|deal|bid|loan|debt|tax|wage|bonus|compensation|damages)\b",
     re.IGNORECASE,
 )
-_NAME_HYPHEN = re.compile(r"[A-Za-z]+-$")
+_NAME_HYPHEN = re.compile(r"\b([A-Za-z]+)-$")
+_OF_AFTER = re.compile(r"\s+of\b")
+_BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
+_PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -257,29 +262,32 @@ def _is_figure(number: Number, written: str, text: str, index: _DocIndex) -> boo
     token = index.token_at(number.start)
     after = text[number.end:number.end + 12]
     before = text[max(0, number.start - 12):number.start]
-    if lowered in ("one", "a", "an") or lowered.startswith("a "):
-        # the pronoun ("the one you mentioned", "one of the"), not the number
-        if lowered == "one" and (re.match(r"\s+of\b", after) or token is None or token.tag_ != "CD"):
-            return False
+    # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
+    if lowered == "one" and (_OF_AFTER.match(after) or token is None or token.tag_ != "CD"):
+        return False
+    # "first", "second": ordinals only where the parser's entities say so ("a second look" is not)
     if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL"):
         return False
-    if lowered in ("half", "quarter", "quarters", "third", "thirds") and not re.match(r"\s+(?:of|a|an|million|billion)\b",
-                                                                                     after):
-        if not re.search(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", before):
-            return False
-    if _NAME_HYPHEN.search(before) and before.rstrip("-")[-1:].isalpha() and before[-2:-1].isupper() is not None:
-        # "COVID-19", "F-16", "SCP-173": part of a name, unless the word is a scale or unit word
-        word = re.search(r"([A-Za-z]+)-$", before).group(1)
-        if word[:1].isupper() or word.isupper():
-            return False
-    if token is not None and token.i > 0 and not number.spelled:
-        prev = token.doc[token.i - 1]
-        # "Apollo 11", "Windows 10", "Chapter 11": a proper name followed by its number
-        if prev.pos_ == "PROPN" and prev.idx + len(prev.text) < number.start and token.head.i <= prev.i \
-                and prev.ent_type_ not in ("DATE", "MONEY") and prev.is_title and token.dep_ in ("nummod", "appos",
-                                                                                              "compound", "npadvmod"):
-            return False
-    return True
+    # "the first half", "the third quarter": a part or a period, unless "half of", "more than half"
+    if lowered in _BARE_PARTS and not _PART_AFTER.match(after) and not _APPROX_BEFORE.search(before):
+        return False
+    # "COVID-19", "F-16", "SCP-173": the number is part of a name
+    name = _NAME_HYPHEN.search(before)
+    if name and name.group(1)[:1].isupper():
+        return False
+    return not (token is not None and not number.spelled and _numbered_name(token, number))
+
+
+def _numbered_name(token: Token, number: Number) -> bool:
+    """'Apollo 11', 'Windows 10', 'Chapter 11': a capitalized name followed by its number."""
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return (
+        prev.pos_ == "PROPN" and prev.is_title and prev.idx + len(prev.text) < number.start
+        and token.head.i <= prev.i and prev.ent_type_ not in ("DATE", "MONEY")
+        and token.dep_ in ("nummod", "appos", "compound", "npadvmod")
+    )
 
 
 def _currency_code(symbol: str | None) -> str | None:
@@ -321,8 +329,8 @@ def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:
         name = symbol.group("unit")
         # "5 in the morning", "2 pm": a spaced short symbol is a unit only when no word follows it
         if name in units.AMBIGUOUS_SYMBOLS and (number.spelled or (symbol.group("sp") and (
-                name in ("in", "pm") or re.match(r"\s*[A-Za-z]", text[symbol.end():symbol.end() + 3])
-                and not re.match(r"\s*x\b", text[symbol.end():symbol.end() + 3])))):
+                name in ("in", "pm") or (re.match(r"\s*[A-Za-z]", text[symbol.end():symbol.end() + 3])
+                and not re.match(r"\s*x\b", text[symbol.end():symbol.end() + 3]))))):
             return None
         return _per(text, units.SYMBOLS[name], symbol.end())
     return None
@@ -350,7 +358,7 @@ def _counted(number: Number, text: str, index: _DocIndex, end: int) -> str | Non
     if head.i > token.i and head.pos_ in ("NOUN", "PROPN") and head.i - token.i <= 4:
         return text[doc[token.i + 1].idx:head.idx + len(head.text)].strip() or None
     # "three of the victims", "26 percent of voters"
-    for child in token.children if not (token.lower_ in ("%", "percent")) else head.children:
+    for child in token.children if token.lower_ not in ("%", "percent") else head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objects:
@@ -373,8 +381,8 @@ def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
                                re.IGNORECASE)
             word = gap.strip().lower()
             digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
-            if join and (word in ("-", "–", "—") and digits or opener
-                         and (word == "and") == (opener.group(1).lower() == "between")) and first.value < second.value:
+            if join and ((word in ("-", "–", "—") and digits) or (opener
+                         and (word == "and") == (opener.group(1).lower() == "between"))) and first.value < second.value:
                 unit = second.unit or first.unit
                 currency = second.currency or first.currency
                 merged.append(_Draft(

@@ -36,3 +36,17 @@ FUTURE_WORDS = ("the future", "the near future", "soon", "coming months",
 # ("will meet on Friday", "is due in March"): those resolve forward, the rest backward.
 FUTURE_CUES = ("will", "'ll", "shall", "is to", "are to", "due", "scheduled", "expected", "planned", "plans",
                "set to", "going to", "next", "until", "till", "by", "upcoming", "coming")
+
+# Words before a period that place it: "last week", "the following year", "the latest quarter".
+PERIOD_RELATIONS = ("last", "next", "this", "this past", "this coming", "the past", "the previous", "the following",
+                    "the coming", "the next", "the last", "the current", "the latest", "the same", "that", "the")
+# Words that pick a part of a period: "early March", "the end of 1999".
+PERIOD_EDGES = ("early", "late", "mid-", "mid", "the middle of", "the beginning of", "the start of", "the end of",
+                "the close of", "the first half of", "the second half of", "the last half of")
+MONTH_RELATIONS = ("last", "next", "this", "this past", "this coming", "early", "late", "the middle of",
+                   "the beginning of", "the end of")
+WEEKDAY_RELATIONS = ("last", "next", "this", "this coming", "coming", "early", "late", "earlier", "later",
+                     "the previous")
+# Whose quarter: "last year's third quarter", "the year-ago fourth quarter".
+QUARTER_OWNERS = ("this year's", "last year's", "next year's", "the year-earlier", "the year-ago",
+                  "the comparable year-ago", "the year earlier", "its", "the latest", "the current", "the same")

@@ -87,7 +87,8 @@ SYMBOLS: dict[str, str] = {
     "kb": "kilobit", "KB": "kilobyte", "mb": "megabit", "MB": "megabyte", "GB": "gigabyte", "gb": "gigabit",
     "TB": "terabyte", "MW": "megawatt", "kW": "kilowatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "mph": "mile per hour", "kph": "kilometer per hour", "kmph": "kilometer per hour",
-    "km/h": "kilometer per hour", "km/hr": "kilometer per hour", "rad": "radian", "°": "degree", "°C": "celsius", "°F": "fahrenheit",
+    "km/h": "kilometer per hour", "km/hr": "kilometer per hour", "rad": "radian", "°": "degree", "°C": "celsius",
+    "°F": "fahrenheit",
 }
 
 # Symbols that are also English words or abbreviations: only read as units when glued to the
@@ -96,7 +97,8 @@ AMBIGUOUS_SYMBOLS = frozenset({"in", "pm", "t", "m", "g", "l", "L", "mi", "ha", 
 
 # Time units: a number with one of these is a duration (or an age with "old").
 TIME_UNITS: dict[str, str] = {
-    "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
+    "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute",
     "mins": "minute", "hour": "hour", "hours": "hour", "hrs": "hour", "day": "day", "days": "day",
     "week": "week", "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight",
     "month": "month", "months": "month", "year": "year", "years": "year", "yrs": "year",
