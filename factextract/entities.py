@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from factextract.data.people import (
@@ -26,7 +28,7 @@ from factextract.data.people import (
     TITLES,
 )
 from factextract.models import Entity, Mention
-from factextract.text import QuotedSpan, find_quoted
+from factextract.text import QuotedSpan, find_quoted, sentence_starts
 
 ENTITY_TYPES = {
     "PERSON": "person",
@@ -65,6 +67,8 @@ class EntityIndex:
 
     entities: list[Entity] = field(default_factory=list)
     quoted: list[QuotedSpan] = field(default_factory=list)
+    # The Doc's text, built once: Doc.text joins every token each time it is read.
+    text: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _spans: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
 
@@ -166,7 +170,7 @@ class _Resolver:
         self.clusters: list[_Cluster] = []
         # Person mentions outside quotes, in order: (token index, sentence index, cluster, subject?)
         self.salience: list[tuple[int, int, int, bool]] = []
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = sentence_starts(doc)
 
     def sentence_of(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -247,33 +251,44 @@ class _Resolver:
 
 
 def resolve_entities(doc: Doc) -> EntityIndex:
-    quoted = find_quoted(doc.text)
+    text = doc.text
+    quoted = find_quoted(text)
     resolver = _Resolver(doc, quoted)
-    ents_by_start = {ent.start: ent for ent in doc.ents if ent.label_ in ENTITY_TYPES}
-    i = 0
-    while i < len(doc):
-        ent = ents_by_start.get(i)
+    events: list[tuple[int, Span | None]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            events.append((ent.start, ent))
+            covered.update(range(ent.start, ent.end))
+    # Only pronouns and role nouns can join an entity besides names: find them from the token
+    # arrays instead of visiting every token.
+    events += [(i, None) for i in _candidates(doc) if i not in covered]
+    events.sort(key=lambda event: event[0])
+    for i, ent in events:
         if ent is not None:
             kind = ENTITY_TYPES[ent.label_]
-            if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
-                kind = ""  # "Russian state media": an adjective, not the group itself
-            if kind:
+            if not (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):  # "Russian state media"
                 resolver.add_name(ent, kind)
-            i = ent.end
             continue
         token = doc[i]
-        lower = token.lower_
-        if (lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS) and not _quoted_at(quoted, token.idx):
+        if _quoted_at(quoted, token.idx):
+            continue
+        if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
             resolver.add_pronoun(token)
-        elif (
-            token.pos_ == "NOUN"
-            and token.lemma_.lower() in ROLE_NOUNS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            and not _quoted_at(quoted, token.idx)
-        ):
+        elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             resolver.add_descriptor(token)
-        i += 1
-    return EntityIndex(_entities(resolver.clusters, doc.text), quoted)
+    return EntityIndex(_entities(resolver.clusters, text), quoted, text)
+
+
+def _candidates(doc: Doc) -> list[int]:
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    pronouns = numpy.array([strings[w] for w in MALE_PRONOUNS | FEMALE_PRONOUNS], dtype=numpy.uint64)
+    roles = numpy.array([strings[w] for w in ROLE_NOUNS], dtype=numpy.uint64)
+    rows = doc.to_array([LOWER, LEMMA])
+    hits = numpy.isin(rows[:, 0], pronouns) | numpy.isin(rows[:, 1], roles) | numpy.isin(rows[:, 0], roles)
+    return numpy.flatnonzero(hits).tolist()
 
 
 def _entities(clusters: list[_Cluster], text: str) -> list[Entity]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from factextract.data.cues import (
@@ -30,7 +32,7 @@ from factextract.data.cues import (
 from factextract.data.people import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
 from factextract.entities import EntityIndex
 from factextract.models import Cue, Quote, SentenceRef, Speaker, TextSpan
-from factextract.text import QuotedSpan
+from factextract.text import QuotedSpan, sentence_starts, token_starts
 
 REPORTING = SPEECH_VERBS | THOUGHT_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -71,12 +73,11 @@ class _Reader:
 
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = index.text if index.text is not None else doc.text
         self.index = index
-        self.token_starts = [t.idx for t in doc]
-        sents = list(doc.sents)
-        self.sent_starts = [s.start_char for s in sents]
-        self.sent_ends = [s.end_char for s in sents]
+        self.token_starts = token_starts(doc)
+        self.sent_starts = [self.token_starts[i] for i in sentence_starts(doc)]
+        self.sent_ends = [*self.sent_starts[1:], len(self.text)]
         self.quoted = index.quoted
         self.quote_opens = [q.open_mark for q in self.quoted]
 
@@ -200,7 +201,7 @@ class _QuoteFinder:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.r = _Reader(doc, index)
         self.doc = doc
-        self.text = doc.text
+        self.text = self.r.text
         self.quotes: list[tuple[str, list[tuple[int, int]], TextSpan | None, _Attribution]] = []
 
     # --- where a quote sits -------------------------------------------------------------------
@@ -458,7 +459,8 @@ class _QuoteFinder:
         """Reported speech without quote marks: the clausal complement of a reporting verb, the
         stated intention or position of a verb of stance, a statement noun's clause, and the
         clause an "according to" phrase attaches to."""
-        for token in self.doc:
+        for i in self.candidates():
+            token = self.doc[i]
             if token.lower_ == "according" and token.dep_ == "prep":
                 self.according_clause(token)
                 continue
@@ -486,6 +488,17 @@ class _QuoteFinder:
                     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                     if objects:
                         self.add_indirect(token, objects[0].left_edge.i, objects[0].right_edge.i)
+
+    def candidates(self) -> list[int]:
+        """Tokens that can cue reported speech, found from the token arrays."""
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        words = REPORTING | INTENT_VERBS | OBJECT_VERBS | STATEMENT_NOUNS | {verb for verb, _ in PREPOSITION_CUES}
+        cues = numpy.array([strings[w] for w in words], dtype=numpy.uint64)
+        rows = self.doc.to_array([LOWER, LEMMA])
+        hits = numpy.isin(rows[:, 1], cues) | (rows[:, 0] == strings["according"])
+        return numpy.flatnonzero(hits).tolist()
 
     def speaker_labels(self) -> None:
         """"NAME: words" lines (headlines, transcripts) attribute the words to the name."""

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factextract.evaluation.quotes import EDGE_CASES, case_failures, load_edge_cases
-from factextract.pipeline import extract
+from factextract.evaluation.quotes import EDGE_CASES, case_failures, load_edge_cases, quotes_in
 
 # Case ids are read at collection so each case is its own test; the data itself is read through
 # the shared_eval fixture, which skips cleanly when ../shared/eval is absent.
@@ -24,5 +23,5 @@ def cases(shared_eval):
 @pytest.mark.parametrize("case_id", CASE_IDS or ["edge-cases-absent"])
 def test_quote_edge_case(cases, case_id):
     case = cases[case_id]
-    failures = case_failures(case, extract(case["text"]).quotes)
+    failures = case_failures(case, quotes_in(case["text"]))
     assert not failures, f"{case_id} ({case['why']}):\n" + "\n".join(failures)
