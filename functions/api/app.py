@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from api import errors
+from api import errors, jsonio
 from api.observability import logger, metrics, tracer
 from api.routes import extractions, health, quotes, viewer
 from factextract.nlp import load_pipeline
@@ -17,7 +17,8 @@ from shared.config import settings
 TITLE = "factextract API"
 VERSION = "1.0.0"
 
-app = APIGatewayRestResolver(enable_validation=True)
+# jsonio writes markup characters escaped, so no response echoes a request's or an article's tags as HTML.
+app = APIGatewayRestResolver(enable_validation=True, serializer=jsonio.dumps)
 for router in (extractions.router, quotes.router, health.router, viewer.router):
     app.include_router(router)
 errors.register(app)

@@ -18,6 +18,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestValidationError,
 )
 
+from api import jsonio
 from api.observability import logger
 from factextract.errors import FactExtractError
 from shared.models import ErrorBody
@@ -56,7 +57,7 @@ def error_response(status: int, code: str, message: str, **extra: str | None) ->
     return Response(
         status_code=int(status),
         content_type=content_types.APPLICATION_JSON,
-        body=body.model_dump_json(exclude_none=True),
+        body=jsonio.dumps(body.model_dump(mode="json", exclude_none=True)),
     )
 
 
@@ -81,12 +82,14 @@ def _declared_type(event: dict[str, Any]) -> str:
     return (headers.get("content-type") or "").split(";")[0].strip().lower()
 
 
-def _proxy_answer(status: HTTPStatus, code: str, message: str) -> dict[str, Any]:
+def _proxy_answer(status: HTTPStatus, code: str, message: str, field: str | None = None) -> dict[str, Any]:
     return {
         "statusCode": int(status),
         "headers": {"Content-Type": content_types.APPLICATION_JSON},
         "multiValueHeaders": {},
-        "body": ErrorBody(code=code, message=message).model_dump_json(exclude_none=True),
+        "body": jsonio.dumps(
+            ErrorBody(code=code, message=message, field=field).model_dump(mode="json", exclude_none=True)
+        ),
         "isBase64Encoded": False,
     }
 
@@ -126,6 +129,10 @@ def screen(event: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None
     problem = _json_problem(text) if text else None
     if problem is not None:
         return event, _proxy_answer(HTTPStatus.BAD_REQUEST, "invalid_json", problem)
+    if text and text.lstrip().startswith("["):
+        # Powertools validates a JSON array as its first item and drops the rest: [a, b] would store only a.
+        message = "body: the body must be one JSON object, not an array"
+        return event, _proxy_answer(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", message, field="body")
     headers = {name: value for name, value in (event.get("headers") or {}).items() if name.lower() != "content-type"}
     multi = {
         name: value for name, value in (event.get("multiValueHeaders") or {}).items() if name.lower() != "content-type"
