@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import base64
 import importlib
+import json
 import os
 import sys
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -153,6 +155,15 @@ class ProxyHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if status != 204 and self.command != "HEAD":
             self.wfile.write(data)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # http.server refuses oversized headers (431), long request lines (414) and unknown methods (501)
+        # itself, with an HTML page; API Gateway answers such requests with JSON, and so does the local run.
+        # An unknown method is the caller's error (405), not a missing feature of the server (501).
+        status = HTTPStatus.METHOD_NOT_ALLOWED if code == HTTPStatus.NOT_IMPLEMENTED else HTTPStatus(code)
+        body = {"code": status.name.lower(), "message": message or status.phrase}
+        self.close_connection = True
+        self._send(status, {"Content-Type": "application/json", "Connection": "close"}, json.dumps(body).encode())
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _proxy
 
