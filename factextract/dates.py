@@ -260,7 +260,8 @@ def _relative_period(m: re.Match[str], published: dt.date | None, text: str) -> 
     edge = (m.group("edge") or "").lower()
     if edge in ("earlier",):
         step = min(step, 0)
-    if rel in ("that", "the same"):  # anaphoric: the period named earlier in the text, not publication's
+    if rel in ("that", "the same") or (rel == "the" and unit == "day"):
+        # anaphoric ("that year", "the day before"): the period named earlier in the text, not publication's
         return "date", None, 0.5
     return "date", _period_value(published, unit, step), 0.8 if rel != "the" else 0.6
 
@@ -292,6 +293,8 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
 def _ago(m: re.Match[str], published: dt.date | None, text: str) -> tuple[str, str | None, float] | None:
     count = _count(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
     direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
+    if m.group("dir").lower() in ("before", "later"):  # "two days before the vote": counted from another event
+        return "date", None, 0.5
     if count is None or published is None:
         return "date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6
     unit = m.group("unit").lower().rstrip("s")
@@ -376,6 +379,14 @@ def _clock(m: re.Match[str], published: dt.date | None, text: str) -> tuple[str,
     return "time", f"T{hour:02d}:{minute:02d}", 0.85
 
 
+def _oclock(m: re.Match[str], published: dt.date | None, text: str) -> tuple[str, str | None, float] | None:
+    hour = _count(m.group("h"))
+    if hour is None or not 0 < hour <= 12:
+        return None
+    return "time", f"T{hour:02d}:00", 0.8
+
+
+CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 _RULES: tuple[_Rule, ...] = (
     _Rule("full_date", re.compile(
@@ -414,6 +425,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>today|yesterday|tomorrow|tonight)\b{_PART}", _FLAGS),
         _day_word),
     _Rule("this_part", re.compile(r"\bthis\s+(?P<part>morning|afternoon|evening)\b", _FLAGS), _this_part),
+    _Rule("oclock", re.compile(rf"\b(?P<h>\d{{1,2}}|{_alt(CLOCK_HOURS)})\s+o['’]clock\b", _FLAGS), _oclock),
     _Rule("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<min2>\d{2})\b",
         _FLAGS), _clock),

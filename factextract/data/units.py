@@ -73,7 +73,7 @@ _add("fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg fahrenheit", 
      "degrees farenheit", "degrees f", "degree f", "deg f", "°f")
 _add("degree", "degrees", "degree", "deg.", "deg", "°")
 _add("radian", "radian", "radians")
-_add("point", "points")
+_add("point", "point", "points")
 _add("percentage point", "percentage points", "percentage point")
 _add("basis point", "basis points", "basis point")
 
