@@ -16,7 +16,7 @@ import bisect
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from factextract.data.cues import (
@@ -473,17 +473,24 @@ class _QuoteFinder:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             found = False
-            if lemma in REPORTING:
-                for clause in token.children:
-                    if clause.dep_ == "ccomp" and self.reported_clause(token, clause):
-                        found = True
-                        self.add_indirect(token, clause.left_edge.i, _clause_end(clause).i)
+            for clause in token.children:
+                # Any verb's that-clause states a position ("hopes that", "means that"); a
+                # reporting verb's clause needs no "that".
+                marked = lemma in REPORTING or any(c.dep_ == "mark" for c in clause.children)
+                if clause.dep_ == "ccomp" and marked and self.reported_clause(token, clause):
+                    found = True
+                    self.add_indirect(token, clause.left_edge.i, _clause_end(clause).i)
             if found:
                 continue
             for child in token.children:
-                intention = child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i
-                if intention or (child.dep_ == "dobj" and lemma in OBJECT_VERBS):
+                if child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
                     self.add_indirect(token, child.left_edge.i, child.right_edge.i)
+                elif child.dep_ == "dobj" and lemma in OBJECT_VERBS:
+                    # "described the showdown as ominous": the object and what it is called
+                    end = max([child.right_edge.i] + [
+                        c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"
+                    ])
+                    self.add_indirect(token, child.left_edge.i, end)
                 elif child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_CUES:
                     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                     if objects:
@@ -496,9 +503,12 @@ class _QuoteFinder:
         strings = self.doc.vocab.strings
         words = REPORTING | INTENT_VERBS | OBJECT_VERBS | STATEMENT_NOUNS | {verb for verb, _ in PREPOSITION_CUES}
         cues = numpy.array([strings[w] for w in words], dtype=numpy.uint64)
-        rows = self.doc.to_array([LOWER, LEMMA])
-        hits = numpy.isin(rows[:, 1], cues) | (rows[:, 0] == strings["according"])
-        return numpy.flatnonzero(hits).tolist()
+        rows = self.doc.to_array([LOWER, LEMMA, DEP, HEAD])
+        hits = numpy.isin(rows[:, 1], cues) | (rows[:, 0] == numpy.uint64(strings["according"]))
+        # The head of every clausal complement: any verb with a that-clause may report one.
+        clauses = numpy.flatnonzero(rows[:, 2] == numpy.uint64(strings["ccomp"]))
+        heads = clauses + rows[clauses, 3].astype(numpy.int64)  # HEAD is an offset stored unsigned
+        return sorted(set(numpy.flatnonzero(hits).tolist()) | set(heads.tolist()))
 
     def speaker_labels(self) -> None:
         """"NAME: words" lines (headlines, transcripts) attribute the words to the name."""

@@ -66,7 +66,9 @@ INTENT_VERBS = _words(
 OBJECT_VERBS = _words(
     "cite reject criticize criticise dispute deny acknowledge propose announce defend question praise endorse "
     "support oppose welcome condemn blame describe recommend release disclose reveal confirm accept dismiss "
-    "tout predict"
+    "tout predict attack blast slam mention discuss highlight note call paint label document show find offer "
+    "unveil back challenge decry denounce applaud hail suggest urge demand request seek want plan promise "
+    "pledge vow mock ridicule accuse charge compare liken characterize characterise portray"
 )
 # Verb and preposition pairs whose object is what was said: "talked about", "pointed to", "called for".
 PREPOSITION_CUES = frozenset(
