@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factextract.data.date_words import (
+    CLOCK_HOURS,
     FUTURE_CUES,
     FUTURE_WORDS,
     MONTH_RELATIONS,
@@ -386,7 +387,6 @@ def _oclock(m: re.Match[str], published: dt.date | None, text: str) -> tuple[str
     return "time", f"T{hour:02d}:00", 0.8
 
 
-CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 _RULES: tuple[_Rule, ...] = (
     _Rule("full_date", re.compile(

@@ -50,3 +50,6 @@ WEEKDAY_RELATIONS = ("last", "next", "this", "this coming", "coming", "early", "
 # Whose quarter: "last year's third quarter", "the year-ago fourth quarter".
 QUARTER_OWNERS = ("this year's", "last year's", "next year's", "the year-earlier", "the year-ago",
                   "the comparable year-ago", "the year earlier", "its", "the latest", "the current", "the same")
+
+# Hours spelled out before "o'clock".
+CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
