@@ -108,6 +108,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_checkworthiness(args: argparse.Namespace) -> int:
+    from factextract.checkworthiness.model import MODEL_FILE
+    from factextract.checkworthiness.train import train
+
+    train(Path(args.data), Path(args.out) if args.out else MODEL_FILE)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factextract", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", default="../shared/eval", help="the development data folder")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(run=cmd_eval)
+
+    train_cw = commands.add_parser(
+        "train-checkworthiness", help="train the check-worthiness model from the CheckThat! 2024 files"
+    )
+    train_cw.add_argument("--data", default="../shared/eval/claims", help="folder with the CT24 English TSV files")
+    train_cw.add_argument("--out", help="where to write the model (default: the file the package ships)")
+    train_cw.set_defaults(run=cmd_train_checkworthiness)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an Extraction")
     schema.set_defaults(run=cmd_schema)

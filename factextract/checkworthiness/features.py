@@ -1,0 +1,210 @@
+"""Check-worthiness features of one sentence, from what the spaCy pipeline already computed.
+
+Two parts, both cheap once the Doc exists:
+- hashed: bucket indices of word, lemma and tag n-grams and parse arcs (the hashing trick keeps
+  the vocabulary out of the model file; crc32 is stable across processes, unlike hash()).
+- dense: a fixed vector of counts and flags (numbers, entity types, degree, tense and modality,
+  attribution, hedges, person, question form, length) plus the mean of the tok2vec tensor,
+  which summarizes the sentence's context at no extra cost.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+from spacy.tokens import Span
+
+from factextract.data.claim_words import (
+    CAUSAL_WORDS,
+    CHANGE_VERBS,
+    DISCOURSE_OPENERS,
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    FUTURE_WORDS,
+    HEDGES,
+    LEGAL_WORDS,
+    NEGATIONS,
+    SECOND_PERSON,
+    SPEECH_VERBS,
+)
+
+# Bumped whenever a feature changes meaning, so a model file trained on other features is refused.
+FEATURE_VERSION = 1
+N_BUCKETS = 1 << 18
+# The small English pipeline's tok2vec width; a pipeline without a tensor gives zeros.
+TENSOR_WIDTH = 96
+
+ENTITY_LABELS = (
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+)  # fmt: skip
+TAGS = ("JJR", "JJS", "RBR", "RBS", "MD", "VBD", "VBN", "VBZ", "VBP", "VBG", "VB", "CD", "PRP")
+WORD_COUNTS = (
+    ("speech_verb", SPEECH_VERBS),
+    ("hedge", HEDGES),
+    ("causal", CAUSAL_WORDS),
+    ("legal", LEGAL_WORDS),
+    ("change_verb", CHANGE_VERBS),
+    ("future", FUTURE_WORDS),
+    ("first_singular", FIRST_PERSON_SINGULAR),
+    ("first_plural", FIRST_PERSON_PLURAL),
+    ("second_person", SECOND_PERSON),
+    ("negation", NEGATIONS),
+)
+FLAGS = (
+    "log_length", "question", "exclamation", "starts_with_discourse", "root_is_verb", "root_past",
+    "root_present", "has_number", "has_digit", "has_percent_sign", "has_currency_sign", "quote_mark",
+)  # fmt: skip
+
+DENSE_NAMES: tuple[str, ...] = (
+    FLAGS
+    + tuple(f"ent_{label}" for label in ENTITY_LABELS)
+    + tuple(f"tag_{tag}" for tag in TAGS)
+    + tuple(f"word_{name}" for name, _ in WORD_COUNTS)
+    + tuple(f"tensor_{i}" for i in range(TENSOR_WIDTH))
+)
+_ENTITY_INDEX = {label: i for i, label in enumerate(ENTITY_LABELS)}
+_TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
+
+
+def _kinds_of_word() -> dict[str, tuple[int, ...]]:
+    # One dict lookup per token instead of one set test per token and word list.
+    kinds: dict[str, tuple[int, ...]] = {}
+    for kind, (_, words) in enumerate(WORD_COUNTS):
+        for word in words:
+            kinds[word] = (*kinds.get(word, ()), kind)
+    return kinds
+
+
+_KINDS_OF_WORD = _kinds_of_word()
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    hashed: np.ndarray  # unique int64 bucket indices, value 1 each
+    dense: np.ndarray  # float32, aligned with DENSE_NAMES
+
+
+def _bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & (N_BUCKETS - 1)
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # lowercase form; numbers as their shape, so "1,100" and "2,300" share "<num:d,ddd>"
+    lemma: str  # lowercase lemma; numbers as "<num>"
+    tag: str
+    ent_type: str
+    dep: str
+    head: int  # index of the head in the sentence's token list, -1 outside it
+    is_punct: bool
+
+
+def _tokens(span: Span) -> list[_Token]:
+    """Every attribute the features read, fetched once per token (spaCy attribute access dominates the cost)."""
+    kept = [t for t in span if not t.is_space]
+    position = {t.i: k for k, t in enumerate(kept)}
+    out = []
+    for token in kept:
+        number = token.like_num or token.tag_ == "CD"
+        out.append(
+            _Token(
+                word=f"<num:{token.shape_}>" if number else token.lower_,
+                lemma="<num>" if number else token.lemma_.lower(),
+                tag=token.tag_,
+                ent_type=token.ent_type_,
+                dep=token.dep_,
+                head=position.get(token.head.i, -1),
+                is_punct=token.is_punct,
+            )
+        )
+    return out
+
+
+def _hashed_strings(tokens: list[_Token]) -> list[str]:
+    words = ["<s>", *(t.word for t in tokens), "</s>"]
+    lemmas = ["<s>", *(t.lemma for t in tokens), "</s>"]
+    tags = ["<s>", *(t.tag for t in tokens), "</s>"]
+    # Entity-masked lemmas: "Russia opposes" and "China opposes" share "<GPE> oppose".
+    masked = ["<s>", *(f"<{t.ent_type}>" if t.ent_type else t.lemma for t in tokens), "</s>"]
+    out = [f"w:{w}" for w in words[1:-1]]
+    out += [f"l:{w}" for w in lemmas[1:-1]]
+    out += [f"wb:{a} {b}" for a, b in pairwise(words)]
+    out += [f"lb:{a} {b}" for a, b in pairwise(lemmas)]
+    out += [f"lt:{a} {b} {c}" for a, b, c in zip(lemmas, lemmas[1:], lemmas[2:], strict=False)]
+    out += [f"mb:{a} {b}" for a, b in pairwise(masked)]
+    out += [f"tb:{a} {b}" for a, b in pairwise(tags)]
+    out += [f"tt:{a} {b} {c}" for a, b, c in zip(tags, tags[1:], tags[2:], strict=False)]
+    for token in tokens:
+        if token.dep in ("punct", "det"):
+            continue
+        head = tokens[token.head].lemma if token.head >= 0 else "<out>"
+        out.append(f"arc:{head} {token.dep} {token.lemma}")
+        if token.dep == "ROOT":
+            out.append(f"root:{token.lemma}")
+            out.append(f"roottag:{token.tag}")
+    return out
+
+
+def hashed_strings(span: Span) -> list[str]:
+    """The n-gram and arc features before hashing (readable, for inspecting a model)."""
+    return _hashed_strings(_tokens(span))
+
+
+def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
+    vector = np.zeros(len(DENSE_NAMES), dtype=np.float32)
+    words = [t for t in tokens if not t.is_punct]
+    text = span.text.rstrip()
+    root = span.root
+    tense = root.morph.get("Tense")
+    flags = {
+        "log_length": math.log1p(len(words)),
+        "question": float(text.endswith("?")),
+        "exclamation": float(text.endswith("!")),
+        "starts_with_discourse": float(bool(words) and words[0].word in DISCOURSE_OPENERS),
+        "root_is_verb": float(root.pos_ in ("VERB", "AUX")),
+        "root_past": float("Past" in tense),
+        "root_present": float("Pres" in tense),
+        "has_number": float(any(t.lemma == "<num>" for t in tokens)),
+        "has_digit": float(any(c.isdigit() for c in text)),
+        "has_percent_sign": float("%" in text or "percent" in text.lower()),
+        "has_currency_sign": float(any(c in text for c in "$€£¥")),
+        "quote_mark": float(any(c in text for c in "\"“”")),
+    }
+    for i, name in enumerate(FLAGS):
+        vector[i] = flags[name]
+    offset = len(FLAGS)
+    for ent in span.ents:
+        index = _ENTITY_INDEX.get(ent.label_)
+        if index is not None:
+            vector[offset + index] += 1.0
+    offset += len(ENTITY_LABELS)
+    for token in tokens:
+        index = _TAG_INDEX.get(token.tag)
+        if index is not None:
+            vector[offset + index] += 1.0
+    offset += len(TAGS)
+    for token in tokens:
+        for kind in set(_KINDS_OF_WORD.get(token.lemma, ()) + _KINDS_OF_WORD.get(token.word, ())):
+            vector[offset + kind] += 1.0
+    offset += len(WORD_COUNTS)
+    # Counts saturate: the third number in a sentence says little more than the second.
+    vector[len(FLAGS) : offset] = np.log1p(vector[len(FLAGS) : offset])
+    tensor = span.doc.tensor
+    if tensor.ndim == 2 and tensor.shape[1] == TENSOR_WIDTH and len(span):
+        vector[offset:] = tensor[span.start : span.end].mean(axis=0)
+    return vector
+
+
+def dense_vector(span: Span) -> np.ndarray:
+    return _dense_vector(span, _tokens(span))
+
+
+def sentence_features(span: Span) -> SentenceFeatures:
+    tokens = _tokens(span)
+    buckets = np.unique(np.fromiter((_bucket(s) for s in _hashed_strings(tokens)), dtype=np.int64))
+    return SentenceFeatures(hashed=buckets, dense=_dense_vector(span, tokens))

@@ -1,0 +1,85 @@
+"""Check-worthiness on the CheckThat! 2024 English dev-test sentences (evaluation only).
+
+Each sentence is parsed on its own and scored by the shipped model, exactly as claims.py scores
+an article's sentences; a sentence is predicted check-worthy at or above the claim threshold.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from factextract.checkworthiness.data import parse, read_split
+from factextract.checkworthiness.features import sentence_features
+from factextract.checkworthiness.metrics import average_precision
+from factextract.checkworthiness.model import claim_threshold, load_model
+
+SPLIT = "dev-test"
+WORST = 10
+
+
+def evaluate(data: Path) -> dict:
+    split = read_split(data / "claims", SPLIT)
+    model = load_model()
+    threshold = claim_threshold(model)
+    docs = parse(split)
+    started = time.perf_counter()
+    scores = np.array([model.score(doc[:]) for doc in docs])
+    per_sentence_ms = (time.perf_counter() - started) * 1000 / max(len(docs), 1)
+    features = [sentence_features(doc[:]) for doc in docs]
+    started = time.perf_counter()
+    for item in features:
+        model.margin(item)
+    dot_ms = (time.perf_counter() - started) * 1000 / max(len(docs), 1)
+
+    labels = split.labels.astype(bool)
+    predicted = scores >= threshold
+    tp = int((predicted & labels).sum())
+    fp = int((predicted & ~labels).sum())
+    fn = int((~predicted & labels).sum())
+    tn = int((~predicted & ~labels).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    # The worst errors are the most confident wrong answers, on either side of the threshold.
+    wrong = np.flatnonzero(predicted != labels)
+    worst = sorted(wrong, key=lambda i: -abs(scores[i] - threshold))[:WORST]
+    return {
+        "split": SPLIT,
+        "sentences": len(docs),
+        "positives": int(labels.sum()),
+        "threshold": threshold,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "average_precision": round(average_precision(split.labels, scores), 4),
+        "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
+        "scoring_ms_per_sentence": round(per_sentence_ms, 4),
+        "model_ms_per_sentence_given_features": round(dot_ms, 4),
+        "worst_errors": [
+            {"id": split.ids[i], "gold": "Yes" if labels[i] else "No", "score": round(float(scores[i]), 3),
+             "text": split.texts[i]}
+            for i in worst
+        ],
+    }
+
+
+def report(result: dict) -> str:
+    c = result["confusion"]
+    lines = [
+        f"claims ({result['split']}, {result['sentences']} sentences, {result['positives']} check-worthy; "
+        f"threshold {result['threshold']:.3f}):",
+        f"  positive class: precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
+        f"F1 {result['f1']:.3f}   average precision {result['average_precision']:.3f}",
+        f"  scoring after parsing: {result['scoring_ms_per_sentence']:.3f} ms/sentence "
+        f"(features + model; model alone {result['model_ms_per_sentence_given_features']:.4f} ms)",
+        "                 predicted Yes  predicted No",
+        f"  gold Yes       {c['tp']:>13}  {c['fn']:>12}",
+        f"  gold No        {c['fp']:>13}  {c['tn']:>12}",
+        f"  {len(result['worst_errors'])} worst errors (most confident wrong scores):",
+    ]
+    lines += [f"    gold {e['gold']:<3} score {e['score']:.3f}  [{e['id']}] {e['text'][:150]}"
+              for e in result["worst_errors"]]
+    return "\n".join(lines)

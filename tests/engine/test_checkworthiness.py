@@ -1,0 +1,144 @@
+"""The check-worthiness model: features, the shipped weights, calibration, threshold, training helpers."""
+
+import json
+
+import numpy as np
+import pytest
+
+from factextract.checkworthiness.data import read_split
+from factextract.checkworthiness.features import DENSE_NAMES, N_BUCKETS, hashed_strings, sentence_features
+from factextract.checkworthiness.metrics import average_precision, best_f1_threshold
+from factextract.checkworthiness.model import (
+    MODEL_FILE,
+    THRESHOLD_SETTING,
+    CheckworthinessModel,
+    claim_threshold,
+    load_model,
+)
+from factextract.nlp import load_pipeline
+
+STATISTICAL = "Unemployment fell to 4.1 percent last year, the lowest rate since 2000."
+PLEASANTRY = "Thank you very much, it is great to be here with all of you tonight."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+def _score(nlp, model, text: str) -> float:
+    return model.score(nlp(text)[:])
+
+
+def test_shipped_model_records_its_training_and_stays_small():
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert MODEL_FILE.stat().st_size < 3_000_000
+    assert data["training_data"]["files"]["train"]["sentences"] == 22501
+    assert data["training_data"]["files"]["dev"]["sentences"] == 1032
+    assert "dev-test" not in data["training_data"]["files"]
+    assert 0.0 < data["threshold"] < 1.0
+    assert data["dev_scores"]["dev"]["average_precision"] > 0.9
+    assert data["trained_at"].startswith("20")
+
+
+def test_statistical_statement_scores_above_threshold_and_pleasantry_below(nlp, model):
+    claim, pleasantry = _score(nlp, model, STATISTICAL), _score(nlp, model, PLEASANTRY)
+    assert 0.0 <= pleasantry < model.threshold <= claim <= 1.0
+
+
+def test_question_scores_below_the_same_statement(nlp, model):
+    statement = _score(nlp, model, "The new tax law raised taxes on 40 million families.")
+    question = _score(nlp, model, "Did you ever ask the families what they think of it?")
+    assert question < statement
+
+
+def test_numbers_share_features_by_shape(nlp):
+    first = hashed_strings(nlp("About 1,100 people came.")[:])
+    second = hashed_strings(nlp("About 2,300 people came.")[:])
+    assert "w:<num:d,ddd>" in first
+    assert first == second
+
+
+def test_dense_features_flag_question_comparative_and_first_person(nlp):
+    dense = dict(zip(DENSE_NAMES, sentence_features(nlp("Are my taxes higher than ever?")[:]).dense, strict=True))
+    assert dense["question"] == 1.0
+    assert dense["tag_JJR"] > 0
+    assert dense["word_first_singular"] > 0
+    assert dense["word_second_person"] == 0
+
+
+def test_hashed_features_are_unique_bucket_indices(nlp):
+    features = sentence_features(nlp(STATISTICAL)[:])
+    assert len(features.hashed) == len(set(features.hashed.tolist()))
+    assert features.hashed.min() >= 0 and features.hashed.max() < N_BUCKETS
+
+
+def test_model_survives_a_round_trip_through_its_file_format(nlp, model):
+    again = CheckworthinessModel.from_json(json.loads(json.dumps(model.to_json())))
+    span = nlp(STATISTICAL)[:]
+    assert again.score(span) == pytest.approx(model.score(span), abs=1e-4)
+    assert again.threshold == model.threshold
+
+
+def test_threshold_setting_overrides_the_model_threshold(monkeypatch, model):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0.25")
+    assert claim_threshold(model) == 0.25
+    monkeypatch.delenv(THRESHOLD_SETTING)
+    assert claim_threshold(model) == model.threshold
+
+
+def test_threshold_setting_outside_unit_interval_is_rejected(monkeypatch, model):
+    monkeypatch.setenv(THRESHOLD_SETTING, "1.5")
+    with pytest.raises(ValueError, match=THRESHOLD_SETTING):
+        claim_threshold(model)
+
+
+def test_best_f1_threshold_cuts_between_distinct_scores():
+    labels = np.array([1, 1, 0, 1, 0, 0])
+    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.2, 0.1])
+    threshold, f1 = best_f1_threshold(labels, scores)
+    # Cutting at 0.6 keeps 3 of 3 positives with one false positive: F1 = 6/7.
+    assert threshold == 0.6
+    assert f1 == pytest.approx(6 / 7)
+
+
+def test_average_precision_is_mean_precision_at_each_positive():
+    labels = np.array([1, 0, 1, 0])
+    scores = np.array([0.9, 0.8, 0.7, 0.1])
+    assert average_precision(labels, scores) == pytest.approx((1 / 1 + 2 / 3) / 2)
+
+
+def test_read_split_unquotes_doubled_quotes(tmp_path):
+    tsv = tmp_path / "CT24_checkworthy_english_dev.tsv"
+    tsv.write_text(
+        'Sentence_id\tText\tclass_label\n1\t"He said ""no"" twice."\tNo\n2\tTaxes rose 3%.\tYes\n', encoding="utf-8"
+    )
+    split = read_split(tmp_path, "dev")
+    assert split.texts == ['He said "no" twice.', "Taxes rose 3%."]
+    assert split.labels.tolist() == [0, 1]
+    assert split.ids == ["1", "2"]
+
+
+def test_read_split_rejects_a_row_without_label(tmp_path):
+    (tmp_path / "CT24_checkworthy_english_dev.tsv").write_text(
+        "Sentence_id\tText\tclass_label\n1\tSome text.\tMaybe\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="Yes/No"):
+        read_split(tmp_path, "dev")
+
+
+def test_dev_test_evaluation_is_consistent(shared_eval):
+    from factextract.evaluation.claims import evaluate
+
+    result = evaluate(shared_eval)
+    confusion = result["confusion"]
+    assert result["sentences"] == 318 and result["positives"] == 108
+    assert confusion["tp"] + confusion["fn"] == 108
+    assert sum(confusion.values()) == 318
+    assert result["precision"] == pytest.approx(confusion["tp"] / (confusion["tp"] + confusion["fp"]), abs=1e-4)
+    assert len(result["worst_errors"]) == 10

@@ -1,0 +1,141 @@
+"""Claims: check-worthy sentences at or above the threshold, typed and linked to the other items."""
+
+import pytest
+
+from factextract.checkworthiness.model import THRESHOLD_SETTING, load_model
+from factextract.claims import sentences
+from factextract.nlp import load_pipeline
+from factextract.pipeline import extract
+
+CHECKWORTHY = "The city spent $4 million on road repairs in 2019, twice what it spent in 2018."
+NOT_CHECKWORTHY = "Thank you all for coming, and good night."
+
+
+def _offsets_match(text: str, extraction) -> None:
+    for claim in extraction.claims:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.sentence.start <= claim.start < claim.end <= claim.sentence.end
+
+
+def test_one_checkworthy_sentence_yields_exactly_one_claim_with_exact_offsets():
+    result = extract(CHECKWORTHY)
+    assert len(result.claims) == 1
+    claim = result.claims[0]
+    assert claim.text == CHECKWORTHY
+    assert (claim.start, claim.end) == (0, len(CHECKWORTHY))
+    assert claim.checkworthiness >= load_model().threshold
+    assert claim.id == "c1"
+    assert result.stats.claims == 1
+
+
+def test_pleasantry_yields_no_claim():
+    assert extract(NOT_CHECKWORTHY).claims == []
+
+
+def test_one_sentence_yields_a_claim_exactly_when_its_score_reaches_the_threshold(monkeypatch):
+    score = extract(CHECKWORTHY).claims[0].checkworthiness
+    monkeypatch.setenv(THRESHOLD_SETTING, str(min(score + 0.001, 1.0)))
+    assert extract(CHECKWORTHY).claims == []
+    monkeypatch.setenv(THRESHOLD_SETTING, str(score))
+    assert len(extract(CHECKWORTHY).claims) == 1
+
+
+def test_threshold_zero_makes_every_sentence_a_claim(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    text = f"{CHECKWORTHY} {NOT_CHECKWORTHY}"
+    result = extract(text)
+    assert [c.text for c in result.claims] == [CHECKWORTHY, NOT_CHECKWORTHY]
+    _offsets_match(text, result)
+
+
+def test_figures_make_a_statistical_claim_and_are_linked():
+    claim = extract(CHECKWORTHY).claims[0]
+    assert "statistical" in claim.kinds
+    assert claim.figure_ids, "the $4 million figure is inside the claim"
+
+
+def test_figures_are_linked_by_their_ids():
+    result = extract(CHECKWORTHY)
+    linked = {f.id: f for f in result.figures}
+    claim = result.claims[0]
+    assert all(fid in linked for fid in claim.figure_ids)
+    assert any("4 million" in linked[fid].text for fid in claim.figure_ids)
+
+
+def test_more_than_a_number_is_a_qualifier_not_a_comparison(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    claim = extract("More than 200 workers at the plant lost their jobs in March.").claims[0]
+    assert "statistical" in claim.kinds
+    assert "comparison" not in claim.kinds
+
+
+def test_comparative_makes_a_comparison_claim(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    claim = extract("Crime in the county is lower than in any other county in the state.").claims[0]
+    assert "comparison" in claim.kinds
+
+
+def test_future_modal_makes_a_prediction_claim(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    claim = extract("The new bridge will cost taxpayers $300 million over ten years.").claims[0]
+    assert "prediction" in claim.kinds
+
+
+def test_law_words_make_a_legal_claim(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    claim = extract("The court ruled that the ban on street vendors was unconstitutional.").claims[0]
+    assert "legal" in claim.kinds
+
+
+def test_first_person_singular_makes_a_personal_claim(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    claim = extract("I worked in that factory for twenty years before it closed.").claims[0]
+    assert "personal" in claim.kinds
+
+
+def test_reported_claim_names_the_speaker_as_claimant(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    text = "Health officials said more than 300 people had been infected since March."
+    claim = extract(text).claims[0]
+    assert claim.claimant == "Health officials"
+    assert "attributed" in claim.kinds
+    assert claim.quote_ids
+
+
+def test_direct_quote_claim_is_the_quoted_words_with_the_speaker_as_claimant(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    text = 'The council met on Monday.\n\n"Crime fell by 12 percent in the last year," Mayor Ana Ruiz said.'
+    result = extract(text)
+    claim = next(c for c in result.claims if "Crime fell" in c.text)
+    assert claim.text.startswith("Crime fell by 12 percent in the last year")
+    assert not claim.text.startswith('"')
+    quote = next(q for q in result.quotes if q.id in claim.quote_ids)
+    # The claimant is whatever name the quote extractor resolved for the speaker.
+    assert claim.claimant == quote.speaker.name
+    assert "Ana Ruiz" in claim.claimant
+    _offsets_match(text, result)
+
+
+def test_unattributed_claim_has_no_claimant(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    assert extract(CHECKWORTHY).claims[0].claimant is None
+
+
+def test_entities_inside_the_claim_are_linked(monkeypatch):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    result = extract("Germany exported more cars to China than France did in 2022.")
+    claim = result.claims[0]
+    names = {e.id: e.name for e in result.entities}
+    assert {"Germany", "China"} <= {names[eid] for eid in claim.entity_ids}
+
+
+def test_sentences_never_run_across_a_line_break():
+    doc = load_pipeline()("Taxes Rise Again\nThe council raised property taxes by 5 percent on Tuesday.")
+    units = [s.text.strip() for s in sentences(doc)]
+    assert units == ["Taxes Rise Again", "The council raised property taxes by 5 percent on Tuesday."]
+
+
+@pytest.mark.parametrize("text", ["...", "12345", "!!! ??", "--\n\n--"])
+def test_text_without_words_yields_no_claim(monkeypatch, text):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    assert extract(text).claims == []
