@@ -45,6 +45,8 @@ SENTENCE_END = frozenset({".", "?", "!"})
 # How far around a quote its attribution may be, in tokens.
 AFTER_WINDOW = 12
 BEFORE_WINDOW = 40
+# Reported content of one word ("caution", "so") names a topic, not what was said.
+MIN_REPORTED_WORDS = 2
 # Lead-in tokens after which a quote starts its own clause rather than continuing one.
 CLAUSE_OPENERS = frozenset({",", ":", ";", "(", "—", "―", "–", "-", "--", "..."})
 
@@ -567,15 +569,31 @@ class _QuoteFinder:
         if attribution is not None:
             self.add_indirect(None, run[0].i, run[-1].i, attribution)
 
+    def own_sentence(self, cue: int, first: int, last: int) -> tuple[int, int]:
+        """Keeps reported content within the cue's sentence and paragraph: the parser sometimes
+        hangs earlier sentences on a verb ("… couldn't.\n\nLenox was a juggernaut, he said")."""
+        doc = self.doc
+        for i in range(cue - 1, first - 1, -1):
+            if doc[i].text in SENTENCE_END or "\n" in doc[i].text_with_ws:
+                first = i + 1
+                break
+        for i in range(cue + 1, last + 1):
+            if doc[i].text in SENTENCE_END or "\n" in doc[i].text:
+                last = i - 1
+                break
+        return first, last
+
     def add_indirect(
         self, verb: Token | None, first: int, last: int, attribution: _Attribution | None = None
     ) -> None:
         doc = self.doc
+        if verb is not None:
+            first, last = self.own_sentence(verb.i, first, last)
         while first <= last and (doc[first].is_punct or doc[first].is_space):
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in "”\"’":
             last -= 1
-        if last < first or _content_words(doc[first:last + 1].text) < 3:
+        if last < first or _content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS:
             return
         if attribution is None and verb is not None:
             subject = self.r.subject(verb)
