@@ -338,6 +338,16 @@ class ExtractionStore:
         self._complete_if_finished(pk)
         return True
 
+    def chunk_recorded(self, job_id: str, chunk: int) -> bool:
+        """True when record_chunk already counted this chunk (a redelivered chunk message is then skipped)."""
+        response = self.client.get_item(
+            TableName=self.table_name,
+            Key={"pk": _s(f"JOB#{job_id}"), "sk": _s(f"CHUNK#{chunk:08d}")},
+            ConsistentRead=True,
+            ProjectionExpression="pk",
+        )
+        return "Item" in response
+
     def get_job(self, job_id: str) -> JobRecord | None:
         response = self.client.get_item(
             TableName=self.table_name, Key={"pk": _s(f"JOB#{job_id}"), "sk": _s(HEADER)}, ConsistentRead=True
