@@ -7,14 +7,39 @@ JSON Schema (schema/extraction.schema.json) are all generated from these classes
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 # Ids travel in URLs and DynamoDB keys: a conservative alphabet keeps them safe in both.
 ArticleId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 Offset = Annotated[int, Field(ge=0)]
+
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_text(value: object) -> object:
+    # Found by fuzzing the OpenAPI contract: pydantic read a number as a Unix timestamp (0 became 1970-01-01)
+    # and "2011-06-09" as a datetime, though the published schema allows only date or date-time strings.
+    if isinstance(value, (int, float)):
+        raise ValueError("must be an ISO 8601 date or datetime string, not a number")
+    if isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()):
+        return dt.date.fromisoformat(value.strip())
+    return value
+
+
+def _with_zone(value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | None:
+    # An RFC 3339 date-time carries an offset; a datetime given without one is read as UTC (as the store sorts it).
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+# A publication date stays a date and a datetime stays a datetime, through the API, the store and back.
+PublishedAt = Annotated[dt.datetime | dt.date | None, BeforeValidator(_iso_text), AfterValidator(_with_zone)]
 
 
 class Article(BaseModel):
@@ -29,7 +54,7 @@ class Article(BaseModel):
     title: str | None = Field(default=None, max_length=2000)
     url: str | None = Field(default=None, max_length=4000)
     source: str | None = Field(default=None, max_length=500)
-    published_at: dt.datetime | dt.date | None = Field(
+    published_at: PublishedAt = Field(
         default=None, description="Publication date or datetime (ISO 8601); relative dates resolve against it."
     )
     language: str = Field(default="en", description="Only 'en' is supported.")
@@ -174,7 +199,7 @@ class Extraction(BaseModel):
 
     id: ArticleId
     extractor_version: str
-    published_at: dt.datetime | dt.date | None
+    published_at: PublishedAt
     language: Literal["en"] = "en"
     title: str | None = None
     url: str | None = None

@@ -152,7 +152,7 @@ def test_quotes_event_lists_the_mayors_quote_from_the_stored_article(call, load_
     quote = body["items"][0]["quote"]
     assert quote["text"].startswith("This bridge will reconnect two neighbourhoods")
     assert quote["speaker"]["name"] == "Dana Whitfield"
-    assert body["items"][0]["published_at"] == "2026-03-03T00:00:00Z"
+    assert body["items"][0]["published_at"] == "2026-03-03"
 
 
 def test_quotes_of_an_unknown_speaker_is_an_empty_page(call, load_event) -> None:
