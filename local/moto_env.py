@@ -73,9 +73,12 @@ def create_resources(create_queue: bool = True) -> dict[str, str]:
     with contextlib.suppress(dynamodb.exceptions.ResourceInUseException):
         dynamodb.create_table(TableName=os.environ["TABLE_NAME"], **table_spec())
     s3 = boto3.client("s3")
+    # S3 wants the region spelled out everywhere except its original one.
+    region = s3.meta.region_name
+    location = {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}
     for setting in ("INPUT_BUCKET", "RESULTS_BUCKET"):
         try:
-            s3.create_bucket(Bucket=os.environ[setting])
+            s3.create_bucket(Bucket=os.environ[setting], **location)
         except ClientError as error:
             if error.response["Error"]["Code"] not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
                 raise
@@ -96,44 +99,54 @@ def _forget_cached_clients() -> None:
 
 
 @contextlib.contextmanager
+def _restored_environment() -> Iterator[None]:
+    saved = dict(os.environ)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        _forget_cached_clients()
+
+
+@contextlib.contextmanager
 def local_aws(mode: str = "auto") -> Iterator[str]:
     """Yields a description of the AWS in use: embedded moto (started here) or the caller's endpoint/account.
 
     mode: auto (embedded unless AWS_ENDPOINT_URL or credentials are set), embedded, or external.
+    The environment is set for the functions inside the block and restored after it.
     """
-    if mode == "external" or (mode == "auto" and uses_external_aws()):
-        if os.environ.get("AWS_ENDPOINT_URL"):
-            for name, value in LOCAL_NAMES.items():
-                os.environ.setdefault(name, value)
+    with _restored_environment():
+        if mode == "external" or (mode == "auto" and uses_external_aws()):
+            endpoint = os.environ.get("AWS_ENDPOINT_URL")
+            if endpoint:
+                for name, value in LOCAL_NAMES.items():
+                    os.environ.setdefault(name, value)
+                os.environ.update(create_resources())
+            _forget_cached_clients()
+            yield endpoint or "the AWS account of the current credentials"
+            return
+
+        from moto.server import ThreadedMotoServer
+
+        # moto's werkzeug logs each AWS call; the API's own log lines are what a local user wants to read.
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        try:
+            host, port = server.get_host_and_port()
+            endpoint = f"http://{host}:{port}"
+            os.environ.update(
+                AWS_ENDPOINT_URL=endpoint,
+                AWS_ACCESS_KEY_ID="embedded",
+                AWS_SECRET_ACCESS_KEY="embedded",
+                AWS_DEFAULT_REGION=os.environ.get("AWS_DEFAULT_REGION", "us-east-1"),
+                **LOCAL_NAMES,
+            )
+            for name in ("CHUNK_QUEUE_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
+                os.environ.pop(name, None)
             os.environ.update(create_resources())
-        _forget_cached_clients()
-        yield os.environ.get("AWS_ENDPOINT_URL") or "AWS account of the current credentials"
-        return
-
-    from moto.server import ThreadedMotoServer
-
-    # moto's werkzeug logs each AWS call; the API's own log lines are what a local user wants to read.
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    saved = dict(os.environ)
-    try:
-        os.environ.update(
-            AWS_ENDPOINT_URL=endpoint,
-            AWS_ACCESS_KEY_ID="embedded",
-            AWS_SECRET_ACCESS_KEY="embedded",
-            AWS_DEFAULT_REGION=os.environ.get("AWS_DEFAULT_REGION", "us-east-1"),
-            **LOCAL_NAMES,
-        )
-        os.environ.pop("CHUNK_QUEUE_URL", None)
-        os.environ.pop("AWS_PROFILE", None)
-        os.environ.update(create_resources())
-        _forget_cached_clients()
-        yield f"embedded moto at {endpoint}"
-    finally:
-        server.stop()
-        os.environ.clear()
-        os.environ.update(saved)
-        _forget_cached_clients()
+            _forget_cached_clients()
+            yield f"embedded moto at {endpoint}"
+        finally:
+            server.stop()
