@@ -38,13 +38,14 @@ def _alt(words: object) -> str:
 
 
 _CODES = _alt(currencies.CODES | set(currencies.MILLION_CODES))
+# ISO codes are capitals ("USD 200"; "pen 7" is a pen) unless glued to a dollar sign ("usd$ 15").
 _CURRENCY_BEFORE = re.compile(
-    rf"(?:(?P<code>\b(?:{_CODES})\$?)|(?P<sym>(?<![a-z])"
+    rf"(?:(?P<code>\b(?:(?-i:{_CODES})|(?:{_CODES})\$))|(?P<sym>(?<![a-z])"
     rf"(?:{_alt(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(
-    rf"(?:\s?(?P<sym>{_alt(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?:{_CODES})\b)"
+    rf"(?:\s?(?P<sym>{_alt(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?-i:{_CODES})\b)"
     rf"|[\s-](?P<name>(?:{_alt(currencies.NAMES)}))\b)",
     re.IGNORECASE,
 )
@@ -62,6 +63,8 @@ _PER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_alt(QUALIFIERS)})\s+$", re.IGNORECASE)
+_AMOUNT_BEFORE_WORD = re.compile(rf"(?:\d|\b(?:{_alt(START_WORDS)}))\s+(?:dollars?|euros?)\s?$", re.IGNORECASE)
+_SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
 # Digit runs that may be a phone number or an id; _looks_like_phone decides.
 _PHONE = re.compile(
@@ -132,7 +135,7 @@ def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
         draft = _read(number, text, index)
         if draft is not None:
             drafts.append(draft)
-    drafts = _merge_ranges(sorted(drafts, key=lambda d: d.start), text)
+    drafts = _merge_ranges(_merge_subunits(_drop_overlaps(drafts), text), text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -196,6 +199,11 @@ def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
     confidence = 0.8 if number.spelled else 0.9
 
     prefix = _CURRENCY_BEFORE.search(before)
+    if prefix and prefix.group("word") and _AMOUNT_BEFORE_WORD.search(before):
+        prefix = None  # "3 dollars 50 cents": the word closes the amount before it
+    suffix = _CURRENCY_AFTER.match(text, end)
+    if prefix and suffix and (suffix.group("sym") or suffix.group("code")):
+        prefix = None  # "10 $ 30 $": each symbol follows its amount
     if prefix and not number.ordinal:
         symbol = prefix.group(0).strip()
         currency = _currency_code(symbol)
@@ -364,6 +372,37 @@ def _counted(number: Number, text: str, index: _DocIndex, end: int) -> str | Non
             if objects:
                 return objects[0].text
     return None
+
+
+def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """A currency word read as the prefix of the next number ("3 dollars 50") belongs to the first."""
+    kept: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.start, -d.end)):
+        if kept and draft.start < kept[-1].end:
+            if draft.number_start < kept[-1].end:
+                continue
+            draft = replace(draft, start=kept[-1].end if draft.kind != "money" else draft.number_start,
+                            kind="count" if draft.kind == "money" else draft.kind,
+                            currency=None if draft.kind == "money" else draft.currency)
+        kept.append(draft)
+    return kept
+
+
+def _merge_subunits(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents', '15 dollars 50': one amount."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        last = merged[-1] if merged else None
+        if (last is not None and last.kind == "money" and last.unit is None and isinstance(last.value, float)
+                and draft.kind in ("count", "money") and draft.currency in (None, last.currency)
+                and isinstance(draft.value, float) and 0 < draft.value < 100 and draft.value.is_integer()
+                and _SUBUNIT_JOIN.fullmatch(text[last.end:draft.start])
+                and (draft.unit in ("cent", "penny") or draft.kind == "count")
+                and text[last.number_start:last.end].lower().rstrip("s").endswith(("dollar", "euro", "pound"))):
+            merged[-1] = replace(last, end=draft.end, value=last.value + draft.value / 100)
+            continue
+        merged.append(draft)
+    return merged
 
 
 def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:

@@ -171,7 +171,9 @@ class _Builder:
         if token.kind == "dozen":
             return last in ("num", "card", "denom")
         if token.kind == "ordinal":
-            # "one hundred twenty-fifth", "twenty-first"
+            # "one hundred twenty-fifth", "twenty-first"; never after digits ("$280 million first preferred")
+            if any(t.kind == "num" for t in self.tokens):
+                return False
             return last in ("scale",) or (last == "card" and self.group % 100 >= 20 and token.value < 10)
         if token.kind == "frac":
             return last == "num" and float(self.tokens[-1].value).is_integer()

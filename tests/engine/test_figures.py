@@ -153,3 +153,12 @@ def test_every_figure_text_matches_its_offsets_and_sentence() -> None:
         assert figure.sentence.start <= figure.start < figure.end <= figure.sentence.end
         assert 0 <= figure.confidence <= 1
     assert [f.id for f in found] == [f"f{i}" for i in range(1, len(found) + 1)]
+
+
+def test_dollars_and_cents_are_one_amount() -> None:
+    figure = one("It only cost 3 dollars 50 cents.", "money")
+    assert (figure.text, figure.value, figure.currency) == ("3 dollars 50 cents", 3.5, "USD")
+
+
+def test_lowercase_word_that_spells_a_currency_code_is_not_a_currency() -> None:
+    assert [f.kind for f in figures("He lost his pen 7 times.")] == ["count"]
