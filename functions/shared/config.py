@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 # The API answers synchronously inside API Gateway's 29 s limit; longer texts go through the batch path.
 DEFAULT_MAX_TEXT_CHARS = 100_000
-DEFAULT_CHUNK_LINES = 1_000
+DEFAULT_CHUNK_LINES = 500
 DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024
 
 
