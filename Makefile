@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench schema layer clean openapi venv
+.PHONY: run test lint bench schema layer batch clean openapi venv
 
 $(BIN)/factextract: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ bench: venv
 
 schema: venv
 	$(BIN)/factextract schema > schema/extraction.schema.json
+
+# The NLP layer exactly as `sam build` makes it (arm64, cp313 wheels via pip, no Docker), with its unzipped size.
+layer: venv
+	$(MAKE) -f layers/nlp/Makefile build-NlpLayer ARTIFACTS_DIR=$(CURDIR)/layers/nlp/build PIP="$(CURDIR)/$(BIN)/python -m pip"
+
+# The batch path on this machine: make batch FILE=articles.jsonl (or a folder); results land in batch-results/.
+batch: venv
+	@test -n "$(FILE)" || (echo "usage: make batch FILE=path/to/file-or-folder" && exit 2)
+	$(BIN)/python -m local.batch $(FILE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from tqdm import tqdm
 
 from local.moto_env import local_aws
 from local.server import LocalContext
+from local.template import ROOT
 
 INPUT_PREFIX = "incoming/"
 INPUT_QUEUE = "factextract-local-input-queue"
@@ -27,6 +29,9 @@ DEAD_LETTER_QUEUE = "factextract-local-input-dlq"
 # As the template: a message failing three receives moves to the dead-letter queue instead of looping.
 MAX_RECEIVES = 3
 BATCH_TIMEOUT_SECONDS = 900
+LOCAL_CHUNK_LINES = 25
+INPUT_BATCH_SIZE = 5
+CHUNK_BATCH_SIZE = 1
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
@@ -105,8 +110,8 @@ def sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
     }
 
 
-def drain(queue_url: str, handler: Handler, on_batch: Callable[[], None] = lambda: None) -> int:
-    """Delivers the queue's messages to the handler ten at a time until it is empty; returns messages handled.
+def drain(queue_url: str, handler: Handler, on_batch: Callable[[], None] = lambda: None, batch_size: int = 10) -> int:
+    """Delivers the queue's messages to the handler, batch_size at a time, until it is empty; returns the count.
 
     Messages the handler reports in batchItemFailures are made visible again at once, so their retries (and,
     after the third receive, the move to the dead-letter queue) happen now rather than after the timeout.
@@ -118,7 +123,7 @@ def drain(queue_url: str, handler: Handler, on_batch: Callable[[], None] = lambd
     handled = 0
     while True:
         messages = sqs.receive_message(
-            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0, AttributeNames=["All"]
+            QueueUrl=queue_url, MaxNumberOfMessages=batch_size, WaitTimeSeconds=0, AttributeNames=["All"]
         ).get("Messages", [])
         if not messages:
             return handled
@@ -178,6 +183,7 @@ def save_results(results_bucket: str, key: str, job: str, out_dir: Path) -> Path
 
 def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: bool = True) -> dict[str, Any]:
     """Uploads, processes and reports; expects the environment local_aws() sets up. Returns the job records."""
+    from batch import results
     from shared import aws
     from shared.config import settings
     from shared.store import default_store
@@ -202,8 +208,11 @@ def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: 
             bar.n = sum(r.articles_done + r.articles_failed for r in records if r is not None)
             bar.refresh()
 
-        # New files first, then their chunks (and any re-queued rests) until neither queue has messages.
-        while drain(queue_url, handler, progress) + drain(config.chunk_queue_url, handler, progress):
+        # New files first, then their chunks (and any re-queued rests) until neither queue has messages;
+        # batch sizes as template.yaml's event sources (BatchSize default 5, chunks one at a time).
+        while drain(queue_url, handler, progress, INPUT_BATCH_SIZE) + drain(
+            config.chunk_queue_url, handler, progress, CHUNK_BATCH_SIZE
+        ):
             pass
 
     dead = aws.sqs().get_queue_attributes(
@@ -217,7 +226,7 @@ def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: 
         report["jobs"].append(
             {
                 "job": record.model_dump(mode="json") if record else None,
-                "results": f"s3://{config.results_bucket}/{key.removeprefix(INPUT_PREFIX)}/",
+                "results": f"s3://{config.results_bucket}/{results.manifest_key(key, job)}",
                 "saved_to": str(saved) if saved else None,
             }
         )
@@ -229,9 +238,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="files or folders of .txt, .json, .jsonl")
     parser.add_argument("--out", type=Path, default=Path("batch-results"), help="where results JSONL files go")
     args = parser.parse_args(argv)
+    # functions/ is the Lambda code root (CodeUri): its packages import as batch and shared, as in Lambda.
+    sys.path.insert(0, str(ROOT / "functions"))
+    os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "factextract-batch")
+    # The handler's JSON log lines would bury the progress bar; the job records printed at the end tell the story.
+    os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
+    os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
+    # Small chunks locally, so a file of a few hundred lines takes the same fan-out path a 1 GB file takes
+    # in AWS and the progress bar moves chunk by chunk.
+    os.environ.setdefault("CHUNK_LINES", str(LOCAL_CHUNK_LINES))
     # Real credentials alone are not enough here: this command plays the Lambda poller itself, which on a
     # deployed stack the batch function does. AWS_ENDPOINT_URL selects another local emulator.
-    with local_aws("external" if "AWS_ENDPOINT_URL" in __import__("os").environ else "embedded") as where:
+    with local_aws("external" if os.environ.get("AWS_ENDPOINT_URL") else "embedded") as where:
         print(f"AWS: {where}", file=sys.stderr)
         report = run(args.paths, args.out)
     print(json.dumps(report, indent=2))

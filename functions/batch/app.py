@@ -24,6 +24,9 @@ load_pipeline()
 
 def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
     outcome = jobs.handle(record.body, lambda_context.get_remaining_time_in_millis)
+    if outcome.skipped:
+        logger.info("record needed no work", extra={"jobs": outcome.jobs})
+        return
     metrics.add_metric(name="ArticlesDone", unit="Count", value=outcome.done)
     metrics.add_metric(name="ArticlesFailed", unit="Count", value=outcome.failed)
     if outcome.chunks_queued:

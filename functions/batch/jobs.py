@@ -161,9 +161,7 @@ def process_chunk(
         flush()
 
     if lines:
-        results.write_part(
-            settings().results_bucket or "", results.part_key(task.key, task.job_id, task.chunk, task.segment), lines
-        )
+        results.write_part(_results_bucket(), results.part_key(task.key, task.job_id, task.chunk, task.segment), lines)
     if rest is not None:
         _send([rest])
         logger.info("time short: rest of chunk re-queued", extra={"from_line": rest.first_line})
@@ -173,7 +171,7 @@ def process_chunk(
     if store.record_chunk(task.job_id, task.chunk, done=task.done + len(lines), failures=all_failures):
         job = store.get_job(task.job_id)
         if job is not None and job.status == "completed":
-            target = results.write_manifest(settings().results_bucket or "", task.key, task.job_id, job)
+            target = results.write_manifest(_results_bucket(), task.key, task.job_id, job)
             logger.info("job completed", extra={"manifest": target, "done": job.articles_done})
     return Outcome(done=len(lines), failed=len(failures), jobs=[task.job_id])
 
@@ -223,6 +221,13 @@ def _extract(group: list[tuple[int, Article]]) -> Iterator[tuple[int, Extraction
         except Exception as error:  # an engine bug on one article must not block the whole file
             logger.exception("extraction failed", extra={"line": line})
             yield line, None, LineFailure(line=line, code="extraction_error", message=type(error).__name__)
+
+
+def _results_bucket() -> str:
+    bucket = settings().results_bucket
+    if not bucket:
+        raise RuntimeError("RESULTS_BUCKET is not set; results have nowhere to go")
+    return bucket
 
 
 def _read(bucket: str, key: str, start: int, end: int) -> bytes:

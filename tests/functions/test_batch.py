@@ -114,13 +114,10 @@ def _results(env: dict[str, str], job: str, key: str) -> tuple[dict[str, Any], l
     return manifest, lines
 
 
-def _drain_chunks(env: dict[str, str], handler, context: LambdaContext | None = None) -> int:
+def _drain_chunks(env: dict[str, str], handler) -> int:
     from local.batch import drain
 
-    return drain(env["CHUNK_QUEUE_URL"], handler)
-
-
-LambdaContext = LocalContext
+    return drain(env["CHUNK_QUEUE_URL"], handler, batch_size=1)
 
 
 def test_s3_test_event_is_acknowledged_without_starting_a_job(aws, handler, load_event, lambda_context) -> None:
