@@ -198,6 +198,7 @@ def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
     value: float = number.value
     confidence = 0.8 if number.spelled else 0.9
 
+    age = False
     prefix = _CURRENCY_BEFORE.search(before)
     if prefix and prefix.group("word") and _AMOUNT_BEFORE_WORD.search(before):
         prefix = None  # "3 dollars 50 cents": the word closes the amount before it
@@ -251,6 +252,7 @@ def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
         if timed:
             unit, end = units.TIME_UNITS[timed.group("unit").lower()], timed.end()
             kind, confidence = ("quantity", 0.9) if timed.group("old") else ("duration", 0.85)
+            age = bool(timed.group("old"))
     if kind == "count" and number.fraction:
         kind, unit = "quantity", "fraction"
     qualifier = None
@@ -260,7 +262,7 @@ def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):
         draft = replace(draft, counted=_counted(number, text, index, end))
-    elif kind == "quantity" and _TIME_AFTER.match(text, number.end) and text[draft.end - 3:draft.end] in ("old", "age"):
+    elif age:
         draft = replace(draft, counted="age")
     return draft
 
@@ -325,13 +327,7 @@ def _is_sterling(number: Number, text: str, end: int) -> bool:
 def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:
     word = _UNIT_WORD_AFTER.match(text, end)
     if word:
-        name = word.group("unit").lower()
-        if name in ("pound", "pounds"):
-            return None
-        return _per(text, units.WORDS[name], word.end())
-    if text[end:end + 7].lower().lstrip().startswith(("pounds", "pound")):
-        return "pound", end + len(text[end:end + 1].isspace() * " ") + (6 if "pounds" in text[end:end + 8].lower()
-                                                                       else 5)
+        return _per(text, units.WORDS[word.group("unit").lower()], word.end())
     symbol = _UNIT_SYMBOL_AFTER.match(text, end)
     if symbol:
         name = symbol.group("unit")

@@ -41,7 +41,8 @@ _add("kilogram", "kilogram", "kilograms", "kilo", "kilos", "kilogramme", "kilogr
 _add("gram", "gram", "grams", "gramme", "grammes")
 _add("milligram", "milligram", "milligrams")
 _add("microgram", "microgram", "micrograms", "microgramme", "microgrammes")
-_add("pound", "lb", "lbs")
+# "pounds" also names sterling: figures.py reads money before units, so this is the weight.
+_add("pound", "pound", "pounds", "lb", "lbs")
 _add("ounce", "ounce", "ounces", "oz")
 _add("stone", "stone")
 _add("liter", "liter", "liters", "litre", "litres")

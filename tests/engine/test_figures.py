@@ -162,3 +162,15 @@ def test_dollars_and_cents_are_one_amount() -> None:
 
 def test_lowercase_word_that_spells_a_currency_code_is_not_a_currency() -> None:
     assert [f.kind for f in figures("He lost his pen 7 times.")] == ["count"]
+
+
+def test_a_year_naming_an_event_is_still_a_date() -> None:
+    figure = one("He lost the 2016 election.")
+    assert (figure.kind, figure.value) == ("date", "2016")
+
+
+def test_without_publication_date_relative_dates_are_null_and_numbers_still_read() -> None:
+    found = {f.text: f.value for f in figures("Last month 40 people left; on March 3, 2009 none did.", None)}
+    assert found["Last month"] is None
+    assert found["40"] == 40
+    assert found["March 3, 2009"] == "2009-03-03"
