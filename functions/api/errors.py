@@ -45,6 +45,7 @@ ERROR_RESPONSES: dict[int, dict[str, Any]] = {
         (415, "The body is not application/json (unsupported_media_type)."),
         (422, "A field is missing or invalid; `field` names it (validation_error)."),
         (500, "Unexpected failure; `request_id` identifies it in the logs (internal_error)."),
+        (503, "DynamoDB kept refusing the request after every retry; try again later (store_unavailable)."),
     )
 }
 NOT_FOUND_RESPONSE = {

@@ -296,6 +296,18 @@ def test_unexpected_failure_is_500_with_the_request_id_and_no_trace(call, load_e
     }
 
 
+def test_a_store_that_keeps_refusing_is_503_store_unavailable(call, load_event, monkeypatch) -> None:
+    import api.logic
+    from shared.errors import StoreUnavailable
+
+    def throttled(key: str) -> None:
+        raise StoreUnavailable("DynamoDB kept items unprocessed after every retry; try again later")
+
+    monkeypatch.setattr(api.logic, "get_extraction", throttled)
+    status, body, _ = call(load_event("api_get_extraction"))
+    assert (status, body["code"]) == (503, "store_unavailable")
+
+
 def test_swagger_ui_is_served_only_when_enabled(call, load_event, lambda_context, monkeypatch) -> None:
     import api.app
     from shared.config import settings

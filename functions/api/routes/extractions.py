@@ -32,7 +32,7 @@ def _extraction(description: str) -> dict:
     responses={
         201: _extraction("Extracted now and stored."),
         200: _extraction("Already stored: the stored extraction."),
-        **{status: ERROR_RESPONSES[status] for status in (400, 413, 415, 422, 500)},
+        **{status: ERROR_RESPONSES[status] for status in (400, 413, 415, 422, 500, 503)},
     },
 )
 def create_extraction(article: Article) -> Response[Extraction]:
@@ -51,6 +51,7 @@ def create_extraction(article: Article) -> Response[Extraction]:
         **NOT_FOUND_RESPONSE,
         422: ERROR_RESPONSES[422],
         500: ERROR_RESPONSES[500],
+        503: ERROR_RESPONSES[503],
     },
 )
 def get_extraction(article_id: ArticleKey) -> Extraction:
@@ -66,6 +67,7 @@ def get_extraction(article_id: ArticleKey) -> Extraction:
         **NOT_FOUND_RESPONSE,
         422: ERROR_RESPONSES[422],
         500: ERROR_RESPONSES[500],
+        503: ERROR_RESPONSES[503],
     },
 )
 def delete_extraction(article_id: ArticleKey) -> Response[None]:

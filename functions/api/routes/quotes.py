@@ -22,6 +22,7 @@ router = Router()
         200: {"description": "One page of quotes.", "content": {"application/json": {"model": QuotePage}}},
         422: ERROR_RESPONSES[422],
         500: ERROR_RESPONSES[500],
+        503: ERROR_RESPONSES[503],
     },
 )
 def list_quotes(
