@@ -36,7 +36,7 @@ API_CODE = {"invalid_article": "validation_error", "unsupported_language": "vali
 JSON_TYPES = ("application/json",)
 METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
 
-# Every route may answer with these; the OpenAPI document lists them with the ErrorBody schema.
+# The error answers routes declare (each picks those it can give), listed in the OpenAPI document as ErrorBody.
 ERROR_RESPONSES: dict[int, dict[str, Any]] = {
     status: {"description": description, "content": {"application/json": {"model": ErrorBody}}}
     for status, description in (
