@@ -158,3 +158,25 @@ def test_offsets_always_match_the_text(nlp):
     quotes = quotes_of(nlp, text)
     assert {q.type for q in quotes} == {"direct", "partial", "indirect"}
     assert_offsets_match(text, quotes)
+
+
+def test_transcript_speaker_label_attributes_the_line(nlp):
+    text = "WALLACE: Will she be there tomorrow night?\n\nPENCE: She will not be attending the debate."
+    quotes = only(quotes_of(nlp, text), "indirect")
+    labelled = {q.speaker.text: q.text for q in quotes if q.cue.text == ":"}
+    assert labelled == {
+        "WALLACE": "Will she be there tomorrow night",
+        "PENCE": "She will not be attending the debate",
+    }
+
+
+def test_stated_intention_and_statement_noun_are_reported_content(nlp):
+    text = "Patriot agreed to lend the company five million dollars. His claim that the mine was safe was false."
+    reported = {q.cue.text: q.text for q in only(quotes_of(nlp, text), "indirect")}
+    assert reported["agreed"] == "to lend the company five million dollars"
+    assert reported["claim"] == "that the mine was safe"
+
+
+def test_doubled_apostrophe_quotes_are_direct_quotes(nlp):
+    (quote,) = only(quotes_of(nlp, "''This is not tax reform,'' said Douglas Holt, an economist."), "direct")
+    assert quote.text == "This is not tax reform," and quote.speaker.name == "Douglas Holt"
