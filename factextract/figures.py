@@ -272,6 +272,9 @@ def _is_figure(number: Number, written: str, text: str, index: _DocIndex) -> boo
     token = index.token_at(number.start)
     after = text[number.end:number.end + 12]
     before = text[max(0, number.start - 12):number.start]
+    # "dozens of people": a vague multitude, like "hundreds" and "thousands", not twelve
+    if lowered == "dozens":
+        return False
     # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
     if lowered == "one" and (_OF_AFTER.match(after) or token is None or token.tag_ != "CD"):
         return False
@@ -416,8 +419,10 @@ def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
                                re.IGNORECASE)
             word = gap.strip().lower()
             digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
-            if join and ((word in ("-", "–", "—") and digits) or (opener
-                         and (word == "and") == (opener.group(1).lower() == "between"))) and first.value < second.value:
+            # "2 to 3 percent": a bare number before "to" takes the unit after the second
+            bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
+            between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
+            if join and ((word in ("-", "–", "—") and digits) or bare_to or between) and first.value < second.value:
                 unit = second.unit or first.unit
                 currency = second.currency or first.currency
                 merged.append(_Draft(

@@ -20,6 +20,7 @@ from factextract.data.number_words import (
     ORDINALS,
     SCALE_SUFFIXES,
     SCALES,
+    SLASH_DENOMINATORS,
     UNICODE_FRACTIONS,
 )
 
@@ -88,8 +89,10 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     for match in _TOKEN.finditer(text, start, end):
         s, e = match.span()
         if match.group("frac"):
-            top, bottom = re.split(r"\s?/\s?", match.group("frac"))
-            out.append(_Token(s, e, "frac", int(top) / int(bottom) if int(bottom) else 0.0))
+            top, bottom = (int(part) for part in re.split(r"\s?/\s?", match.group("frac")))
+            # "9/11", "24/7", "5/17": a slash is a fraction only over the denominators measures use
+            if bottom in SLASH_DENOMINATORS and top < bottom * 10:
+                out.append(_Token(s, e, "frac", top / bottom))
         elif match.group("ord"):
             out.append(_Token(s, e, "ordinal", float(re.match(r"\d+", match.group("ord")).group())))
         elif match.group("num") is not None:
@@ -263,6 +266,8 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                 builder.last = "point"
                 i += 1
                 continue
+            if builder.ordinal and (token.kind == "denom" or _ordinal_as_denominator(token)):
+                break  # "the first half": an ordinal part, not a fraction
             if token.kind in ("denom",) or (
                 _ordinal_as_denominator(token) and (lead_a or (not builder.empty and builder.last in ("card", "num")
                                                                 and not builder.accepts(token)))

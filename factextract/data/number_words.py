@@ -55,3 +55,7 @@ UNICODE_FRACTIONS: dict[str, float] = {
 }
 
 NEGATIVE_WORDS = frozenset({"minus", "negative"})
+
+# Denominators written with a slash in measures and shares ("1/2 cup", "3/4 inch", "1/16", "3/100");
+# other slashed pairs are dates, scores or names ("9/11", "24/7", "5/17").
+SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})

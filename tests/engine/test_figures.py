@@ -184,3 +184,15 @@ def test_recognizers_text_money_and_percent_cases_meet_the_bar(shared_eval, name
     gold_path = shared_eval / FIGURES / f"{name}.jsonl"
     result = score(shared_eval, "quantities", gold_path, predict(read_gold(gold_path), SETS[name][0]))
     assert result["f1"] >= BAR, result
+
+
+def test_bare_number_before_to_takes_the_unit_of_the_range() -> None:
+    figure = one("Prices rose 2 to 3 percent.")
+    assert (figure.kind, figure.min, figure.max, figure.unit) == ("range", 2, 3, "percent")
+
+
+@pytest.mark.parametrize(
+    "text", ["The 9/11 attacks changed it.", "Dozens of people came.", "It ended in the first half."]
+)
+def test_names_multitudes_and_parts_are_not_figures(text: str) -> None:
+    assert figures(text) == []
