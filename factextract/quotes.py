@@ -537,6 +537,12 @@ class _QuoteFinder:
             between = self.text[clause.right_edge.idx:verb.idx]
             if "," not in between or ":" in between:
                 return False
+            # “…,” he said: a direct quote closing between the clause and the verb is what the
+            # verb reports, not the clause around it.
+            i = bisect.bisect_left(self.r.quote_opens, clause.left_edge.idx)
+            for quote in self.r.quoted[i:i + 3]:
+                if quote.close_mark < verb.idx and self.stands_alone(quote, self.lead(quote)):
+                    return False
         holder = self.r.in_quote(clause.idx)
         first, last = clause.left_edge, clause.right_edge
         return holder is None or not (holder.open_mark <= first.idx and last.idx <= holder.close_mark + 1)
