@@ -19,16 +19,20 @@ BAR = 0.90
 _NUMERIC = ("count", "money", "percent", "quantity", "range", "duration")
 
 
+_PERCENT_UNITS = ("percent", "percentage point", "basis point")
+
+
 def _dimension(f: Figure) -> bool:
     # a bare "degree" may be an angle: it counts as a dimension and as a temperature
-    return f.kind == "quantity" and f.unit not in ("celsius", "fahrenheit", "fraction") and f.counted != "age"
+    measured = f.kind == "quantity" or (f.kind == "range" and f.unit is not None and f.currency is None)
+    return measured and f.unit not in ("celsius", "fahrenheit", "fraction", *_PERCENT_UNITS) and f.counted != "age"
 
 
 # set name -> (figures that set annotates, counts toward the 0.90 bar)
 SETS: dict[str, tuple[Callable[[Figure], bool], bool]] = {
     "rt_number": (lambda f: f.kind in _NUMERIC, True),
     "rt_currency": (lambda f: f.kind == "money" or (f.kind == "range" and f.currency is not None), True),
-    "rt_percent": (lambda f: f.kind == "percent", True),
+    "rt_percent": (lambda f: f.kind == "percent" or (f.kind == "range" and f.unit in _PERCENT_UNITS), True),
     "rt_dimension": (_dimension, True),  # angle units included
     "rt_numberrange": (lambda f: f.kind == "range" or (f.qualifier in ("more than", "less than", "at least",
                                                                        "at most", "up to")), False),
