@@ -182,9 +182,14 @@ class ExtractionStore:
         except ClientError as error:
             if not _is_condition_failure(error):
                 raise
-            # Another writer flipped first; its generation is complete and visible, ours is surplus.
-            self._delete_generation(extraction.id, generation)
-            return
+            current = self._header(extraction.id)
+            if current is None or current["generation"]["S"] != generation:
+                # Another writer flipped first; its generation is complete and visible, ours is surplus.
+                self._delete_generation(extraction.id, generation)
+                return
+            # Our own flip landed but its answer was lost (a timeout or a dropped connection); botocore sent it
+            # again and the condition then failed on our own header. Deleting our parts here left the article
+            # pointing at nothing (found by tests/reliability/test_faults.py).
         if previous is not None:
             self._delete_generation(extraction.id, previous["generation"]["S"])
 
