@@ -337,9 +337,11 @@ class ExtractionStore:
             if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
                 raise
             reasons = error.response.get("CancellationReasons") or [{}]
-            if reasons[0].get("Code") == "ConditionalCheckFailed":
-                return False
-            raise
+            if reasons[0].get("Code") != "ConditionalCheckFailed":
+                raise
+            # Counted before, by an invocation that may have stopped before marking the job complete.
+            self._complete_if_finished(pk)
+            return False
         self._complete_if_finished(pk)
         return True
 

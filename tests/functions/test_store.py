@@ -246,3 +246,16 @@ def test_job_chunks_count_once_and_the_job_completes_after_the_last(store) -> No
     assert final.source == "s3://input/incoming/day.jsonl"
     assert final.size == 2048
     assert store.get_job("input/other.jsonl") is None
+
+
+def test_a_last_chunk_recorded_before_a_crash_still_completes_the_job_when_redelivered(store, monkeypatch) -> None:
+    store.start_job("input/day.jsonl", chunks=1)
+    # The invocation dies between counting its chunk and marking the job complete.
+    monkeypatch.setattr(store, "_complete_if_finished", lambda pk: None)
+    assert store.record_chunk("input/day.jsonl", 0, done=5) is True
+    assert store.get_job("input/day.jsonl").status == "running"
+    monkeypatch.undo()
+
+    assert store.record_chunk("input/day.jsonl", 0, done=5) is False
+    job = store.get_job("input/day.jsonl")
+    assert (job.status, job.articles_done, job.chunks_done) == ("completed", 5, 1)
