@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factextract.data.date_words import (
+    ANCHOR_WORDS,
     CLOCK_HOURS,
     FUTURE_CUES,
     FUTURE_WORDS,
@@ -435,13 +436,40 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
+# Every rule's match holds one of these: a digit, a month or weekday name, or a calendar word.
+# The rules start with optional words ("the comparable year-ago ..."), so scanning a whole article
+# with each costs more than finding these anchors once and scanning only the stretches around them.
+_ANCHOR = re.compile(
+    r"\d|\b(?:" + "|".join(rf"{n.capitalize()}|{n.upper()}" for n in (*MONTHS, *WEEKDAYS)) + r")\b"
+    rf"|(?i:\b(?:{_alt(ANCHOR_WORDS)}))"
+)
+_NON_WORD = re.compile(r"\W")
+_REACH = 60  # characters a rule's match may extend before or after its anchor
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for anchor in _ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - _REACH), min(len(text), anchor.end() + _REACH)
+        # a window ends between words: the end of the searched text is a word boundary to the pattern
+        boundary = _NON_WORD.search(text, end)
+        end = boundary.start() if boundary else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateSpan]:
     """Every date or time expression, longest first where they overlap."""
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    windows = _windows(text)
     for order, rule in enumerate(_RULES):
-        for match in rule.pattern.finditer(text):
-            if match.end() > match.start():
-                candidates.append((match.start(), match.end(), order, rule, match))
+        for window_start, window_end in windows:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                if match.end() > match.start():
+                    candidates.append((match.start(), match.end(), order, rule, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []

@@ -53,3 +53,13 @@ QUARTER_OWNERS = ("this year's", "last year's", "next year's", "the year-earlier
 
 # Hours spelled out before "o'clock".
 CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+# Words at least one of which every relative date or time expression contains (dates.py scans only
+# around these, digits, and month and weekday names).
+ANCHOR_WORDS = (
+    "now", "current", "present", "these days", "nowadays", "recent", "lately", "past", "formerly", "future",
+    "soon", "coming", "one day", "today", "yesterday", "tomorrow", "tonight", "day", "week", "month", "quarter",
+    "year", "decade", "centur", "spring", "summer", "fall", "autumn", "winter", "fiscal", "morning", "afternoon",
+    "evening", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "ago", "earlier", "later",
+    *CLOCK_HOURS, "a few", "a couple", "several", "some",
+)
