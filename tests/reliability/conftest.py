@@ -78,7 +78,7 @@ def report_lines(tally: Tally) -> list[str]:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     tally = config.stash.get(TALLY, None)
-    if tally is None or not tally.sources:
+    if tally is None or not (tally.sources or tally.load):
         return
     terminalreporter.section("reliability")
     for line in report_lines(tally):
