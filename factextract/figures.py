@@ -365,7 +365,7 @@ def _counted(number: Number, text: str, index: _DocIndex, end: int) -> str | Non
     if head.i > token.i and head.pos_ in ("NOUN", "PROPN") and head.i - token.i <= 4:
         return text[doc[token.i + 1].idx:head.idx + len(head.text)].strip() or None
     # "three of the victims", "26 percent of voters"
-    for child in token.children if token.lower_ not in ("%", "percent") else head.children:
+    for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objects:

@@ -196,3 +196,8 @@ def test_bare_number_before_to_takes_the_unit_of_the_range() -> None:
 )
 def test_names_multitudes_and_parts_are_not_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_percent_counts_the_object_of_its_of_phrase() -> None:
+    figure = one("About 26 percent of voters backed him.")
+    assert (figure.kind, figure.value, figure.qualifier, figure.counted) == ("percent", 26, "about", "voters")
