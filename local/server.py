@@ -201,7 +201,11 @@ def main(argv: list[str] | None = None) -> int:
     from local.moto_env import local_aws
 
     with local_aws(args.aws) as where:
-        server = make_server(args.host, args.port)
+        try:
+            server = make_server(args.host, args.port)
+        except OSError as error:
+            print(f"cannot listen on {args.host}:{args.port} ({error.strerror}); choose a port with --port", flush=True)
+            return 1
         host, port = server.server_address[:2]
         routes = ", ".join(f"{route.method} {route.path}" for route in server.routes)
         print(f"factextract API on http://{host}:{port} (AWS: {where})\nroutes: {routes}", flush=True)
