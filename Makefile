@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench schema layer batch clean openapi venv
+.PHONY: run test lint bench schema layer batch clean openapi venv reliability security audit loadtest redrive
 
 $(BIN)/factextract: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,28 @@ layer: venv
 batch: venv
 	@test -n "$(FILE)" || (echo "usage: make batch FILE=path/to/file-or-folder" && exit 2)
 	$(BIN)/python -m local.batch $(FILE)
+
+# Bad inputs, fuzzing, faults, load and data safety (tests/reliability), then the figures they measured.
+reliability: venv
+	$(BIN)/python -m local.reliability
+
+# The template security lint, offline: cfn-lint + cfn-lint-serverless + security/cfn_rules (skips explained there).
+security: venv
+	$(BIN)/cfn-lint --config-file security/cfnlint.yaml
+
+# Known vulnerabilities in the installed dependencies. Needs PyPI's JSON API (vulnerability data); --strict fails
+# rather than report "no known vulnerabilities" when packages could not be looked up there.
+audit: venv
+	$(BIN)/pip-audit --skip-editable --progress-spinner off --strict
+
+# A bounded load test of the local API on loopback: make loadtest [REQUESTS=100 CLIENTS=4].
+loadtest: venv
+	$(BIN)/python -m local.loadtest --requests $(or $(REQUESTS),100) --clients $(or $(CLIENTS),4)
+
+# Re-queue dead letters after a fix: make redrive DLQ=<InputDeadLetterQueueUrl or ChunkDeadLetterQueueUrl>.
+redrive: venv
+	@test -n "$(DLQ)" || (echo "usage: make redrive DLQ=<dead-letter queue url or name>" && exit 2)
+	$(BIN)/python -m local.redrive $(DLQ)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

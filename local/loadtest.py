@@ -37,6 +37,7 @@ MEMORY_SAMPLE_SECONDS = 0.05
 
 @dataclass(frozen=True)
 class Report:
+    clients: int
     requests: int
     created: int  # 201: extracted now
     reused: int  # 200: the same article was already stored
@@ -147,6 +148,7 @@ def run(url: str, pid: int, *, clients: int, requests: int, seconds: float) -> R
         elapsed = time.perf_counter() - started
     done = len(statuses)
     return Report(
+        clients=clients,
         requests=done,
         created=statuses.count(201),
         reused=statuses.count(200),
@@ -196,9 +198,10 @@ def local_server() -> Iterator[tuple[str, int]]:
 
 def format_report(report: Report) -> str:
     return (
-        f"{report.requests} requests ({report.created} extracted, {report.reused} already stored) in "
-        f"{report.seconds:.1f} s from {report.articles}: {report.rps:.2f} req/s, p50 {report.p50_ms:.0f} ms, "
-        f"p99 {report.p99_ms:.0f} ms, errors {report.errors}, server peak RSS {report.peak_rss_mb:.0f} MB"
+        f"{report.requests} requests from {report.clients} clients ({report.created} extracted, "
+        f"{report.reused} already stored) in {report.seconds:.1f} s from {report.articles}: "
+        f"{report.rps:.2f} req/s, p50 {report.p50_ms:.0f} ms, p99 {report.p99_ms:.0f} ms, "
+        f"errors {report.errors}, server peak RSS {report.peak_rss_mb:.0f} MB"
     )
 
 
