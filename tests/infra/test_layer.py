@@ -71,6 +71,7 @@ def test_layer_built_for_this_machine_extracts_with_nothing_else_importable(tmp_
     # -I -S: no site-packages, no user paths; only the layer's python/ directory, as on Lambda.
     code = (
         f"import sys; sys.path.insert(0, {str(tmp_path / 'python')!r})\n"
+        "from aws_lambda_powertools.utilities.batch import BatchProcessor\n"
         "from factextract.pipeline import extract\n"
         "e = extract('\"We will fix the roads,\" said Mayor Dana Whitfield on Tuesday.')\n"
         "print([q.speaker.name for q in e.quotes])\n"
