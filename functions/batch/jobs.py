@@ -6,8 +6,12 @@ Free of Lambda events: callers pass the message body and a clock of the invocati
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+
+from botocore.exceptions import ClientError
 
 from batch import chunks, results
 from batch.messages import ChunkTask, FileRef, parse_body
@@ -32,6 +36,8 @@ TIME_RESERVE_MS = 120_000
 PLAN_READ_BYTES = 1024 * 1024
 SQS_BATCH = 10
 SEND_ATTEMPTS = 5
+RECORD_ATTEMPTS = 8
+RECORD_BACKOFF_CAP_SECONDS = 2.0
 
 
 @dataclass
@@ -85,7 +91,8 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
         fmt = file_format(ref.key)
     except FactExtractError as error:
         store.start_job(job, chunks=1, source=source, size=size)
-        store.record_chunk(job, 0, done=0, failures=[LineFailure(line=0, code=error.code, message=error.message)])
+        failure = LineFailure(line=0, code=error.code, message=error.message)
+        _record(store, job, 0, done=0, failures=[failure])
         return Outcome(failed=1, jobs=[job])
 
     config = settings()
@@ -168,7 +175,7 @@ def process_chunk(
         return Outcome(done=len(lines), failed=len(failures), requeued=True, jobs=[task.job_id])
 
     all_failures = [*task.failures, *failures]
-    if store.record_chunk(task.job_id, task.chunk, done=task.done + len(lines), failures=all_failures):
+    if _record(store, task.job_id, task.chunk, done=task.done + len(lines), failures=all_failures):
         job = store.get_job(task.job_id)
         if job is not None and job.status == "completed":
             target = results.write_manifest(_results_bucket(), task.key, task.job_id, job)
@@ -221,6 +228,24 @@ def _extract(group: list[tuple[int, Article]]) -> Iterator[tuple[int, Extraction
         except Exception as error:  # an engine bug on one article must not block the whole file
             logger.exception("extraction failed", extra={"line": line})
             yield line, None, LineFailure(line=line, code="extraction_error", message=type(error).__name__)
+
+
+def _record(store: ExtractionStore, job: str, chunk: int, *, done: int, failures: list[LineFailure]) -> bool:
+    """store.record_chunk, retried when concurrent chunks of one job collide on the job record's transaction.
+
+    Hundreds of chunks of a large file finish at once and all update the one job item; DynamoDB cancels
+    colliding transactions (TransactionConflict) and botocore does not retry them. Retrying is safe: the
+    chunk item's condition still lets only one attempt count.
+    """
+    for attempt in range(RECORD_ATTEMPTS - 1):
+        try:
+            return store.record_chunk(job, chunk, done=done, failures=failures)
+        except ClientError as error:
+            reasons = error.response.get("CancellationReasons") or []
+            if not any(reason.get("Code") == "TransactionConflict" for reason in reasons):
+                raise
+            time.sleep(min(RECORD_BACKOFF_CAP_SECONDS, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
+    return store.record_chunk(job, chunk, done=done, failures=failures)
 
 
 def _results_bucket() -> str:

@@ -272,3 +272,32 @@ def test_local_batch_runs_s3_notifications_through_sqs_for_100_articles(aws, tmp
     saved = [json.loads(line) for line in (tmp_path / "out" / "stories.jsonl.results.jsonl").read_text().splitlines()]
     assert [line["id"] for line in saved] == [f"story-{n:03d}" for n in range(100)]
     assert report["dead_letters"] == 0
+
+
+def test_chunk_colliding_with_another_on_the_job_record_is_retried_and_counted_once(
+    aws, handler, lambda_context, monkeypatch
+) -> None:
+    from botocore.exceptions import ClientError
+
+    from batch import jobs
+    from shared.store import ExtractionStore
+
+    original = ExtractionStore.record_chunk
+    conflicts = iter([True, True])
+
+    def colliding(self, *args, **kwargs):
+        if next(conflicts, False):
+            error = {"Code": "TransactionCanceledException", "Message": "Transaction cancelled"}
+            reasons = [{"Code": "None"}, {"Code": "TransactionConflict"}]
+            raise ClientError({"Error": error, "CancellationReasons": reasons}, "TransactWriteItems")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ExtractionStore, "record_chunk", colliding)
+    monkeypatch.setattr(jobs.time, "sleep", lambda seconds: None)
+    key = "incoming/contended.jsonl"
+    job = _put(aws["INPUT_BUCKET"], key, _line(ARTICLES[1]))
+
+    assert handler({"Records": [_notification(aws["INPUT_BUCKET"], key)]}, lambda_context) == {"batchItemFailures": []}
+
+    record = _job(job)
+    assert (record.status, record.chunks_done, record.articles_done) == ("completed", 1, 1)
