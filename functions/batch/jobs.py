@@ -80,7 +80,8 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
     store = store or default_store()
     head = aws.s3().head_object(Bucket=ref.bucket, Key=ref.key)
     size = int(head["ContentLength"])
-    job = job_id(ref.bucket, ref.key, head.get("ETag") or ref.etag)
+    etag = head.get("ETag") or ref.etag
+    job = job_id(ref.bucket, ref.key, etag)
     logger.append_keys(job_id=job)
     existing = store.get_job(job)
     if existing is not None and existing.status == "completed":
@@ -100,10 +101,10 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
     if fmt != ".jsonl":
         spans = [chunks.Span(0, size, 1)]
     elif size <= config.chunk_bytes:
-        data = _read(ref.bucket, ref.key, 0, size)
+        data = _read(ref.bucket, ref.key, 0, size, etag)
         spans = chunks.plan([data], config.chunk_lines, config.chunk_bytes)
     else:
-        body = aws.s3().get_object(Bucket=ref.bucket, Key=ref.key)["Body"]
+        body = aws.s3().get_object(Bucket=ref.bucket, Key=ref.key, **_if_match(etag))["Body"]
         spans = chunks.plan(body.iter_chunks(PLAN_READ_BYTES), config.chunk_lines, config.chunk_bytes)
     spans = spans or [chunks.Span(0, 0, 1)]  # an empty file is a job of one empty chunk
     store.start_job(job, chunks=len(spans), source=source, size=size)
@@ -116,6 +117,7 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
             start=span.start,
             end=span.end,
             first_line=span.first_line,
+            etag=etag,
         )
         for n, span in enumerate(spans)
     ]
@@ -136,7 +138,17 @@ def process_chunk(
         logger.info("chunk already recorded; redelivered message ignored")
         return Outcome(skipped=True, jobs=[task.job_id])
     if data is None:
-        data = _read(task.bucket, task.key, task.start, task.end)
+        try:
+            data = _read(task.bucket, task.key, task.start, task.end, task.etag)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") != "PreconditionFailed":
+                raise
+            # Replaced after planning: its new version is a job of its own; this one ends with the lines unread.
+            changed = LineFailure(
+                line=task.first_line, code="object_changed", message="the file was replaced before this chunk was read"
+            )
+            _record(store, task.job_id, task.chunk, done=task.done, failures=[*task.failures, changed])
+            return Outcome(failed=1, jobs=[task.job_id])
 
     lines: list[str] = []
     failures: list[LineFailure] = []
@@ -255,10 +267,14 @@ def _results_bucket() -> str:
     return bucket
 
 
-def _read(bucket: str, key: str, start: int, end: int) -> bytes:
+def _if_match(etag: str | None) -> dict[str, str]:
+    return {"IfMatch": etag} if etag else {}
+
+
+def _read(bucket: str, key: str, start: int, end: int, etag: str | None = None) -> bytes:
     if end <= start:
         return b""
-    response = aws.s3().get_object(Bucket=bucket, Key=key, Range=f"bytes={start}-{end - 1}")
+    response = aws.s3().get_object(Bucket=bucket, Key=key, Range=f"bytes={start}-{end - 1}", **_if_match(etag))
     return response["Body"].read()
 
 

@@ -48,6 +48,8 @@ class ChunkTask(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     first_line: int = Field(ge=1)
+    # The ETag the chunks were planned on: a read of a since-replaced object is refused rather than misread.
+    etag: str | None = None
     segment: int = Field(default=0, ge=0)
     done: int = Field(default=0, ge=0)
     failures: list[LineFailure] = Field(default_factory=list)

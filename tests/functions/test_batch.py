@@ -301,3 +301,22 @@ def test_chunk_colliding_with_another_on_the_job_record_is_retried_and_counted_o
 
     record = _job(job)
     assert (record.status, record.chunks_done, record.articles_done) == ("completed", 1, 1)
+
+
+def test_file_replaced_before_its_chunks_are_read_ends_the_old_job_without_misreading(
+    aws, handler, lambda_context, monkeypatch
+) -> None:
+    from shared.config import settings
+
+    monkeypatch.setenv("CHUNK_LINES", "1")
+    settings.cache_clear()
+    key = "incoming/replaced.jsonl"
+    old_job = _put(aws["INPUT_BUCKET"], key, _line(ARTICLES[0]) + _line(ARTICLES[1]))
+    handler({"Records": [_notification(aws["INPUT_BUCKET"], key)]}, lambda_context)
+    _put(aws["INPUT_BUCKET"], key, _line(_synthetic(7)))
+
+    assert _drain_chunks(aws, handler) == 2
+
+    record = _job(old_job)
+    assert (record.status, record.articles_done) == ("completed", 0)
+    assert [(f.line, f.code) for f in record.failures] == [(1, "object_changed"), (2, "object_changed")]
