@@ -10,6 +10,7 @@ local.redrive puts them back.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 from collections.abc import Callable, Iterator
@@ -105,11 +106,15 @@ FILES = [
 @pytest.fixture
 def pipeline(aws: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """The input queue and its dead-letter queue wired to the input bucket, removed again after the test."""
-    from local.batch import DEAD_LETTER_QUEUE, create_input_queue
+    from local.batch import DEAD_LETTER_QUEUE, INPUT_QUEUE, create_input_queue
     from shared import aws as clients
 
     monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", str(MAX_CHARS))
     sqs = clients.sqs()
+    # Start from empty queues: an earlier test of the session may have left these with messages in them.
+    for name in (INPUT_QUEUE, DEAD_LETTER_QUEUE):
+        with contextlib.suppress(sqs.exceptions.QueueDoesNotExist):
+            sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
     queue_url = create_input_queue(aws["INPUT_BUCKET"])
     dlq_url = sqs.get_queue_url(QueueName=DEAD_LETTER_QUEUE)["QueueUrl"]
     yield {**aws, "INPUT_QUEUE_URL": queue_url, "DLQ_URL": dlq_url}
