@@ -78,7 +78,14 @@ def job_id(bucket: str, key: str, etag: str | None) -> str:
 def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionStore | None = None) -> Outcome:
     """Plans the file's chunks and records the job; a one-chunk file is processed here, larger ones fan out."""
     store = store or default_store()
-    head = aws.s3().head_object(Bucket=ref.bucket, Key=ref.key)
+    try:
+        head = aws.s3().head_object(Bucket=ref.bucket, Key=ref.key)
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") not in {"404", "NoSuchKey"}:
+            raise
+        # Deleted since the notification was sent: there is nothing to process, and retrying cannot change that.
+        logger.warning("object no longer exists; notification skipped", extra={"key": ref.key})
+        return Outcome(skipped=True)
     size = int(head["ContentLength"])
     etag = head.get("ETag") or ref.etag
     job = job_id(ref.bucket, ref.key, etag)

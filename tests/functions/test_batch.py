@@ -320,3 +320,12 @@ def test_file_replaced_before_its_chunks_are_read_ends_the_old_job_without_misre
     record = _job(old_job)
     assert (record.status, record.articles_done) == ("completed", 0)
     assert [(f.line, f.code) for f in record.failures] == [(1, "object_changed"), (2, "object_changed")]
+
+
+def test_notification_for_a_since_deleted_object_is_acknowledged_without_a_job(aws, handler, lambda_context) -> None:
+    from shared import aws as clients
+
+    event = {"Records": [_notification(aws["INPUT_BUCKET"], "incoming/gone.jsonl")]}
+
+    assert handler(event, lambda_context) == {"batchItemFailures": []}
+    assert clients.dynamodb().scan(TableName=aws["TABLE_NAME"])["Items"] == []
