@@ -47,6 +47,10 @@ AFTER_WINDOW = 12
 BEFORE_WINDOW = 40
 # Reported content of one word ("caution", "so") names a topic, not what was said.
 MIN_REPORTED_WORDS = 2
+# The longest reported clause in the PolNeAR dev gold has 171 words. A parse that chains hundreds of
+# "X said that ..." clauses in one sentence would otherwise make every cue scan, and report, the rest
+# of the sentence: quadratic time and output on one pathological sentence.
+MAX_REPORTED_TOKENS = 250
 # Lead-in tokens after which a quote starts its own clause rather than continuing one.
 CLAUSE_OPENERS = frozenset({",", ":", ";", "(", "—", "―", "–", "-", "--", "..."})
 
@@ -579,6 +583,7 @@ class _QuoteFinder:
         """Keeps reported content within the cue's sentence and paragraph: the parser sometimes
         hangs earlier sentences on a verb ("… couldn't.\n\nLenox was a juggernaut, he said")."""
         doc = self.doc
+        first, last = max(first, cue - MAX_REPORTED_TOKENS), min(last, cue + MAX_REPORTED_TOKENS)
         for i in range(cue - 1, first - 1, -1):
             if doc[i].text in SENTENCE_END or "\n" in doc[i].text_with_ws:
                 first = i + 1

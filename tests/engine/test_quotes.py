@@ -5,7 +5,7 @@ import pytest
 from factextract.entities import resolve_entities
 from factextract.models import Quote
 from factextract.nlp import load_pipeline
-from factextract.quotes import find_quotes
+from factextract.quotes import MAX_REPORTED_TOKENS, find_quotes
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +180,10 @@ def test_stated_intention_and_statement_noun_are_reported_content(nlp):
 def test_doubled_apostrophe_quotes_are_direct_quotes(nlp):
     (quote,) = only(quotes_of(nlp, "''This is not tax reform,'' said Douglas Holt, an economist."), "direct")
     assert quote.text == "This is not tax reform," and quote.speaker.name == "Douglas Holt"
+
+
+def test_a_chain_of_reported_clauses_keeps_each_clause_bounded(nlp):
+    text = " ".join(["the official said that"] * 400) + " it rained."
+    quotes = only(quotes_of(nlp, text), "indirect")
+    assert len(quotes) > 100
+    assert max(len(q.text.split()) for q in quotes) <= 2 * MAX_REPORTED_TOKENS
