@@ -106,7 +106,7 @@ def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKin
     lemmas = {t.lemma_.lower() for t in span}
     text = " " + " ".join(t.lower_ for t in span) + " "
     kinds: list[ClaimKind] = []
-    if any(f.kind in STATISTICAL_FIGURES for f in figures) or any(e.label_ in STATISTICAL_ENTITIES for e in span.ents):
+    if any(f.kind in STATISTICAL_FIGURES for f in figures) or any(t.ent_type_ in STATISTICAL_ENTITIES for t in span):
         kinds.append("statistical")
     if lemmas & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in CAUSAL_PHRASES):
         kinds.append("causal")
@@ -116,7 +116,7 @@ def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKin
         kinds.append("prediction")
     if attributed or any(t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS for t in span):
         kinds.append("attributed")
-    if lemmas & LEGAL_WORDS or any(e.label_ == "LAW" for e in span.ents):
+    if lemmas & LEGAL_WORDS or any(t.ent_type_ == "LAW" for t in span):
         kinds.append("legal")
     if any(t.lower_ in FIRST_PERSON_SINGULAR and t.pos_ == "PRON" for t in span):
         kinds.append("personal")
@@ -126,6 +126,8 @@ def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKin
 def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: EntityIndex) -> list[Claim]:
     model = load_model()
     threshold = claim_threshold(model)
+    # Doc.text rebuilds the string from every token on each access: read it once.
+    text = doc.text
     claims: list[Claim] = []
     for unit in sentences(doc):
         sentence = _trimmed(unit)
@@ -146,7 +148,7 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start,
                 end=end,
                 checkworthiness=score,

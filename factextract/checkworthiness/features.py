@@ -99,6 +99,7 @@ class _Token:
     lemma: str  # lowercase lemma; numbers as "<num>"
     tag: str
     ent_type: str
+    ent_begins: bool
     dep: str
     head: int  # index of the head in the sentence's token list, -1 outside it
     is_punct: bool
@@ -117,6 +118,7 @@ def _tokens(span: Span) -> list[_Token]:
                 lemma="<num>" if number else token.lemma_.lower(),
                 tag=token.tag_,
                 ent_type=token.ent_type_,
+                ent_begins=token.ent_iob_ == "B",
                 dep=token.dep_,
                 head=position.get(token.head.i, -1),
                 is_punct=token.is_punct,
@@ -178,8 +180,9 @@ def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
     for i, name in enumerate(FLAGS):
         vector[i] = flags[name]
     offset = len(FLAGS)
-    for ent in span.ents:
-        index = _ENTITY_INDEX.get(ent.label_)
+    # Entities counted at their first token: Span.ents walks the whole Doc's entities on every call.
+    for token in tokens:
+        index = _ENTITY_INDEX.get(token.ent_type) if token.ent_begins else None
         if index is not None:
             vector[offset + index] += 1.0
     offset += len(ENTITY_LABELS)
