@@ -9,27 +9,16 @@ ones the project is judged by.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
+from factextract.evaluation import official_scorer
 from factextract.models import Article, Figure
 
-SCORER = Path("score") / "figure_eval.py"
 FIGURES = Path("figures")
-
-
-def scorer(data: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("figure_eval", data / SCORER)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(data / SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -56,4 +45,4 @@ def score(data: Path, mode: str, gold_path: Path, predictions: list[dict]) -> di
             for row in predictions:
                 out.write(json.dumps(row) + "\n")
         with contextlib.redirect_stdout(io.StringIO()):  # the scorer prints its dict; we return it
-            return scorer(data).main(mode, str(gold_path), str(pred_path))
+            return official_scorer(data, "figure_eval").main(mode, str(gold_path), str(pred_path))

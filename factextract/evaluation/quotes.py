@@ -7,30 +7,19 @@ are the ones the project is judged by; predictions go to a temporary folder it r
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import tempfile
 from pathlib import Path
-from types import ModuleType
 
 from factextract.data.people import TITLES
+from factextract.evaluation import official_scorer
 from factextract.models import Article, Quote
 
 POLNEAR = Path("quotes") / "polnear-dev"
 EDGE_CASES = Path("quotes") / "edge_cases.jsonl"
-SCORER = Path("score") / "quote_eval.py"
 # Words that may stand before a name without changing who is meant ("Mayor Ana Ortiz").
 _NAME_NOISE = TITLES | {"the", "a", "an"}
-
-
-def _scorer(data: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quote_eval", data / SCORER)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(data / SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _key(name: str | None) -> str:
@@ -107,7 +96,7 @@ def evaluate(data: Path) -> dict:
         for extraction in extract_many(articles):
             (Path(folder) / f"{extraction.id}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
         with contextlib.redirect_stdout(io.StringIO()):
-            result = _scorer(data).main(
+            result = official_scorer(data, "quote_eval").main(
                 str(data / POLNEAR / "gold.jsonl"), folder, True, str(data / POLNEAR / "text")
             )
     cases = load_edge_cases(data)
