@@ -12,11 +12,10 @@ import argparse
 import http.client
 import ipaddress
 import json
-import re
 import socket
 import statistics
-import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -26,6 +25,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psutil
+
+from local import launch
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR_TEXTS = ROOT.parent / "shared" / "eval" / "quotes" / "polnear-dev" / "text"
@@ -162,38 +163,11 @@ def run(url: str, pid: int, *, clients: int, requests: int, seconds: float) -> R
     )
 
 
-def _discard(stream: Iterator[str]) -> None:
-    for _ in stream:
-        pass
-
-
 @contextmanager
 def local_server() -> Iterator[tuple[str, int]]:
     """`make run`'s server on a free loopback port with its embedded moto: (URL, pid)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        assert process.stdout is not None
-        for line in process.stdout:
-            found = re.search(r"factextract API on (http://127\.0\.0\.1:\d+)", line)
-            if found:
-                break
-            if time.monotonic() > deadline:
-                raise SystemExit("the local server did not start in time")
-        else:
-            raise SystemExit(f"the local server exited with {process.wait()}")
-        # Keep reading its log so a full pipe never blocks the server.
-        threading.Thread(target=_discard, args=(process.stdout,), daemon=True).start()
-        yield found.group(1), process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with tempfile.TemporaryDirectory() as folder, launch.local_server(Path(folder) / "server.log") as (url, process):
+        yield url, process.pid
 
 
 def format_report(report: Report) -> str:

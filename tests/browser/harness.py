@@ -4,17 +4,13 @@ loopback port, and Debian's chromium launched through Playwright (never Playwrig
 from __future__ import annotations
 
 import contextlib
-import queue
-import re
 import shutil
-import subprocess
-import sys
-import threading
-import time
-from collections import deque
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from local import launch
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -33,58 +29,11 @@ SERVER_START_SECONDS = 180
 EXTRACT_TIMEOUT_MS = 120_000
 
 
-class ServerOutput:
-    """Drains the server's output on a thread (a full pipe would stall its request logging) and
-    finds the URL it announces once spaCy and the handlers are loaded."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.process = process
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.tail: deque[str] = deque(maxlen=40)
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.tail.append(line)
-            self.lines.put(line)
-        self.lines.put(None)
-
-    def announced_url(self) -> str:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = self.lines.get(timeout=left)
-            except queue.Empty:
-                break
-            if line is None:
-                break
-            found = re.search(r" on (http://127\.0\.0\.1:\d+)", line)
-            if found:
-                return found.group(1)
-        self.process.kill()
-        raise AssertionError("the local server did not announce its URL:\n" + "".join(self.tail))
-
-
 @contextlib.contextmanager
 def local_server() -> Iterator[str]:
     """python -m local.server (as `make run`) with embedded moto, yielding its base URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        yield ServerOutput(process).announced_url()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with tempfile.TemporaryDirectory() as folder, launch.local_server(Path(folder) / "server.log") as (url, _):
+        yield url
 
 
 def launch_chromium(playwright: Any) -> Any:

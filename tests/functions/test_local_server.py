@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.functions.conftest import ROOT
+from local.launch import local_server
 
 STARTUP_SECONDS = 90
 REQUEST_SECONDS = 60
@@ -36,34 +30,8 @@ def _request(url: str, method: str = "GET", body: dict[str, Any] | None = None) 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log = tmp_path_factory.mktemp("server") / "server.log"
-    env = {name: value for name, value in os.environ.items() if name != "AWS_ENDPOINT_URL"}
-    env["PYTHONUNBUFFERED"] = "1"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        yield _wait_for_banner(log, process)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
-def _wait_for_banner(log: Path, process: subprocess.Popen) -> str:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        found = re.search(r"factextract API on (http://127\.0\.0\.1:\d+)", log.read_text())
-        if found:
-            return found.group(1)
-        if process.poll() is not None:
-            pytest.fail(f"local server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    pytest.fail(f"local server did not start within {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
+    with local_server(tmp_path_factory.mktemp("server") / "server.log") as (url, _):
+        yield url
 
 
 def test_post_then_get_round_trips_through_the_local_dynamodb(server: str) -> None:

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pytest
+
+from local.launch import local_server
 
 # The moto account and Lambda context of the function tests, reused rather than built a second way.
 from tests.functions.conftest import _moto_account, aws, lambda_context, load_event  # noqa: F401
@@ -96,30 +94,9 @@ def local_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, i
     and the load test can measure the server's memory apart from pytest's.
     """
     log = tmp_path_factory.mktemp("local-api") / "server.log"
-    env = {name: value for name, value in os.environ.items() if name != "AWS_ENDPOINT_URL"}
-    env["PYTHONUNBUFFERED"] = "1"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            found = re.search(r"factextract API on (http://127\.0\.0\.1:\d+)", log.read_text())
-            if found:
-                break
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"local server did not start:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield found.group(1), process.pid
+    with local_server(log) as (url, process):
+        yield url, process.pid
         assert "Traceback" not in log.read_text() or _only_logged_tracebacks(log), "the server printed a stack trace"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def _only_logged_tracebacks(log: Path) -> bool:
