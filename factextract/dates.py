@@ -46,6 +46,7 @@ from factextract.data.date_words import (
     WEEKDAYS,
 )
 from factextract.data.number_words import CARDINALS
+from factextract.numbers import alternation
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,6 @@ class DateSpan:
     confidence: float
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
 
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
 # Abbreviations take their period ("Sept."); a full name's period ends the sentence.
@@ -70,12 +68,12 @@ _MONTH = r"(?P<mon>(?:" + "|".join(
 _WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for name in WEEKDAYS) + r")\b)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{_alt(CARDINALS)})"
+_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{alternation(CARDINALS)})"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
-_REL = rf"(?P<rel>{_alt(PERIOD_RELATIONS)})"
+_REL = rf"(?P<rel>{alternation(PERIOD_RELATIONS)})"
 _ORD_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-_EDGE = rf"(?P<edge>(?i:{_alt(PERIOD_EDGES)}))"
-_POSSESSIVE_YEAR = rf"(?P<pyear>{_alt(QUARTER_OWNERS)})"
+_EDGE = rf"(?P<edge>(?i:{alternation(PERIOD_EDGES)}))"
+_POSSESSIVE_YEAR = rf"(?P<pyear>{alternation(QUARTER_OWNERS)})"
 _PERIOD = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
 _SEASON = r"(?P<season>spring|summer|autumn|winter)"
 
@@ -401,9 +399,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b|\s+(?P<ryear>(?i:last year|this year|next year))\b)"
     ), _month_year),
     _Rule("bare_month", re.compile(
-        rf"(?:\b(?P<mrel>(?i:{_alt(MONTH_RELATIONS)}))\s+|\b(?i:mid)-?)?{_MONTH}"), _bare_month),
+        rf"(?:\b(?P<mrel>(?i:{alternation(MONTH_RELATIONS)}))\s+|\b(?i:mid)-?)?{_MONTH}"), _bare_month),
     _Rule("weekday", re.compile(
-        rf"(?:\b(?P<wrel>(?i:{_alt(WEEKDAY_RELATIONS)}))\s+)?{_WEEKDAY}{_PART}"), _weekday),
+        rf"(?:\b(?P<wrel>(?i:{alternation(WEEKDAY_RELATIONS)}))\s+)?{_WEEKDAY}{_PART}"), _weekday),
     _Rule("quarter", re.compile(
         rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?"
         rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), _quarter_rule),
@@ -426,13 +424,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>today|yesterday|tomorrow|tonight)\b{_PART}", _FLAGS),
         _day_word),
     _Rule("this_part", re.compile(r"\bthis\s+(?P<part>morning|afternoon|evening)\b", _FLAGS), _this_part),
-    _Rule("oclock", re.compile(rf"\b(?P<h>\d{{1,2}}|{_alt(CLOCK_HOURS)})\s+o['’]clock\b", _FLAGS), _oclock),
+    _Rule("oclock", re.compile(rf"\b(?P<h>\d{{1,2}}|{alternation(CLOCK_HOURS)})\s+o['’]clock\b", _FLAGS), _oclock),
     _Rule("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<min2>\d{2})\b",
         _FLAGS), _clock),
-    _Rule("present", re.compile(rf"\b(?:{_alt(PRESENT_WORDS)})\b", _FLAGS), _reference("PRESENT_REF")),
-    _Rule("past", re.compile(rf"\b(?:{_alt(PAST_WORDS)})\b", _FLAGS), _reference("PAST_REF")),
-    _Rule("future", re.compile(rf"\b(?:{_alt(FUTURE_WORDS)})\b", _FLAGS), _reference("FUTURE_REF")),
+    _Rule("present", re.compile(rf"\b(?:{alternation(PRESENT_WORDS)})\b", _FLAGS), _reference("PRESENT_REF")),
+    _Rule("past", re.compile(rf"\b(?:{alternation(PAST_WORDS)})\b", _FLAGS), _reference("PAST_REF")),
+    _Rule("future", re.compile(rf"\b(?:{alternation(FUTURE_WORDS)})\b", _FLAGS), _reference("FUTURE_REF")),
 )
 
 
@@ -441,7 +439,7 @@ _RULES: tuple[_Rule, ...] = (
 # with each costs more than finding these anchors once and scanning only the stretches around them.
 _ANCHOR = re.compile(
     r"\d|\b(?:" + "|".join(rf"{n.capitalize()}|{n.upper()}" for n in (*MONTHS, *WEEKDAYS)) + r")\b"
-    rf"|(?i:\b(?:{_alt(ANCHOR_WORDS)}))"
+    rf"|(?i:\b(?:{alternation(ANCHOR_WORDS)}))"
 )
 _NON_WORD = re.compile(r"\W")
 _REACH = 60  # characters a rule's match may extend before or after its anchor

@@ -30,23 +30,18 @@ from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.data.qualifiers import QUALIFIERS
 from factextract.dates import DateSpan, find_dates
 from factextract.models import Figure, SentenceRef
-from factextract.numbers import START_WORDS, Number, find_numbers
+from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
-
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
-_CODES = _alt(currencies.CODES | set(currencies.MILLION_CODES))
+_CODES = alternation(currencies.CODES | set(currencies.MILLION_CODES))
 # ISO codes are capitals ("USD 200"; "pen 7" is a pen) unless glued to a dollar sign ("usd$ 15").
 _CURRENCY_BEFORE = re.compile(
     rf"(?:(?P<code>\b(?:(?-i:{_CODES})|(?:{_CODES})\$))|(?P<sym>(?<![a-z])"
-    rf"(?:{_alt(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
+    rf"(?:{alternation(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(
-    rf"(?:\s?(?P<sym>{_alt(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?-i:{_CODES})\b)"
-    rf"|[\s-](?P<name>(?:{_alt(currencies.NAMES)}))\b)",
+    rf"(?:\s?(?P<sym>{alternation(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?-i:{_CODES})\b)"
+    rf"|[\s-](?P<name>(?:{alternation(currencies.NAMES)}))\b)",
     re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(
@@ -54,16 +49,17 @@ _PERCENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_BEFORE = re.compile(r"\b(?:percents?|per\s?cent)\s+of\s+$", re.IGNORECASE)
-_UNIT_WORD_AFTER = re.compile(rf"(?:\s|-|\s-\s)?(?P<unit>{_alt(units.WORDS)})\b", re.IGNORECASE)
-_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{_alt(units.SYMBOLS)})(?:[)\]}}>])?(?!\w)")
-_TIME_AFTER = re.compile(rf"(?:\s|-)(?P<unit>{_alt(units.TIME_UNITS)})\b(?P<old>(?:-|\s)old\b|\s+of\s+age\b)?",
+_UNIT_WORD_AFTER = re.compile(rf"(?:\s|-|\s-\s)?(?P<unit>{alternation(units.WORDS)})\b", re.IGNORECASE)
+_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{alternation(units.SYMBOLS)})(?:[)\]}}>])?(?!\w)")
+_TIME_AFTER = re.compile(rf"(?:\s|-)(?P<unit>{alternation(units.TIME_UNITS)})\b(?P<old>(?:-|\s)old\b|\s+of\s+age\b)?",
                          re.IGNORECASE)
+_DENOMINATORS = alternation([*units.WORDS, *units.SYMBOLS, *units.TIME_UNITS, *units.RATE_TIME_SYMBOLS])
 _PER_AFTER = re.compile(
-    rf"(?:\s+per\s+|/)(?P<den>{_alt([*units.WORDS, *units.SYMBOLS, *units.TIME_UNITS, *units.RATE_TIME_SYMBOLS])})\b",
+    rf"(?:\s+per\s+|/)(?P<den>{_DENOMINATORS})\b",
     re.IGNORECASE,
 )
-_QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_alt(QUALIFIERS)})\s+$", re.IGNORECASE)
-_AMOUNT_BEFORE_WORD = re.compile(rf"(?:\d|\b(?:{_alt(START_WORDS)}))\s+(?:dollars?|euros?)\s?$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+_AMOUNT_BEFORE_WORD = re.compile(rf"(?:\d|\b(?:{alternation(START_WORDS)}))\s+(?:dollars?|euros?)\s?$", re.IGNORECASE)
 _SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
 # Digit runs that may be a phone number or an id; _looks_like_phone decides.

@@ -35,7 +35,8 @@ class Number:
     spelled: bool = False  # written (at least partly) in words
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so "per cent" wins over "per"."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -48,9 +49,9 @@ _NUMERAL = r"""
 """
 _ORDINAL_DIGITS = r"\d+(?:st|nd|rd|th)\b"
 _FRACTION_DIGITS = r"\d+\s?/\s?\d+(?![\d/])"
-_WORD = _alternation([*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS])
+_WORD = alternation([*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS])
 _UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
-_SUFFIX = _alternation([s for s in SCALE_SUFFIXES if s.isalpha() and len(s) <= 3])
+_SUFFIX = alternation([s for s in SCALE_SUFFIXES if s.isalpha() and len(s) <= 3])
 
 # One atom of a number phrase. Words need word boundaries; a glued scale suffix ("2.5bn") rides on
 # the numeral only when no other letter follows, so "10km" leaves "km" to the unit reader.
@@ -65,7 +66,7 @@ _ATOM = rf"""
 # "a"/"of a" before a fraction or scale ("one and a half", "half a dozen", "two thirds of a million"),
 # "point" for spoken decimals ("two hundred point zero three").
 _JOIN = r"(?:\s*-\s*|\s+(?:and\s+)?(?:(?:of\s+)?an?\s+)?|\s+point\s+)"
-_LEAD = rf"(?:\ban?\s+(?=(?:{_alternation([*SCALES, *DOZENS, *DENOMINATORS])})\b))?"
+_LEAD = rf"(?:\ban?\s+(?=(?:{alternation([*SCALES, *DOZENS, *DENOMINATORS])})\b))?"
 PHRASE = re.compile(rf"{_LEAD}{_ATOM}(?:{_JOIN}{_ATOM})*", re.IGNORECASE | re.VERBOSE)
 
 _TOKEN = re.compile(
