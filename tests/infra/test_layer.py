@@ -47,6 +47,16 @@ def test_layer_downloads_binary_wheels_for_lambda_arm64_python313() -> None:
     assert "--require-hashes" in makefile and "requirements/model.txt" in makefile
 
 
+def test_layer_ships_bytecode_that_lambda_loads_without_checking_sources() -> None:
+    # /opt is read-only on Lambda: sources without .pyc are compiled again at every cold start.
+    makefile = (LAYER / "Makefile").read_text()
+    bytecode = makefile.split("\nbytecode:", 1)[1]
+    assert "-m compileall" in bytecode and "--invalidation-mode unchecked-hash" in bytecode
+    assert "-p /opt/python" in bytecode
+    build = makefile.split("\nbuild-NlpLayer:", 1)[1].split("\n\n", 1)[0]
+    assert build.index(" slim ") < build.index(" bytecode "), "slim deletes __pycache__: compile after it"
+
+
 @pytest.mark.skipif(not os.environ.get(BUILD_SETTING), reason=f"downloads ~140 MB of wheels; set {BUILD_SETTING}=1")
 def test_layer_built_for_this_machine_extracts_with_nothing_else_importable(tmp_path: Path) -> None:
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -61,6 +71,7 @@ def test_layer_built_for_this_machine_extracts_with_nothing_else_importable(tmp_
             "PLATFORM=manylinux2014_x86_64",
             f"PYTHON_VERSION={version}",
             "STRIP=strip",
+            f"PYC_PYTHON={sys.executable}",
         ],
         capture_output=True,
         text=True,
@@ -68,6 +79,10 @@ def test_layer_built_for_this_machine_extracts_with_nothing_else_importable(tmp_
     )
     assert build.returncode == 0, build.stderr[-2000:]
     assert "unzipped: NlpLayer" in build.stdout
+    sources = list((tmp_path / "python").rglob("*.py"))
+    tag = sys.implementation.cache_tag
+    missing = [s for s in sources if not (s.parent / "__pycache__" / f"{s.stem}.{tag}.pyc").is_file()]
+    assert sources and not missing, missing[:5]
     # -I -S: no site-packages, no user paths; only the layer's python/ directory, as on Lambda.
     code = (
         f"import sys; sys.path.insert(0, {str(tmp_path / 'python')!r})\n"
