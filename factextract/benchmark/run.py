@@ -39,9 +39,9 @@ class Plan:
 
 
 FULL = Plan(
-    reps=3, engine_words=12_000, component_words=5_000, batch_leads=64, lead_words=100, processes=2,
-    memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(40, 20, 8),
-    batch_articles=60,
+    reps=3, engine_words=10_000, component_words=5_000, batch_leads=48, lead_words=100, processes=2,
+    memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(30, 15, 6),
+    batch_articles=40,
 )
 TINY = Plan(
     reps=1, engine_words=200, component_words=100, batch_leads=4, lead_words=30, processes=1,

@@ -149,6 +149,8 @@ def measure_memory(table: Table, corpus: Corpus, sizes: tuple[int, ...], api_lim
             path.unlink()
         peaks[words] = result["extract_mb"]
         note = f"imports {handler} first" if "preloaded" in result else f"{handler} not importable: engine only"
+        if not result.get("peak_reset"):
+            note += "; peak not reset after bare nlp: extract() peak is at least that"
         table.add(section, f"{words:,}-word article", result["extract_mb"], "MB", result["bare_mb"], "bare nlp",
                   note=f"{note}; {result['loaded_mb']:.0f} MB after model load")
     return peaks
