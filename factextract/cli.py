@@ -34,6 +34,12 @@ def _dump(model, pretty: bool) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from factextract.startup import collector_paused
+
+    with collector_paused():  # start-up as the Lambda entry points run it
+        from factextract.nlp import load_pipeline
+
+        load_pipeline()
     if args.input:
         return _extract_file(args)
     if not args.file:

@@ -46,16 +46,20 @@ def _mark(marks: dict, name: str) -> None:
 
 
 def cold(text: str) -> dict:
+    """Start-up as the entry points run it (functions/*/app.py, the CLI): collection paused meanwhile."""
     marks = {"started": STARTED, "started_cpu": STARTED_CPU}
-    import spacy  # noqa: F401  (its import is the biggest part of the engine's)
+    from factextract.startup import collector_paused
 
-    _mark(marks, "spacy_imported")
-    from factextract.nlp import load_pipeline
-    from factextract.pipeline import extract
+    with collector_paused():
+        import spacy  # noqa: F401  (its import is the biggest part of the engine's)
 
-    _mark(marks, "engine_imported")
-    load_pipeline()
-    _mark(marks, "model_loaded")
+        _mark(marks, "spacy_imported")
+        from factextract.nlp import load_pipeline
+        from factextract.pipeline import extract
+
+        _mark(marks, "engine_imported")
+        load_pipeline()
+        _mark(marks, "model_loaded")
     extract(text)
     _mark(marks, "first_extraction")
     extract(text)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver
-from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
+from factextract.startup import collector_paused
 
-from api import errors, jsonio
-from api.observability import logger, metrics, tracer
-from api.routes import extractions, health, quotes, viewer
-from factextract.nlp import load_pipeline
-from shared.config import settings
+with collector_paused():  # what is imported and loaded here lives as long as the function's environment
+    from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+    from aws_lambda_powertools.logging import correlation_paths
+    from aws_lambda_powertools.utilities.typing import LambdaContext
+
+    from api import errors, jsonio
+    from api.observability import logger, metrics, tracer
+    from api.routes import extractions, health, quotes, viewer
+    from factextract.nlp import load_pipeline
+    from shared.config import settings
+
+    # Loading spaCy during init means SnapStart snapshots it and no request pays for it.
+    load_pipeline()
 
 TITLE = "factextract API"
 VERSION = "1.0.0"
@@ -24,9 +30,6 @@ for router in (extractions.router, quotes.router, health.router, viewer.router):
 errors.register(app)
 if settings().enable_swagger:
     app.enable_swagger(path="/swagger", title=TITLE, version=VERSION)
-
-# Loading spaCy during init means SnapStart snapshots it and no request pays for it.
-load_pipeline()
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-from aws_lambda_powertools.utilities.typing import LambdaContext
+from factextract.startup import collector_paused
 
-from batch import jobs
-from batch.observability import logger, metrics, tracer
-from factextract.nlp import load_pipeline
+with collector_paused():  # what is imported and loaded here lives as long as the function's environment
+    from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+    from aws_lambda_powertools.utilities.typing import LambdaContext
+
+    from batch import jobs
+    from batch.observability import logger, metrics, tracer
+    from factextract.nlp import load_pipeline
+
+    # Loaded during init, which Lambda runs at full CPU before the first message.
+    load_pipeline()
 
 processor = BatchProcessor(event_type=EventType.SQS)
-
-# Loaded during init, which Lambda runs at full CPU before the first message.
-load_pipeline()
 
 
 def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
