@@ -12,13 +12,18 @@ from typing import Any, ClassVar
 
 from cfnlint.rules import CloudFormationLintRule, RuleMatch
 
-# SAM policy templates reviewed for this project: each grants a fixed list of named actions (no wildcard) on
-# the one resource its single parameter names. SQSSendMessagePolicy is not here: it grants sqs:SendMessage*.
-REVIEWED_POLICY_TEMPLATES = {
-    "DynamoDBCrudPolicy": "TableName",
-    "DynamoDBReadPolicy": "TableName",
-    "S3ReadPolicy": "BucketName",
-    "SQSPollerPolicy": "QueueName",
+# The one exception to "every statement names one resource of this stack": X-Ray's write actions support no
+# resource-level permissions, so IAM accepts only Resource "*" for them, and Tracing: Active needs them. The exception
+# is these two actions, alone in their statement, never a resource type or a whole role.
+XRAY_WRITE_ACTIONS = frozenset({"xray:PutTraceSegments", "xray:PutTelemetryRecords"})
+# SAM resources that generate an execution role (with AWS managed policies attached) unless given Role.
+ROLE_GENERATING_TYPES = ("AWS::Serverless::Function", "AWS::Serverless::StateMachine")
+# Resources carrying IAM policy documents, and where their documents sit.
+POLICY_HOLDERS = {
+    "AWS::IAM::Role": "Policies",
+    "AWS::IAM::Policy": None,
+    "AWS::IAM::ManagedPolicy": None,
+    "AWS::IAM::RolePolicy": None,
 }
 # Routes that carry no data and are public by design: the viewer page and its two static assets.
 PUBLIC_PATHS = {"/", "/viewer/{name}"}
@@ -60,53 +65,95 @@ def _references(value: Any) -> set[str]:
 
 class LeastPrivilegePolicies(CloudFormationLintRule):
     id = "E9101"
-    shortdesc = "Function policies: no wildcard actions, each statement on one resource"
+    shortdesc = "IAM: explicit roles only, no managed policies, no wildcard actions, each statement on one resource"
     description = (
-        "Every policy of a serverless function is a reviewed SAM policy template scoped by one resource, or an "
-        "inline statement whose actions are named (no '*') and whose Resource refers to exactly one resource."
+        "Functions use a role of this template (so SAM generates none with its managed policies); roles attach no "
+        "managed policy; every Allow statement of every role and policy names its actions (no '*') and refers to "
+        "exactly one resource of the template, except the X-Ray write actions, which IAM only grants on '*'."
     )
     source_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
     tags: ClassVar[list[str]] = ["security", "iam"]
 
     def match(self, cfn: Any) -> list[RuleMatch]:
         matches: list[RuleMatch] = []
-        for name, properties in _resources(cfn, "AWS::Serverless::Function"):
-            policies = properties.get("Policies") or []
-            for index, policy in enumerate(policies if isinstance(policies, list) else [policies]):
-                path = ["Resources", name, "Properties", "Policies", index]
-                matches.extend(RuleMatch(path, problem) for problem in self._problems(policy))
+        roles = {name for name, _ in _resources(cfn, "AWS::IAM::Role")}
+        for kind in ROLE_GENERATING_TYPES:
+            for name, properties in _resources(cfn, kind):
+                path = ["Resources", name, "Properties"]
+                matches.extend(RuleMatch(path, problem) for problem in self._role_problems(properties, roles))
+        for kind in POLICY_HOLDERS:
+            for name, properties in _resources(cfn, kind):
+                path = ["Resources", name, "Properties"]
+                if properties.get("ManagedPolicyArns"):
+                    message = f"{name} attaches managed policies: write named statements instead"
+                    matches.append(RuleMatch([*path, "ManagedPolicyArns"], message))
+                for statement in _statements(kind, properties):
+                    matches.extend(RuleMatch(path, f"{name}: {problem}") for problem in statement_problems(statement))
         return matches
 
-    def _problems(self, policy: Any) -> Iterator[str]:
-        if isinstance(policy, str):
-            yield f"managed policy {policy!r}: grant named actions on named resources instead"
-            return
-        if not isinstance(policy, dict):
-            yield "unrecognized policy"
-            return
-        if "Statement" in policy:
-            for statement in policy["Statement"]:
-                yield from self._statement_problems(statement)
-            return
-        for template, parameters in policy.items():
-            key = REVIEWED_POLICY_TEMPLATES.get(template)
-            if key is None:
-                yield f"policy template {template} is not reviewed (see REVIEWED_POLICY_TEMPLATES)"
-            elif not isinstance(parameters, dict) or len(_references(parameters.get(key))) != 1:
-                yield f"{template} must name exactly one resource through {key}"
+    @staticmethod
+    def _role_problems(properties: dict[str, Any], roles: set[str]) -> Iterator[str]:
+        role = _references(properties.get("Role"))
+        if not properties.get("Role"):
+            yield "no Role: SAM would generate one with AWS managed policies (logs and X-Ray on '*', ...)"
+        elif len(role) != 1 or not role <= roles:
+            yield "Role must be an AWS::IAM::Role of this template, where its statements are checked"
+        if properties.get("Policies"):
+            yield "Policies: SAM ignores them beside Role (grant them in the role instead)"
 
-    def _statement_problems(self, statement: dict[str, Any]) -> Iterator[str]:
-        if statement.get("Effect") != "Allow":
-            return
-        actions = statement.get("Action")
-        for action in actions if isinstance(actions, list) else [actions]:
-            if not isinstance(action, str) or "*" in action:
-                yield f"wildcard or unnamed action {action!r}"
-        resources = statement.get("Resource")
-        if resources == "*" or (isinstance(resources, list) and "*" in resources):
-            yield "Resource '*'"
-        elif len(_references(resources)) != 1:
-            yield f"statement must refer to exactly one resource, refers to {sorted(_references(resources))}"
+
+def _statements(kind: str, properties: dict[str, Any]) -> Iterator[Any]:
+    """Every statement of the resource's policy documents; None for a policy whose statements cannot be read,
+    so it is reported rather than skipped."""
+    key = POLICY_HOLDERS[kind]
+    policies = properties.get(key) or [] if key else [properties]
+    for policy in policies if isinstance(policies, list) else [policies]:
+        document = policy.get("PolicyDocument") if isinstance(policy, dict) else None
+        statements = document.get("Statement") if isinstance(document, dict) else None
+        if not statements:
+            yield None
+            continue
+        yield from statements if isinstance(statements, list) else [statements]
+
+
+def statement_problems(statement: Any) -> Iterator[str]:
+    """What makes one IAM statement broader than "named actions on one resource of this stack"."""
+    if not isinstance(statement, dict):
+        yield "unrecognized statement"
+        return
+    if statement.get("Effect") != "Allow":
+        return
+    if "NotAction" in statement or "NotResource" in statement:
+        yield "NotAction/NotResource grant everything else"
+        return
+    actions = statement.get("Action")
+    actions = actions if isinstance(actions, list) else [actions]
+    for action in actions:
+        if not isinstance(action, str) or "*" in action or "?" in action:
+            yield f"wildcard or unnamed action {action!r}"
+    resources = statement.get("Resource")
+    if resources == "*" or resources == ["*"]:
+        if not set(actions) <= XRAY_WRITE_ACTIONS:
+            yield f"Resource '*' for {sorted(map(str, actions))} (only {sorted(XRAY_WRITE_ACTIONS)} may have it)"
+        return
+    referenced = _references(resources)
+    if len(referenced) != 1:
+        yield f"statement must refer to exactly one resource of the template, refers to {sorted(referenced)}"
+    for text in _sub_texts(resources):
+        if any(not text[:index].endswith(("/", ":")) for index, char in enumerate(text) if char == "*"):
+            yield f"wildcard inside a name in {text!r}: only whole path segments (/*) stay within one resource"
+
+
+def _sub_texts(value: Any) -> Iterator[str]:
+    """The strings of Fn::Sub expressions and literal strings in a Resource value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _sub_texts(inner)
+    elif isinstance(value, dict) and "Fn::Sub" in value:
+        inner = value["Fn::Sub"]
+        yield str(inner[0] if isinstance(inner, list) else inner)
 
 
 class PrivateTlsOnlyBuckets(CloudFormationLintRule):
