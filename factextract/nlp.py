@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factextract import paragraphs
 from factextract.errors import ModelNotFound
 
 MODEL_SETTING = "FACTEXTRACT_SPACY_MODEL"
@@ -50,12 +51,13 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = spacy.load(name, exclude=[*UNUSED_COMPONENTS, "tokenizer"])
         model_dir = getattr(nlp, "_path", None)  # set by Language.from_disk, which spacy.load ends with
         if model_dir is None:
-            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {name!r} cannot be loaded; set {MODEL_SETTING}") from exc
-    saved = Path(model_dir) / "tokenizer"
-    if saved.is_file() and saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
+    saved = Path(model_dir) / "tokenizer" if model_dir is not None else None
+    if saved is not None and saved.is_file() and saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
         nlp.tokenizer.from_disk(saved, exclude=["vocab"])
+    nlp.add_pipe(paragraphs.COMPONENT, before="parser")
     return nlp
 
 
