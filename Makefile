@@ -53,10 +53,13 @@ reliability: venv
 security: venv
 	$(BIN)/cfn-lint --config-file security/cfnlint.yaml
 
-# Known vulnerabilities in the installed dependencies. Needs PyPI's JSON API (vulnerability data); --strict fails
-# rather than report "no known vulnerabilities" when packages could not be looked up there.
+# Known vulnerabilities in what ships (the layer's pins, looked up as pinned: no resolution, no install) and in the
+# dev environment. Needs PyPI's per-release JSON API (/pypi/<name>/<version>/json, which carries the PyPA advisory
+# data); --strict fails rather than report "no known vulnerabilities" when a package could not be looked up there.
 audit: venv
-	$(BIN)/pip-audit --skip-editable --progress-spinner off --strict
+	$(BIN)/pip-audit --vulnerability-service pypi --progress-spinner off --strict --no-deps --disable-pip \
+		-r layers/nlp/requirements.txt -r layers/nlp/requirements-nodeps.txt
+	$(BIN)/pip-audit --vulnerability-service pypi --skip-editable --progress-spinner off --strict
 
 # A bounded load test of the local API on loopback: make loadtest [REQUESTS=100 CLIENTS=4].
 loadtest: venv
