@@ -1,8 +1,10 @@
 """cfn-lint rules for the security promises of template.yaml (issue 4), run offline by `make security` and the tests.
 
 cfn-lint validates SAM resources as written (it no longer expands the SAM transform), so these rules read the
-AWS::Serverless::* resources, with Globals merged in, directly. Loaded with `--append-rules security/cfn_rules`
-(security/cfnlint.yaml does that); each rule names the promise it keeps.
+AWS::Serverless::* resources, with Globals merged in, directly. The roles SAM would generate are therefore out of
+sight: E9101 requires every function to name a role of the template instead, and checks every IAM statement of the
+template; run on SAM's output (tests/reliability/test_template_security.py does), it also reads any role SAM adds.
+Loaded with `--append-rules security/cfn_rules` (security/cfnlint.yaml does that); each rule names its promise.
 """
 
 from __future__ import annotations
