@@ -488,6 +488,9 @@ class _QuoteFinder:
                     self.add_indirect(token, clause.left_edge.i, _clause_end(clause).i)
             if found:
                 continue
+            if token.dep_ == "parataxis" and lemma in SPEECH_VERBS:
+                self.parenthetical(token)
+                continue
             for child in token.children:
                 if child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
                     self.add_indirect(token, child.left_edge.i, child.right_edge.i)
@@ -578,6 +581,37 @@ class _QuoteFinder:
         attribution = self.according(according, to)
         if attribution is not None:
             self.add_indirect(None, run[0].i, run[-1].i, attribution)
+
+    def parenthetical(self, verb: Token) -> None:
+        """"Acts of protest, Mr. Obama said, are acts of patriotism": an attribution set off by commas
+        inside the sentence it reports. The parser hangs it on the sentence's verb as parataxis; the
+        content is the rest of the sentence, one span on each side of the attribution."""
+        doc = self.doc
+        words = [t for t in verb.subtree if not (t.is_punct or t.is_space)]
+        subject = self.r.subject(verb)
+        if subject is None or not words[0].i <= subject.i <= words[-1].i:
+            return
+        before = doc[words[0].i - 1] if words[0].i else None
+        after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+        if before is None or before.text != "," or (after is not None and after.text not in {",", *SENTENCE_END}):
+            return
+        first, last = self.own_sentence(verb.i, verb.sent.start, verb.sent.end - 1)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        i = bisect.bisect_left(self.r.quote_opens, start)
+        if self.r.in_quote(start) or (i < len(self.r.quoted) and self.r.quoted[i].open_mark < end):
+            return  # quote marks in the sentence: the quote passes attribute it
+        spans = []
+        for lo, hi in ((first, before.i - 1), (words[-1].i + 2, last)):
+            while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):
+                lo += 1
+            while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+                hi -= 1
+            if lo <= hi:
+                spans.append((doc[lo].idx, doc[hi].idx + len(doc[hi])))
+        if not spans or sum(_content_words(self.text[a:b]) for a, b in spans) < MIN_REPORTED_WORDS:
+            return
+        attribution = _Attribution(self.r.speaker(subject), self.r.cue(verb), verb.idx + len(verb), "indirect")
+        self.quotes.append(("indirect", spans, None, attribution))
 
     def own_sentence(self, cue: int, first: int, last: int) -> tuple[int, int]:
         """Keeps reported content within the cue's sentence and paragraph: the parser sometimes

@@ -119,6 +119,25 @@ def test_reported_speech_without_marks_is_an_indirect_quote(nlp):
     assert quote.speaker.name == "Human rights groups"
 
 
+def test_attribution_set_off_by_commas_reports_the_sentence_around_it(nlp):
+    text = "The new terminal, the port director said, will double the harbor's cargo capacity."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.type == "indirect"
+    assert [text[s:e] for s, e in quote.spans] == ["The new terminal", "will double the harbor's cargo capacity"]
+    assert quote.speaker.text == "the port director" and quote.cue.text == "said"
+    assert_offsets_match(text, [quote])
+
+
+def test_a_parenthetical_attribution_inside_quote_marks_stays_one_direct_quote(nlp):
+    text = '"The terminal," the director said, "will double our capacity."'
+    (quote,) = quotes_of(nlp, text)
+    assert quote.type == "direct" and len(quote.spans) == 2
+
+
+def test_commas_around_a_non_reporting_aside_report_nothing(nlp):
+    assert quotes_of(nlp, "The terminal, the director noticed, was empty when the ship arrived.") == []
+
+
 def test_colon_after_a_verb_introduces_a_quote(nlp):
     (quote,) = quotes_of(nlp, "The minister told parliament: \"There will be no new taxes this year.\"")
     assert quote.speaker.text == "The minister" and quote.cue.text == "told"
