@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from factextract.data.cues import (
     ATTRIBUTION_DASHES,
+    DIRECTIVE_VERBS,
     INTENT_VERBS,
     OBJECT_VERBS,
     PREPOSITION_CUES,
@@ -486,13 +487,22 @@ class _QuoteFinder:
                 if clause.dep_ == "ccomp" and marked and self.reported_clause(token, clause):
                     found = True
                     self.add_indirect(token, clause.left_edge.i, _clause_end(clause).i)
+            if lemma in SPEECH_VERBS:
+                clause = _complement_parsed_as_relative(token)
+                if clause is not None:
+                    found = True
+                    self.add_indirect(token, clause.left_edge.i, _clause_end(clause).i)
             if found:
                 continue
             if token.dep_ == "parataxis" and lemma in SPEECH_VERBS:
                 self.parenthetical(token)
                 continue
+            addressee = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+            directive = lemma in DIRECTIVE_VERBS and addressee is not None
             for child in token.children:
-                if child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
+                if child.dep_ == "xcomp" and directive and child.i > addressee.i:
+                    self.add_indirect(token, addressee.left_edge.i, child.right_edge.i)
+                elif child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
                     self.add_indirect(token, child.left_edge.i, child.right_edge.i)
                 elif child.dep_ == "dobj" and lemma in OBJECT_VERBS:
                     # "described the showdown as ominous": the object and what it is called
@@ -679,6 +689,18 @@ class _QuoteFinder:
                 )
             )
         return quotes
+
+
+def _complement_parsed_as_relative(verb: Token) -> Token | None:
+    """"told a meeting of leaders that few people understood …": the parser often hangs the that-clause
+    on the object as a relative clause. A relative clause has no "that" marker (its "that" is a subject
+    or object), so a marked one is the verb's complement."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    for noun in objects:
+        for token in noun.subtree:
+            if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                return token
+    return None
 
 
 def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:

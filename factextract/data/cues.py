@@ -62,6 +62,8 @@ INTENT_VERBS = _words(
     "agree refuse decline vow promise pledge threaten want plan hope intend seek urge ask call offer propose "
     "demand aim"
 )
+# Verbs that report an instruction as object plus infinitive: "told his advisers to find a way".
+DIRECTIVE_VERBS = _words("tell ask urge order instruct advise encourage remind direct press implore beg warn")
 # Verbs whose object is the reported statement or position: "cited derogatory comments".
 OBJECT_VERBS = _words(
     "cite reject criticize criticise dispute deny acknowledge propose announce defend question praise endorse "

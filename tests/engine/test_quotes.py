@@ -138,6 +138,20 @@ def test_commas_around_a_non_reporting_aside_report_nothing(nlp):
     assert quotes_of(nlp, "The terminal, the director noticed, was empty when the ship arrived.") == []
 
 
+def test_a_that_clause_after_the_addressee_is_what_was_told(nlp):
+    text = "The governor told a meeting of county leaders that the bridge would reopen in the spring."
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.text == "that the bridge would reopen in the spring"
+    assert quote.speaker.text == "The governor" and quote.cue.text == "told"
+
+
+def test_an_instruction_reports_the_addressee_and_the_infinitive(nlp):
+    text = "The mayor told her staff to prepare a new budget by Friday."
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.text == "her staff to prepare a new budget by Friday"
+    assert quote.speaker.text == "The mayor"
+
+
 def test_colon_after_a_verb_introduces_a_quote(nlp):
     (quote,) = quotes_of(nlp, "The minister told parliament: \"There will be no new taxes this year.\"")
     assert quote.speaker.text == "The minister" and quote.cue.text == "told"
