@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factextract import paragraphs
+from factextract import paragraphs, tokenizer
 from factextract.errors import ModelNotFound
 
 MODEL_SETTING = "FACTEXTRACT_SPACY_MODEL"
@@ -28,6 +28,8 @@ UNUSED_COMPONENTS = ("senter",)
 # at most this size, cut after a line break, and joined into one Doc with the same text and offsets.
 PIECE_CHARS = 50_000
 BLANK = re.compile(r"\s*")
+# spaCy's tokenizer with its rules unchanged, bounded on long runs without whitespace (factextract.tokenizer).
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": tokenizer.NAME}}}
 
 Context = TypeVar("Context")
 
@@ -48,10 +50,10 @@ def load_pipeline(name: str | None = None) -> Language:
     try:
         # spaCy builds the tokenizer from the language defaults, then loads it again from the model's
         # files: a second pass over ~1,350 special cases, a sixth of the cold start. Skip it when equal.
-        nlp = spacy.load(name, exclude=[*UNUSED_COMPONENTS, "tokenizer"])
+        nlp = spacy.load(name, exclude=[*UNUSED_COMPONENTS, "tokenizer"], config=TOKENIZER_CONFIG)
         model_dir = getattr(nlp, "_path", None)  # set by Language.from_disk, which spacy.load ends with
         if model_dir is None:
-            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS), config=TOKENIZER_CONFIG)
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {name!r} cannot be loaded; set {MODEL_SETTING}") from exc
     saved = Path(model_dir) / "tokenizer" if model_dir is not None else None
