@@ -59,7 +59,8 @@ def load_pipeline(name: str | None = None) -> Language:
     saved = Path(model_dir) / "tokenizer" if model_dir is not None else None
     if saved is not None and saved.is_file() and saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
         nlp.tokenizer.from_disk(saved, exclude=["vocab"])
-    nlp.add_pipe(paragraphs.COMPONENT, before="parser")
+    # Sentence starts set before the parser bind it; a pipeline without a parser just keeps them.
+    nlp.add_pipe(paragraphs.COMPONENT, before="parser" if "parser" in nlp.pipe_names else None)
     return nlp
 
 

@@ -12,7 +12,9 @@ def test_engine_tokenizer_is_the_models_saved_tokenizer():
 
 
 def test_engine_pipeline_runs_the_components_the_extractors_read():
-    assert load_pipeline().pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert load_pipeline().pipe_names == [
+        "tok2vec", "tagger", "paragraph_sentences", "parser", "attribute_ruler", "lemmatizer", "ner"
+    ]
 
 
 def test_a_model_with_its_own_tokenizer_rules_keeps_them(tmp_path):
