@@ -70,7 +70,8 @@ class LeastPrivilegePolicies(CloudFormationLintRule):
     shortdesc = "IAM: explicit roles only, no managed policies, no wildcard actions, each statement on one resource"
     description = (
         "Functions use a role of this template (so SAM generates none with its managed policies); roles attach no "
-        "managed policy; every Allow statement of every role and policy names its actions (no '*') and refers to "
+        "managed policy and only AWS services may assume them; every Allow statement of every role and policy "
+        "names its actions (no '*') and refers to "
         "exactly one resource of the template, except the X-Ray write actions, which IAM only grants on '*'."
     )
     source_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
@@ -91,6 +92,14 @@ class LeastPrivilegePolicies(CloudFormationLintRule):
                     matches.append(RuleMatch([*path, "ManagedPolicyArns"], message))
                 for statement in _statements(kind, properties):
                     matches.extend(RuleMatch(path, f"{name}: {problem}") for problem in statement_problems(statement))
+        for name, properties in _resources(cfn, "AWS::IAM::Role"):
+            path = ["Resources", name, "Properties", "AssumeRolePolicyDocument"]
+            trust = (properties.get("AssumeRolePolicyDocument") or {}).get("Statement") or []
+            for statement in trust if isinstance(trust, list) else [trust]:
+                principal = statement.get("Principal") if isinstance(statement, dict) else None
+                allows = not isinstance(statement, dict) or statement.get("Effect") == "Allow"
+                if allows and not (isinstance(principal, dict) and set(principal) == {"Service"}):
+                    matches.append(RuleMatch(path, f"{name} may be assumed by {principal!r}: only AWS services"))
         return matches
 
     @staticmethod

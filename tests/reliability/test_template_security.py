@@ -62,6 +62,12 @@ GAPS = [
         "      ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]\n",
         "E9101",
     ),
+    (
+        "a role anyone may assume",
+        "            Principal: {Service: lambda.amazonaws.com}\n",
+        '            Principal: {AWS: "*"}\n',
+        "E9101",
+    ),
     ("a function whose role SAM would generate", "      Role: !GetAtt BatchExecutionRole.Arn\n", "", "E9101"),
     (
         "another action riding on the X-Ray exception",
