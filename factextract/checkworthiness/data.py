@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from factextract.checkworthiness.features import N_BUCKETS, TENSOR_WIDTH, sentence_features
+from factextract.checkworthiness.features import N_BUCKETS, N_CHAR_BUCKETS, TENSOR_WIDTH, sentence_features
 from factextract.nlp import load_pipeline, pipeline_version
 
 SPLIT_FILES = {
@@ -62,46 +62,80 @@ def parse(split: Split, cache: Path | None = CACHE_DIR) -> list[Doc]:
     nlp = load_pipeline()
     key = hashlib.sha256(f"{split.sha256}:{pipeline_version(nlp)}".encode()).hexdigest()[:24]
     docs_file = cache / f"{split.name}-{key}.spacy" if cache else None
-    tensors_file = cache / f"{split.name}-{key}.npy" if cache else None
+    # DocBin drops the tok2vec tensor, which the features pool; it is kept beside the Docs, every
+    # Doc's rows one after the other (float32, exactly what the features read at run time).
+    tensors_file = cache / f"{split.name}-{key}.tensors.npy" if cache else None
     if docs_file and tensors_file and docs_file.exists() and tensors_file.exists():
         docs = list(DocBin().from_disk(docs_file).get_docs(nlp.vocab))
-        # DocBin drops the tok2vec tensor; the features only read its mean over the sentence,
-        # so each token row is restored as that mean.
-        for doc, mean in zip(docs, np.load(tensors_file), strict=True):
-            doc.tensor = np.repeat(mean[None, :], len(doc), axis=0)
-        return docs
+        rows = np.load(tensors_file)
+        ends = np.cumsum([len(doc) for doc in docs])
+        if ends[-1] == len(rows):
+            for doc, end in zip(docs, ends, strict=True):
+                doc.tensor = rows[end - len(doc) : end]
+            return docs
     docs = list(nlp.pipe(split.texts, batch_size=256))
     if docs_file and tensors_file:
         cache.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs).to_disk(docs_file)
-        means = np.stack([_tensor_mean(doc) for doc in docs])
-        np.save(tensors_file, means)
+        np.save(tensors_file, np.concatenate([_tensor(doc) for doc in docs]))
     return docs
 
 
-def _tensor_mean(doc: Doc) -> np.ndarray:
-    if doc.tensor.ndim == 2 and doc.tensor.shape[1] == TENSOR_WIDTH and len(doc):
-        return doc.tensor.mean(axis=0).astype(np.float32)
-    return np.zeros(TENSOR_WIDTH, dtype=np.float32)
+def _tensor(doc: Doc) -> np.ndarray:
+    if doc.tensor.ndim == 2 and doc.tensor.shape == (len(doc), TENSOR_WIDTH):
+        return doc.tensor.astype(np.float32)
+    return np.zeros((len(doc), TENSOR_WIDTH), dtype=np.float32)
 
 
 @dataclass(frozen=True)
 class FeatureMatrix:
-    hashed_indices: np.ndarray  # CSR column indices over N_BUCKETS
+    """The features of many sentences: the two bucket sets as CSR structure (values all 1), dense rows."""
+
+    hashed_indices: np.ndarray  # column indices over N_BUCKETS
     hashed_indptr: np.ndarray
+    char_indices: np.ndarray  # column indices over N_CHAR_BUCKETS
+    char_indptr: np.ndarray
     dense: np.ndarray  # rows x len(DENSE_NAMES)
 
-    def hashed_csr(self):
-        from scipy.sparse import csr_matrix
+    def __len__(self) -> int:
+        return len(self.dense)
 
-        data = np.ones(len(self.hashed_indices), dtype=np.float32)
-        rows = len(self.hashed_indptr) - 1
-        return csr_matrix((data, self.hashed_indices, self.hashed_indptr), shape=(rows, N_BUCKETS))
+    def hashed_csr(self):
+        return _csr(self.hashed_indices, self.hashed_indptr, N_BUCKETS)
+
+    def char_csr(self):
+        return _csr(self.char_indices, self.char_indptr, N_CHAR_BUCKETS)
+
+    def rows(self, keep: np.ndarray) -> FeatureMatrix:
+        """The sentences where keep is true, in order."""
+        hashed, chars = self.hashed_csr()[keep], self.char_csr()[keep]
+        return FeatureMatrix(hashed.indices, hashed.indptr, chars.indices, chars.indptr, self.dense[keep])
+
+    def __add__(self, other: FeatureMatrix) -> FeatureMatrix:
+        from scipy.sparse import vstack
+
+        hashed = vstack([self.hashed_csr(), other.hashed_csr()]).tocsr()
+        chars = vstack([self.char_csr(), other.char_csr()]).tocsr()
+        dense = np.concatenate([self.dense, other.dense])
+        return FeatureMatrix(hashed.indices, hashed.indptr, chars.indices, chars.indptr, dense)
+
+
+def _csr(indices: np.ndarray, indptr: np.ndarray, width: int):
+    from scipy.sparse import csr_matrix
+
+    data = np.ones(len(indices), dtype=np.float32)
+    return csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, width))
+
+
+def _structure(bucket_sets: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    indptr = np.zeros(len(bucket_sets) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(b) for b in bucket_sets])
+    indices = np.concatenate(bucket_sets) if bucket_sets else np.zeros(0, dtype=np.int64)
+    return indices, indptr
 
 
 def featurize(docs: list[Doc]) -> FeatureMatrix:
     features = [sentence_features(doc[:]) for doc in docs]
-    indptr = np.zeros(len(features) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(f.hashed) for f in features])
-    indices = np.concatenate([f.hashed for f in features]) if features else np.zeros(0, dtype=np.int64)
-    return FeatureMatrix(indices, indptr, np.stack([f.dense for f in features]))
+    hashed = _structure([f.hashed for f in features])
+    chars = _structure([f.chars for f in features])
+    return FeatureMatrix(*hashed, *chars, np.stack([f.dense for f in features]))

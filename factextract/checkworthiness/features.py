@@ -1,11 +1,15 @@
 """Check-worthiness features of one sentence, from what the spaCy pipeline already computed.
 
-Two parts, both cheap once the Doc exists:
+Three parts, all cheap once the Doc exists:
 - hashed: bucket indices of word, lemma and tag n-grams and parse arcs (the hashing trick keeps
   the vocabulary out of the model file; crc32 is stable across processes, unlike hash()).
+- chars: bucket indices of character 3- to 5-grams inside each lowercased word (padded with a
+  space at both ends), in a table of their own: words never seen in training ("deregulated",
+  "Obamacare") still share pieces with seen ones, which helps on debates newer than the training set.
 - dense: a fixed vector of counts and flags (numbers, entity types, degree, tense and modality,
-  attribution, hedges, person, question form, length) plus the mean of the tok2vec tensor,
-  which summarizes the sentence's context at no extra cost.
+  attribution, hedges, person, question form, length) plus the tok2vec tensor pooled three ways
+  (mean and max over the sentence, and the row of its syntactic root), which summarize the
+  sentence's context at no extra cost.
 """
 
 from __future__ import annotations
@@ -33,8 +37,10 @@ from factextract.data.claim_words import (
 )
 
 # Bumped whenever a feature changes meaning, so a model file trained on other features is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 N_BUCKETS = 1 << 18
+N_CHAR_BUCKETS = 1 << 18
+CHAR_NGRAM_SIZES = (3, 4, 5)
 # The small English pipeline's tok2vec width; a pipeline without a tensor gives zeros.
 TENSOR_WIDTH = 96
 
@@ -66,6 +72,8 @@ DENSE_NAMES: tuple[str, ...] = (
     + tuple(f"tag_{tag}" for tag in TAGS)
     + tuple(f"word_{name}" for name, _ in WORD_COUNTS)
     + tuple(f"tensor_{i}" for i in range(TENSOR_WIDTH))
+    + tuple(f"tensor_max_{i}" for i in range(TENSOR_WIDTH))
+    + tuple(f"tensor_root_{i}" for i in range(TENSOR_WIDTH))
 )
 _ENTITY_INDEX = {label: i for i, label in enumerate(ENTITY_LABELS)}
 _TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
@@ -85,12 +93,9 @@ _KINDS_OF_WORD = _kinds_of_word()
 
 @dataclass(frozen=True)
 class SentenceFeatures:
-    hashed: np.ndarray  # unique int64 bucket indices, value 1 each
+    hashed: np.ndarray  # unique int64 bucket indices over N_BUCKETS, value 1 each
+    chars: np.ndarray  # unique int64 bucket indices over N_CHAR_BUCKETS, value 1 each
     dense: np.ndarray  # float32, aligned with DENSE_NAMES
-
-
-def _bucket(feature: str) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & (N_BUCKETS - 1)
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,22 @@ def _hashed_strings(tokens: list[_Token]) -> list[str]:
     return out
 
 
+def char_ngrams(text: str) -> list[str]:
+    """Character n-grams inside each lowercased whitespace-separated word, the word padded with spaces;
+    a word shorter than n gives itself once."""
+    out = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in CHAR_NGRAM_SIZES:
+            out += [padded[i : i + n] for i in range(max(len(padded) - n + 1, 1))]
+    return out
+
+
+def _buckets(strings: list[str], width: int) -> np.ndarray:
+    mask = width - 1
+    return np.unique(np.fromiter((zlib.crc32(s.encode("utf-8")) & mask for s in strings), dtype=np.int64))
+
+
 def hashed_strings(span: Span) -> list[str]:
     """The n-gram and arc features before hashing (readable, for inspecting a model)."""
     return _hashed_strings(_tokens(span))
@@ -199,7 +220,10 @@ def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
     vector[len(FLAGS) : offset] = np.log1p(vector[len(FLAGS) : offset])
     tensor = span.doc.tensor
     if tensor.ndim == 2 and tensor.shape[1] == TENSOR_WIDTH and len(span):
-        vector[offset:] = tensor[span.start : span.end].mean(axis=0)
+        rows = tensor[span.start : span.end]
+        vector[offset : offset + TENSOR_WIDTH] = rows.mean(axis=0)
+        vector[offset + TENSOR_WIDTH : offset + 2 * TENSOR_WIDTH] = rows.max(axis=0)
+        vector[offset + 2 * TENSOR_WIDTH :] = tensor[root.i]
     return vector
 
 
@@ -209,5 +233,8 @@ def dense_vector(span: Span) -> np.ndarray:
 
 def sentence_features(span: Span) -> SentenceFeatures:
     tokens = _tokens(span)
-    buckets = np.unique(np.fromiter((_bucket(s) for s in _hashed_strings(tokens)), dtype=np.int64))
-    return SentenceFeatures(hashed=buckets, dense=_dense_vector(span, tokens))
+    return SentenceFeatures(
+        hashed=_buckets(_hashed_strings(tokens), N_BUCKETS),
+        chars=_buckets(char_ngrams(span.text), N_CHAR_BUCKETS),
+        dense=_dense_vector(span, tokens),
+    )

@@ -1,8 +1,11 @@
 """The shipped check-worthiness model: loaded once, lazily; scores a parsed sentence in [0, 1].
 
-A logistic regression over hashed n-gram buckets and standardized dense features (see
-features.py), whose margin is mapped to a probability by Platt scaling fitted on the dev split.
-The file records how it was trained; train.py writes it.
+Two models over the features of features.py, averaged in the margin:
+- a logistic regression over the word/lemma/tag/arc buckets and the character n-gram buckets;
+- a one-hidden-layer network (ReLU) over the standardized dense features (counts, flags and the
+  pooled tok2vec tensor), whose interactions a linear model cannot express.
+The mixed margin is mapped to a probability by Platt scaling fitted on out-of-sample scores.
+Both are plain arrays scored with numpy; the file records how they were trained (train.py writes it).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from factextract.checkworthiness.features import (
     DENSE_NAMES,
     FEATURE_VERSION,
     N_BUCKETS,
+    N_CHAR_BUCKETS,
     SentenceFeatures,
     sentence_features,
 )
@@ -29,24 +33,52 @@ from factextract.errors import ModelNotFound
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "checkworthiness.json"
 MODEL_SETTING = "FACTEXTRACT_CHECKWORTHINESS_MODEL"
 THRESHOLD_SETTING = "FACTEXTRACT_CLAIM_THRESHOLD"
-FORMAT = 1
+FORMAT = 2
+
+
+@dataclass(frozen=True)
+class SparseModel:
+    """Logistic regression over the two bucket tables (each bucket present counts once)."""
+
+    bucket_weights: np.ndarray  # N_BUCKETS
+    char_weights: np.ndarray  # N_CHAR_BUCKETS
+    bias: float
+
+    def margin(self, features: SentenceFeatures) -> float:
+        return float(self.bucket_weights[features.hashed].sum() + self.char_weights[features.chars].sum() + self.bias)
+
+
+@dataclass(frozen=True)
+class DenseModel:
+    """One hidden ReLU layer over the standardized dense features; the margin is the output logit."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    hidden_weights: np.ndarray  # len(DENSE_NAMES) x hidden
+    hidden_bias: np.ndarray
+    output_weights: np.ndarray  # hidden
+    output_bias: float
+
+    def margin(self, features: SentenceFeatures) -> float:
+        x = (features.dense - self.mean) / self.scale
+        hidden = np.maximum(x @ self.hidden_weights + self.hidden_bias, 0.0)
+        return float(hidden @ self.output_weights + self.output_bias)
 
 
 @dataclass(frozen=True)
 class CheckworthinessModel:
-    bucket_weights: np.ndarray  # float32, N_BUCKETS long
-    dense_mean: np.ndarray
-    dense_scale: np.ndarray
-    dense_weights: np.ndarray
-    bias: float
+    sparse: SparseModel
+    dense: DenseModel
+    # The two margins' weights in the mix (each margin's spread on training data folded in).
+    sparse_weight: float
+    dense_weight: float
     platt_a: float
     platt_b: float
     threshold: float
     meta: dict = field(default_factory=dict)
 
     def margin(self, features: SentenceFeatures) -> float:
-        dense = (features.dense - self.dense_mean) / self.dense_scale
-        return float(self.bucket_weights[features.hashed].sum() + dense @ self.dense_weights + self.bias)
+        return self.sparse_weight * self.sparse.margin(features) + self.dense_weight * self.dense.margin(features)
 
     def probability(self, margin: float) -> float:
         return float(1.0 / (1.0 + np.exp(-(self.platt_a * margin + self.platt_b))))
@@ -60,21 +92,29 @@ class CheckworthinessModel:
             "format": FORMAT,
             "feature_version": FEATURE_VERSION,
             "n_buckets": N_BUCKETS,
+            "n_char_buckets": N_CHAR_BUCKETS,
             **self.meta,
             "threshold": self.threshold,
             "calibration": {"a": self.platt_a, "b": self.platt_b},
-            "bias": self.bias,
+            "mix": {"sparse": self.sparse_weight, "dense": self.dense_weight},
+            # Every bucket as little-endian float16 (3 significant digits), base64: 0.7 MB a table
+            # instead of the 4 MB that (index, weight) lists take as JSON numbers.
+            "sparse": {
+                "encoding": "base64 float16 little-endian",
+                "bias": self.sparse.bias,
+                "buckets": _encode(self.sparse.bucket_weights, "<f2"),
+                "chars": _encode(self.sparse.char_weights, "<f2"),
+            },
             "dense": {
                 "names": list(DENSE_NAMES),
-                "mean": _rounded(self.dense_mean),
-                "scale": _rounded(self.dense_scale),
-                "weights": _rounded(self.dense_weights),
-            },
-            # Every bucket as little-endian float16 (3 significant digits), base64: 0.7 MB instead of
-            # the 4 MB that (index, weight) lists of the ~240k non-zero buckets take as JSON numbers.
-            "buckets": {
-                "encoding": "base64 float16 little-endian",
-                "weights": base64.b64encode(self.bucket_weights.astype("<f2").tobytes()).decode("ascii"),
+                "mean": _rounded(self.dense.mean),
+                "scale": _rounded(self.dense.scale),
+                "hidden_units": len(self.dense.hidden_bias),
+                "encoding": "base64 float32 little-endian, hidden weights row-major (features x units)",
+                "hidden_weights": _encode(self.dense.hidden_weights, "<f4"),
+                "hidden_bias": _encode(self.dense.hidden_bias, "<f4"),
+                "output_weights": _encode(self.dense.output_weights, "<f4"),
+                "output_bias": self.dense.output_bias,
             },
         }
 
@@ -85,17 +125,31 @@ class CheckworthinessModel:
                 f"check-worthiness model has format {data.get('format')}/features {data.get('feature_version')}; "
                 f"this code reads {FORMAT}/{FEATURE_VERSION}: retrain with factextract train-checkworthiness"
             )
-        if data["n_buckets"] != N_BUCKETS or data["dense"]["names"] != list(DENSE_NAMES):
+        sparse, dense = data["sparse"], data["dense"]
+        if (
+            data["n_buckets"] != N_BUCKETS
+            or data["n_char_buckets"] != N_CHAR_BUCKETS
+            or dense["names"] != list(DENSE_NAMES)
+        ):
             raise ModelNotFound("check-worthiness model was trained on other features; retrain it")
-        weights = np.frombuffer(base64.b64decode(data["buckets"]["weights"]), dtype="<f2").astype(np.float32)
-        dense = data["dense"]
-        known = {"threshold", "calibration", "bias", "dense", "buckets", "format", "feature_version", "n_buckets"}
+        known = {"threshold", "calibration", "mix", "sparse", "dense", "format", "feature_version"}
+        known |= {"n_buckets", "n_char_buckets"}
         return cls(
-            bucket_weights=weights,
-            dense_mean=np.asarray(dense["mean"], dtype=np.float32),
-            dense_scale=np.asarray(dense["scale"], dtype=np.float32),
-            dense_weights=np.asarray(dense["weights"], dtype=np.float32),
-            bias=float(data["bias"]),
+            sparse=SparseModel(
+                bucket_weights=_decode(sparse["buckets"], "<f2"),
+                char_weights=_decode(sparse["chars"], "<f2"),
+                bias=float(sparse["bias"]),
+            ),
+            dense=DenseModel(
+                mean=np.asarray(dense["mean"], dtype=np.float32),
+                scale=np.asarray(dense["scale"], dtype=np.float32),
+                hidden_weights=_decode(dense["hidden_weights"], "<f4").reshape(len(DENSE_NAMES), -1),
+                hidden_bias=_decode(dense["hidden_bias"], "<f4"),
+                output_weights=_decode(dense["output_weights"], "<f4"),
+                output_bias=float(dense["output_bias"]),
+            ),
+            sparse_weight=float(data["mix"]["sparse"]),
+            dense_weight=float(data["mix"]["dense"]),
             platt_a=float(data["calibration"]["a"]),
             platt_b=float(data["calibration"]["b"]),
             threshold=float(data["threshold"]),
@@ -103,8 +157,16 @@ class CheckworthinessModel:
         )
 
 
+def _encode(values: np.ndarray, dtype: str) -> str:
+    return base64.b64encode(np.asarray(values).astype(dtype).tobytes()).decode("ascii")
+
+
+def _decode(text: str, dtype: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=dtype).astype(np.float32)
+
+
 def _rounded(values: np.ndarray) -> list[float]:
-    # Five significant digits: the dense weights stay exact enough and the file readable.
+    # Five significant digits: the standardization stays exact enough and the file readable.
     return [float(f"{v:.5g}") for v in np.asarray(values, dtype=np.float64)]
 
 

@@ -5,8 +5,16 @@ import json
 import numpy as np
 import pytest
 
-from factextract.checkworthiness.data import read_split
-from factextract.checkworthiness.features import DENSE_NAMES, N_BUCKETS, hashed_strings, sentence_features
+from factextract.checkworthiness.data import Split, featurize, read_split
+from factextract.checkworthiness.features import (
+    DENSE_NAMES,
+    N_BUCKETS,
+    N_CHAR_BUCKETS,
+    TENSOR_WIDTH,
+    char_ngrams,
+    hashed_strings,
+    sentence_features,
+)
 from factextract.checkworthiness.metrics import average_precision, best_f1_threshold
 from factextract.checkworthiness.model import (
     MODEL_FILE,
@@ -15,6 +23,7 @@ from factextract.checkworthiness.model import (
     claim_threshold,
     load_model,
 )
+from factextract.checkworthiness.train import fit_models, time_blocks
 from factextract.nlp import load_pipeline
 
 STATISTICAL = "Unemployment fell to 4.1 percent last year, the lowest rate since 2000."
@@ -76,6 +85,71 @@ def test_hashed_features_are_unique_bucket_indices(nlp):
     features = sentence_features(nlp(STATISTICAL)[:])
     assert len(features.hashed) == len(set(features.hashed.tolist()))
     assert features.hashed.min() >= 0 and features.hashed.max() < N_BUCKETS
+    assert len(features.chars) == len(set(features.chars.tolist()))
+    assert features.chars.min() >= 0 and features.chars.max() < N_CHAR_BUCKETS
+
+
+def test_char_ngrams_pad_each_lowercased_word_and_keep_a_short_word_whole():
+    grams = char_ngrams("Tax up")
+    assert grams[:3] == [" ta", "tax", "ax "]
+    assert " tax " in grams
+    # " up " is 4 characters: no 5-gram inside it, so it stands once for that size.
+    assert grams.count(" up ") == 2
+    assert all(g == g.lower() for g in grams)
+
+
+def test_unseen_word_shares_char_ngrams_with_a_seen_form():
+    shared = set(char_ngrams("They deregulated banks.")) & set(char_ngrams("They regulate banks."))
+    assert {"regul", "egula", "gulat", " they"} <= shared
+    assert "dereg" not in shared
+
+
+def test_tensor_is_pooled_as_mean_max_and_root_row(nlp):
+    doc = nlp("Prices rose sharply last year.")
+    dense = dict(zip(DENSE_NAMES, sentence_features(doc[:]).dense, strict=True))
+    rows = doc.tensor
+    assert dense["tensor_0"] == pytest.approx(float(rows[:, 0].mean()), abs=1e-5)
+    assert dense["tensor_max_0"] == pytest.approx(float(rows[:, 0].max()), abs=1e-6)
+    assert dense[f"tensor_root_{TENSOR_WIDTH - 1}"] == pytest.approx(float(rows[doc[:].root.i, -1]), abs=1e-6)
+
+
+TRAINING_TEXTS = (
+    ("Unemployment fell to 4.1 percent last year.", 1),
+    ("The deficit doubled in eight years.", 1),
+    ("We spent 2 billion dollars on the program.", 1),
+    ("Crime rose 12 percent in the city.", 1),
+    ("The law cut taxes for 40 million families.", 1),
+    ("He voted against the bill three times.", 1),
+    ("Thank you very much.", 0),
+    ("It is great to be here tonight.", 0),
+    ("Let me answer that.", 0),
+    ("I want to thank my family.", 0),
+    ("Well, that is a good question.", 0),
+    ("Good evening, everyone.", 0),
+)
+
+
+def test_model_file_scores_what_training_fitted(nlp):
+    docs = [nlp(text) for text, _ in TRAINING_TEXTS]
+    labels = np.array([label for _, label in TRAINING_TEXTS])
+    features = featurize(docs)
+    fitted = fit_models(features, labels)
+    trained = CheckworthinessModel(
+        sparse=fitted.sparse, dense=fitted.dense, sparse_weight=0.6, dense_weight=0.4,
+        platt_a=1.0, platt_b=0.0, threshold=0.5,
+    )  # fmt: skip
+    shipped = CheckworthinessModel.from_json(json.loads(json.dumps(trained.to_json())))
+    sparse, dense = fitted.margins(features)
+    run_time = np.array([shipped.margin(sentence_features(doc[:])) for doc in docs])
+    # float16 bucket weights in the file: margins agree to about three digits.
+    np.testing.assert_allclose(run_time, 0.6 * sparse + 0.4 * dense, atol=0.02)
+    assert run_time[labels == 1].min() > run_time[labels == 0].max()
+
+
+def test_time_blocks_are_equal_runs_of_sentence_id(tmp_path):
+    ids = [str(i) for i in (50, 10, 40, 20, 30, 60)]
+    split = Split("train", tmp_path, ids, ["x"] * 6, np.zeros(6, dtype=np.int8))
+    assert time_blocks(split, blocks=3).tolist() == [2, 0, 1, 0, 1, 2]
 
 
 def test_model_survives_a_round_trip_through_its_file_format(nlp, model):
