@@ -2,7 +2,8 @@
 
 Chunks are planned from one streaming pass over the object (newline search runs in C, so a 1 GB file
 takes seconds) and each is then read with a ranged GET by its own invocation: the planner knows the exact
-line number every chunk starts at, so failures are reported with the file's own line numbers.
+line number every chunk starts at, so failures are reported with the file's own line numbers. A line too
+large to hold an acceptable article is a span alone, marked, and never read: a 200 MB line costs no download.
 """
 
 from __future__ import annotations
@@ -10,12 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from factextract.errors import FactExtractError
+
+
+class LineTooLarge(FactExtractError):
+    """A line longer than any acceptable article can be in JSON: listed as failed without being parsed."""
+
+    code = "line_too_large"
+
+    def __init__(self, size: int, limit: int, max_chars: int) -> None:
+        super().__init__(f"line has {size:,} bytes; one over {limit:,} cannot hold a text of {max_chars:,} characters")
+
 
 @dataclass(frozen=True)
 class Span:
     start: int  # byte offset of the chunk's first line
     end: int  # byte offset just after its last line
     first_line: int  # 1-based number of its first line
+    too_large: bool = False  # one line longer than max_line_bytes: to be listed as failed, not read
 
 
 @dataclass(frozen=True)
@@ -26,25 +39,41 @@ class Line:
     data: bytes  # without the line ending
 
 
-def plan(blocks: Iterable[bytes], max_lines: int, max_bytes: int) -> list[Span]:
-    """Spans of at most max_lines lines and about max_bytes bytes (a longer single line is a span alone)."""
+def plan(blocks: Iterable[bytes], max_lines: int, max_bytes: int, max_line_bytes: int | None = None) -> list[Span]:
+    """Spans of at most max_lines lines and about max_bytes bytes. A line of max_bytes or more is a span alone,
+    and so is a line longer than max_line_bytes (its ending not counted), marked too_large."""
     spans: list[Span] = []
-    start = 0
+    start = 0  # where the open span starts
+    line_start = 0
     first_line = 1
-    lines = 0
-    offset = 0
+    lines = 0  # lines in the open span
+    offset = 0  # file offset of the current block
+
+    def close(end: int, too_large: bool = False) -> None:
+        nonlocal start, first_line, lines
+        spans.append(Span(start, end, first_line, too_large))
+        start, first_line, lines = end, first_line + lines, 0
+
+    def end_line(content_end: int, line_end: int) -> None:
+        nonlocal lines, line_start
+        too_large = max_line_bytes is not None and content_end - line_start > max_line_bytes
+        if lines and (too_large or line_end - line_start >= max_bytes):
+            close(line_start)
+        lines += 1
+        line_start = line_end
+        if too_large or lines >= max_lines or line_end - start >= max_bytes:
+            close(line_end, too_large)
+
     for block in blocks:
         index = block.find(b"\n")
         while index != -1:
-            lines += 1
-            line_end = offset + index + 1
-            if lines >= max_lines or line_end - start >= max_bytes:
-                spans.append(Span(start, line_end, first_line))
-                start, first_line, lines = line_end, first_line + lines, 0
+            end_line(offset + index, offset + index + 1)
             index = block.find(b"\n", index + 1)
         offset += len(block)
-    if offset > start:
-        spans.append(Span(start, offset, first_line))
+    if offset > line_start:
+        end_line(offset, offset)  # a last line without a newline
+    if lines:
+        close(line_start)
     return spans
 
 

@@ -16,7 +16,7 @@ from botocore.exceptions import ClientError
 from batch import chunks, results
 from batch.messages import ChunkTask, FileRef, parse_body
 from batch.observability import logger
-from factextract.errors import FactExtractError, TextTooLong
+from factextract.errors import FactExtractError
 from factextract.models import Article, Extraction
 from factextract.pipeline import extract, extract_many, max_chars
 from factextract.reader import Record, decode, file_format, read_lines, read_text
@@ -109,30 +109,50 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
         spans = [chunks.Span(0, size, 1)]
     elif size <= config.chunk_bytes:
         data = _read(ref.bucket, ref.key, 0, size, etag)
-        spans = chunks.plan([data], config.chunk_lines, config.chunk_bytes)
+        spans = chunks.plan([data], config.chunk_lines, config.chunk_bytes, longest_line_bytes())
     else:
+        # Streamed a block at a time: only offsets are kept, so even a file with a 200 MB line is planned in
+        # PLAN_READ_BYTES of memory, and that line, a span of its own, is never read again.
         body = aws.s3().get_object(Bucket=ref.bucket, Key=ref.key, **_if_match(etag))["Body"]
-        spans = chunks.plan(body.iter_chunks(PLAN_READ_BYTES), config.chunk_lines, config.chunk_bytes)
+        spans = chunks.plan(
+            body.iter_chunks(PLAN_READ_BYTES), config.chunk_lines, config.chunk_bytes, longest_line_bytes()
+        )
     spans = spans or [chunks.Span(0, 0, 1)]  # an empty file is a job of one empty chunk
     store.start_job(job, chunks=len(spans), source=source, size=size)
-    tasks = [
-        ChunkTask(
-            job_id=job,
-            bucket=ref.bucket,
-            key=ref.key,
-            chunk=n,
-            start=span.start,
-            end=span.end,
-            first_line=span.first_line,
-            etag=etag,
-        )
-        for n, span in enumerate(spans)
-    ]
+    tasks = [_task(job, ref, n, span, etag) for n, span in enumerate(spans)]
     if len(tasks) == 1:
-        return process_chunk(tasks[0], remaining_ms, store=store, data=data)
+        whole = (tasks[0].start, tasks[0].end) == (0, size)
+        return process_chunk(tasks[0], remaining_ms, store=store, data=data if whole else None)
     _send(tasks)
     logger.info("file split into chunks", extra={"chunks": len(tasks), "size": size})
     return Outcome(chunks_queued=len(tasks), jobs=[job])
+
+
+def longest_line_bytes() -> int:
+    """JSON escapes can take six bytes per character; a longer line cannot hold an acceptable text."""
+    return max_chars() * 6 + 65_536
+
+
+def _task(job: str, ref: FileRef, chunk: int, span: chunks.Span, etag: str | None) -> ChunkTask:
+    """The message for one span. A too-large line's carries its failure and an empty range: nothing to read."""
+    start = span.end if span.too_large else span.start
+    failures = [_too_large(span.first_line, span.end - span.start)] if span.too_large else []
+    return ChunkTask(
+        job_id=job,
+        bucket=ref.bucket,
+        key=ref.key,
+        chunk=chunk,
+        start=start,
+        end=span.end,
+        first_line=span.first_line,
+        etag=etag,
+        failures=failures,
+    )
+
+
+def _too_large(line: int, size: int) -> LineFailure:
+    error = chunks.LineTooLarge(size, longest_line_bytes(), max_chars())
+    return LineFailure(line=line, code=error.code, message=error.message)
 
 
 def process_chunk(
@@ -213,12 +233,10 @@ def _records(task: ChunkTask, data: bytes) -> Iterator[tuple[int | None, Record]
         for record in read_text(task.key, text):
             yield None, record
         return
-    # JSON escapes can take six bytes per character; a longer line cannot hold an acceptable text.
-    longest = max_chars() * 6 + 65_536
+    longest = longest_line_bytes()
     for line in chunks.lines(data, task.start, task.first_line):
         if len(line.data) > longest:
-            too_long = TextTooLong(f"line has {len(line.data):,} bytes; the text limit is {max_chars():,} characters")
-            yield line.start, Record(line.number, error=too_long)
+            yield line.start, Record(line.number, error=chunks.LineTooLarge(len(line.data), longest, max_chars()))
             continue
         try:
             text = decode(line.data)

@@ -77,7 +77,7 @@ FILES = [
         "incoming/long-line.jsonl",
         jsonl(article("before"), {"text": "a" * LONG_LINE_BYTES}, article("after")),
         ("hostile-before", "hostile-after"),
-        ((2, "text_too_long"),),
+        ((2, "line_too_large"),),
     ),
     HostileFile(
         "incoming/latin1-line.jsonl",
