@@ -128,7 +128,7 @@ def drain(queue_url: str, handler: Handler, on_batch: Callable[[], None] = lambd
         if not messages:
             return handled
         context = LocalContext(
-            function_name="factextract-batch-local", aws_request_id=str(uuid.uuid4()), memory_limit_in_mb=3008
+            function_name="factextract-batch-local", aws_request_id=str(uuid.uuid4()), memory_limit_in_mb=1769
         )
         context.deadline += BATCH_TIMEOUT_SECONDS - 29
         response = handler(sqs_event(messages, queue_arn), context)

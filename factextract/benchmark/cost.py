@@ -28,10 +28,18 @@ def _memory_mb(function: str) -> tuple[int, str]:
     except ImportError:
         return FULL_VCPU_MB, "assumed"
     template = load_template() or {}
-    default = template.get("Globals", {}).get("Function", {}).get("MemorySize")
+    parameters = template.get("Parameters", {})
+
+    def resolved(size: object) -> object:
+        """A MemorySize given as a parameter ({"Ref": name}) is that parameter's default."""
+        if isinstance(size, dict) and "Ref" in size:
+            return parameters.get(size["Ref"], {}).get("Default")
+        return size
+
+    default = resolved(template.get("Globals", {}).get("Function", {}).get("MemorySize"))
     for name, resource in template.get("Resources", {}).items():
         if resource.get("Type") == "AWS::Serverless::Function" and function in name.lower():
-            size = resource.get("Properties", {}).get("MemorySize", default)
+            size = resolved(resource.get("Properties", {}).get("MemorySize", default))
             if isinstance(size, int):
                 return size, f"template {name}"
     return (default, "template Globals") if isinstance(default, int) else (FULL_VCPU_MB, "assumed")
