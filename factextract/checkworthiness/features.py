@@ -14,6 +14,8 @@ Three parts, all cheap once the Doc exists:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import zlib
 from dataclasses import dataclass
@@ -157,15 +159,28 @@ def _hashed_strings(tokens: list[_Token]) -> list[str]:
     return out
 
 
+def _word_char_ngrams(word: str) -> list[str]:
+    padded = f" {word} "
+    return [padded[i : i + n] for n in CHAR_NGRAM_SIZES for i in range(max(len(padded) - n + 1, 1))]
+
+
 def char_ngrams(text: str) -> list[str]:
     """Character n-grams inside each lowercased whitespace-separated word, the word padded with spaces;
     a word shorter than n gives itself once."""
-    out = []
-    for word in text.lower().split():
-        padded = f" {word} "
-        for n in CHAR_NGRAM_SIZES:
-            out += [padded[i : i + n] for i in range(max(len(padded) - n + 1, 1))]
-    return out
+    return [gram for word in text.lower().split() for gram in _word_char_ngrams(word)]
+
+
+# Hashing a word's ~15 n-grams costs more than the rest of its features, and a news text repeats most
+# of its words: each word's buckets are kept (a pure function of the word, bounded in size).
+@functools.lru_cache(maxsize=1 << 16)
+def _word_char_buckets(word: str) -> tuple[int, ...]:
+    mask = N_CHAR_BUCKETS - 1
+    return tuple(zlib.crc32(gram.encode("utf-8")) & mask for gram in _word_char_ngrams(word))
+
+
+def _char_buckets(text: str) -> np.ndarray:
+    buckets = itertools.chain.from_iterable(_word_char_buckets(word) for word in text.lower().split())
+    return np.unique(np.fromiter(buckets, dtype=np.int64))
 
 
 def _buckets(strings: list[str], width: int) -> np.ndarray:
@@ -235,6 +250,6 @@ def sentence_features(span: Span) -> SentenceFeatures:
     tokens = _tokens(span)
     return SentenceFeatures(
         hashed=_buckets(_hashed_strings(tokens), N_BUCKETS),
-        chars=_buckets(char_ngrams(span.text), N_CHAR_BUCKETS),
+        chars=_char_buckets(span.text),
         dense=_dense_vector(span, tokens),
     )
