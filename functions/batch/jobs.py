@@ -120,12 +120,16 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
     spans = spans or [chunks.Span(0, 0, 1)]  # an empty file is a job of one empty chunk
     store.start_job(job, chunks=len(spans), source=source, size=size)
     tasks = [_task(job, ref, n, span, etag) for n, span in enumerate(spans)]
+    # Counted here, once: the chunk that records a too-large line's failure only carries it.
+    too_large = sum(span.too_large for span in spans)
     if len(tasks) == 1:
         whole = (tasks[0].start, tasks[0].end) == (0, size)
-        return process_chunk(tasks[0], remaining_ms, store=store, data=data if whole else None)
+        outcome = process_chunk(tasks[0], remaining_ms, store=store, data=data if whole else None)
+        outcome.failed += too_large
+        return outcome
     _send(tasks)
-    logger.info("file split into chunks", extra={"chunks": len(tasks), "size": size})
-    return Outcome(chunks_queued=len(tasks), jobs=[job])
+    logger.info("file split into chunks", extra={"chunks": len(tasks), "size": size, "too_large_lines": too_large})
+    return Outcome(failed=too_large, chunks_queued=len(tasks), jobs=[job])
 
 
 def longest_line_bytes() -> int:

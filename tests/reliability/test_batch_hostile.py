@@ -13,20 +13,27 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import resource
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
+from botocore.config import Config
 
 from tests.reliability.conftest import Tally
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 # The per-line limit is MAX_CHARS * 6 bytes + 64 KiB (batch.jobs); a small MAX_CHARS keeps the line that
-# exceeds it at 300 KB, so the test stays fast while exercising the same refusal as a 200 MB line.
+# exceeds it at 300 KB inside a file small enough to be read whole. The 200 MB line gets its own test.
 MAX_CHARS = 2_000
 LONG_LINE_BYTES = 300_000
+HUGE_LINE_BYTES = 200 * 1024 * 1024
+BATCH_MAX_CHARS = 300_000  # template.yaml's BatchMaxTextChars default: lines over 1.87 MB are refused
 
 
 def article(name: str) -> dict[str, str]:
@@ -239,3 +246,63 @@ def test_poison_message_reaches_the_dead_letter_queue_after_three_receives_and_r
     (back,) = sqs.receive_message(QueueUrl=pipeline["INPUT_QUEUE_URL"])["Messages"]
     assert back["Body"] == poison
     assert waiting(pipeline, "DLQ_URL") == 0
+
+
+def upload_with_huge_line(bucket: str, key: str, before: bytes, after: bytes, path: Path) -> tuple[str, int]:
+    """Uploads before + a JSONL line of HUGE_LINE_BYTES + after, written through a file a megabyte at a time so
+    the test holds no copy; returns the ETag and the long line's size, its newline included.
+
+    The upload skips botocore's default CRC32 trailer: it sends the body aws-chunked, which botocore and
+    moto each re-assemble by concatenation (80 s for 200 MB, against 2 s without). S3 stores the same object."""
+    block = b"a" * 2**20
+    opening, closing = b'{"text": "', b'"}\n'
+    with path.open("w+b") as file:
+        file.write(before + opening)
+        for _ in range(HUGE_LINE_BYTES // len(block)):
+            file.write(block)
+        file.write(closing + after)
+        file.seek(0)
+        client = boto3.client("s3", config=Config(request_checksum_calculation="when_required"))
+        etag = client.put_object(Bucket=bucket, Key=key, Body=file)["ETag"]
+    return etag, len(opening) + HUGE_LINE_BYTES + len(closing)
+
+
+def test_a_200_mb_line_is_listed_failed_unread_while_every_other_line_is_processed(
+    pipeline: dict[str, str], handler: Handler, tally: Tally, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from batch.jobs import job_id, longest_line_bytes
+    from shared import aws
+    from shared.store import default_store
+
+    monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", str(BATCH_MAX_CHARS))
+    key = "incoming/huge-line.jsonl"
+    before, after = jsonl(article("dawn")), jsonl(article("noon"), article("dusk"))
+    started = time.perf_counter()
+    etag, size = upload_with_huge_line(pipeline["INPUT_BUCKET"], key, before, after, tmp_path / "huge.jsonl")
+    line = (len(before), len(before) + size)  # the long line's bytes in the file
+    s3 = aws.s3()
+    reads: list[str | None] = []
+    s3.meta.events.register("provide-client-params.s3.GetObject", lambda params, **_: reads.append(params.get("Range")))
+    try:
+        drain_all(pipeline, handler)
+    finally:
+        s3.meta.events.unregister("provide-client-params.s3.GetObject")
+    seconds = time.perf_counter() - started
+
+    record = default_store().get_job(job_id(pipeline["INPUT_BUCKET"], key, etag))
+    assert record is not None and record.status == "completed"
+    assert [(failure.line, failure.code) for failure in record.failures] == [(2, "line_too_large")]
+    assert f"{line[1] - line[0]:,} bytes" in record.failures[0].message
+    assert (record.articles_done, record.articles_failed) == (3, 1)
+    stored = [name for name in ("dawn", "noon", "dusk") if default_store().get(f"hostile-{name}") is not None]
+    assert stored == ["dawn", "noon", "dusk"]
+    # One streaming read planned the chunks; every chunk read is a ranged GET that stays off the long line.
+    assert reads.count(None) == 1
+    for span in (read for read in reads if read is not None):
+        first, last = (int(value) for value in span.removeprefix("bytes=").split("-"))
+        assert last < line[0] or first >= line[1], span
+        assert last - first < longest_line_bytes()
+    assert [waiting(pipeline, queue) for queue in ("INPUT_QUEUE_URL", "CHUNK_QUEUE_URL", "DLQ_URL")] == [0, 0, 0]
+    tally.add("batch 200 MB line", bad_inputs_tried=1, bad_inputs_handled=1, articles_lost=3 - len(stored))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"200 MB line: upload and batch {seconds:.1f} s, test process peak RSS {peak_mb:.0f} MB")
