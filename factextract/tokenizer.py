@@ -3,11 +3,13 @@
 spaCy peels prefixes and suffixes off a whitespace-free run one at a time, and each step searches the whole
 rest of the run: the suffix regex ends in `$` and is tried from every position, and the rest is copied and
 hashed again. A run of n quote marks or dashes costs O(n^2): 10,000 '"' took 20 s, 50,000 '—' over 10 min.
-Two bounds, both invisible on text where no run is longer than MAX_RUN_CHARS:
+Two bounds; spaCy's tokens change only on a run longer than MAX_RUN_CHARS that sheds more than MAX_PEELS
+affixes, which no prose has:
 - the suffix search reads the run's last SUFFIX_WINDOW characters, giving spaCy's own answer (checked
   against the full search whenever the match could reach past the window);
-- a run longer than MAX_RUN_CHARS is tokenized in pieces of that size, joined into one Doc whose text is
-  the input unchanged, so every offset still points into the caller's text.
+- such a run is tokenized in pieces of MAX_RUN_CHARS, joined into one Doc whose text is the input
+  unchanged, so every offset still points into the caller's text. A long run with few affixes (a URL,
+  a long word) costs spaCy a few passes over it and stays whole.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ NAME = "factextract.BoundedTokenizer.v1"
 # articles' longest run is 39 characters; 2,000 is the common practical limit on URL length), and a run of
 # this size costs spaCy at most tens of milliseconds with the suffix window below.
 MAX_RUN_CHARS = 2_000
+# Each affix spaCy peels off a run copies and hashes the rest of it: up to this many cost at most 100 passes
+# over a run (0.06 s over the API's 100,000 characters); more, and the run is cut into pieces.
+MAX_PEELS = 100
 # The English suffix rules match at most 5 characters ("اكواب") with lookbehinds of at most 2, except
 # `\.\.+$`, a run of dots. A match in the last SUFFIX_WINDOW characters that starts at least SUFFIX_MARGIN
 # into the window is the full search's match; one that starts nearer the window's edge (a long dot run,
@@ -44,7 +49,8 @@ class BoundedTokenizer(Tokenizer):
         if LONG_RUN.search(text) is None:
             return super().__call__(text)
         tokenize = super().__call__
-        return Doc.from_docs([tokenize(part) for part in parts(text)], ensure_whitespace=False)
+        docs = [tokenize(part) for part in parts(text, self.sheds_many_affixes)]
+        return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
     def find_suffix(self, string: str) -> int:
         if len(string) <= SUFFIX_WINDOW:
@@ -54,14 +60,31 @@ class BoundedTokenizer(Tokenizer):
             return super().find_suffix(string)
         return length
 
+    def sheds_many_affixes(self, run: str) -> bool:
+        """Whether spaCy would peel more than MAX_PEELS prefixes and suffixes off the run, counted on windows
+        at its two ends (an estimate: spaCy stops earlier at a special case, never later)."""
+        start, end = 0, len(run)
+        for _ in range(MAX_PEELS + 1):
+            prefix = self.find_prefix(run[start : start + SUFFIX_WINDOW])
+            suffix = self.find_suffix(run[max(start + prefix, end - SUFFIX_WINDOW) : end])
+            if not prefix and not suffix:
+                return False
+            start, end = start + prefix, end - suffix
+            if start >= end:
+                return False
+        return True
 
-def parts(text: str) -> Iterator[str]:
-    """The text cut before and inside every run longer than MAX_RUN_CHARS; the pieces join to the text.
+
+def parts(text: str, cut: Callable[[str], bool]) -> Iterator[str]:
+    """The text cut before and inside every run longer than MAX_RUN_CHARS for which cut(run) holds; the
+    parts join to the text.
 
     A run's last piece keeps the one space after it, which spaCy stores as that token's trailing
     whitespace: the text around a run is cut after whitespace and tokenizes exactly as in place."""
     position = 0
     for run in LONG_RUN.finditer(text):
+        if not cut(run.group()):
+            continue
         if run.start() > position:
             yield text[position : run.start()]
         end = run.end() + text.startswith(" ", run.end())
