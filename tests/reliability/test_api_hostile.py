@@ -107,7 +107,11 @@ CASES = [
         text="Caf\ufffd owners said \ufffd they agreed."),
     post("NUL and control characters", {"text": 'He said\x00 "no\x07 way"\x1b[31m today.\r\n\x0b\x0c'}),
     post("right-to-left and emoji", {"text": 'قال الوزير "\u202eok\u202c" 😀👍🏽 and 𝔘𝔫𝔦 said "fine" 🇺🇸.'}),
-    post("10,000 quote marks", {"text": " ".join(['"yes"'] * 5000)}),
+    # 10,000 quote marks three ways: around 5,000 spaced words, in one run of marks alone (spaCy's tokenizer
+    # took 20 s on it before factextract.tokenizer), and around 5,000 words in one run without spaces.
+    post("10,000 quote marks around spaced words", {"text": " ".join(['"yes"'] * 5000)}),
+    post("10,000 quote marks in one run", {"text": '"' * 10_000}),
+    post("10,000 quote marks around words without spaces", {"text": '"yes"' * 5000}),
     post("unbalanced quotes", {"text": 'He said "we will win. She said "no. \u201cWe left\u201d\u201d \u201c \u00ab'}),
     post("HTML and script tags in the text", {"text": f'The mayor said "{SCRIPT}" to the <b>council</b>.'}),
     # A lone UTF-16 surrogate is valid JSON but not Unicode text: refused as text, never a 500.
