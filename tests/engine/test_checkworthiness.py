@@ -52,6 +52,10 @@ def test_shipped_model_records_its_training_and_stays_small():
     assert "dev-test" not in data["training_data"]["files"]
     assert 0.0 < data["threshold"] < 1.0
     assert data["dev_scores"]["dev"]["average_precision"] > 0.9
+    # Scored out of sample on train blocks held out in time, which dev (same debates as train) cannot show.
+    scores, settings = data["dev_scores"], data["hyperparameters"]
+    assert 0.5 < scores["train_block_cv"]["average_precision"] < scores["dev"]["average_precision"]
+    assert settings["sparse_share"] in [float(w) for w in settings["sparse_share_block_cv_ap"]]
     assert data["trained_at"].startswith("20")
 
 
