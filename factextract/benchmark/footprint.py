@@ -22,8 +22,8 @@ PACKAGES = ("functions/api", "functions/batch", "functions/shared", "factextract
 SKIPPED_DIRS = {"__pycache__", ".pytest_cache"}
 
 
-def tree_mb(folder: Path) -> float:
-    files = (p for p in folder.rglob("*") if p.is_file() and not SKIPPED_DIRS & set(p.relative_to(folder).parts))
+def tree_mb(folder: Path, skipped: frozenset[str] | set[str] = SKIPPED_DIRS) -> float:
+    files = (p for p in folder.rglob("*") if p.is_file() and not skipped & set(p.relative_to(folder).parts))
     return sum(p.stat().st_size for p in files) / 1024 / 1024
 
 
@@ -94,8 +94,9 @@ def measure_footprint(table: Table) -> None:
     section = "footprint (unzipped)"
     layer = _layer_dir()
     if layer:
-        table.add(section, f"layer {layer.relative_to(ROOT)}", tree_mb(layer), "MB", LAMBDA_UNZIPPED_LIMIT_MB,
-                  "Lambda limit")
+        # The layer ships its bytecode (compiled for Python 3.13 at build time): it counts.
+        table.add(section, f"layer {layer.relative_to(ROOT)}", tree_mb(layer, skipped=set()), "MB",
+                  LAMBDA_UNZIPPED_LIMIT_MB, "Lambda limit", note="with its .pyc files")
     else:
         table.add(section, "layer (built)", None, "MB", note="not built here: run make layer, then bench again")
     engine = dependency_closure("factextract")
