@@ -40,7 +40,7 @@ class Plan:
 
 FULL = Plan(
     reps=3, engine_words=10_000, component_words=5_000, batch_leads=48, lead_words=100, processes=2,
-    memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(30, 15, 6),
+    memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(20, 10, 5),
     batch_articles=40,
 )
 TINY = Plan(
