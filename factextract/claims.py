@@ -9,7 +9,9 @@ an attributed claim's claimant is the quote's speaker.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +31,8 @@ from factextract.models import Claim, ClaimKind, Figure, Quote, SentenceRef
 # Figures that make a statement statistical; dates and times only place it.
 STATISTICAL_FIGURES = frozenset({"count", "money", "percent", "quantity", "ordinal", "range"})
 STATISTICAL_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# Kinds are listed in the order the schema names them.
+KIND_ORDER: tuple[ClaimKind, ...] = get_args(ClaimKind)
 # A reported clause shorter than this is a fragment (a name, a scare quote), not a statement.
 MIN_CLAUSE_WORDS = 4
 
@@ -56,6 +60,28 @@ def _trimmed(span: Span) -> Span | None:
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+class _Located:
+    """Quotes and figures found by where they lie, with a binary search over their starts: each claim
+    would otherwise scan every quote and figure of the article. Results keep the lists' own order."""
+
+    def __init__(self, quotes: list[Quote], figures: list[Figure]) -> None:
+        self.quotes = sorted(enumerate(quotes), key=lambda pair: pair[1].start)
+        self.quote_starts = [q.start for _, q in self.quotes]
+        # A quote overlapping [start, end) starts after start - (the longest quote's length).
+        self.longest_quote = max((q.end - q.start for q in quotes), default=0)
+        self.figures = sorted(enumerate(figures), key=lambda pair: pair[1].start)
+        self.figure_starts = [f.start for _, f in self.figures]
+
+    def quotes_overlapping(self, start: int, end: int) -> list[Quote]:
+        lo = bisect.bisect_right(self.quote_starts, start - self.longest_quote)
+        hi = bisect.bisect_left(self.quote_starts, end)
+        return [q for _, q in sorted(pair for pair in self.quotes[lo:hi] if pair[1].end > start)]
+
+    def figures_within(self, start: int, end: int) -> list[Figure]:
+        lo, hi = bisect.bisect_left(self.figure_starts, start), bisect.bisect_right(self.figure_starts, end)
+        return [f for _, f in sorted(pair for pair in self.figures[lo:hi] if pair[1].end <= end)]
 
 
 def _reported_clause(sentence: Span, quotes: list[Quote]) -> Quote | None:
@@ -103,24 +129,36 @@ def _predicts(token: Token) -> bool:
 
 
 def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKind]:
-    lemmas = {t.lemma_.lower() for t in span}
-    text = " " + " ".join(t.lower_ for t in span) + " "
-    kinds: list[ClaimKind] = []
-    if any(f.kind in STATISTICAL_FIGURES for f in figures) or any(t.ent_type_ in STATISTICAL_ENTITIES for t in span):
-        kinds.append("statistical")
+    found: set[ClaimKind] = set()
+    if attributed:
+        found.add("attributed")
+    if any(f.kind in STATISTICAL_FIGURES for f in figures):
+        found.add("statistical")
+    lemmas: set[str] = set()
+    lowers: list[str] = []
+    # One pass over the tokens: each attribute read builds a Token, and a sentence has dozens.
+    for token in span:
+        lemma, lower, pos, ent_type = token.lemma_.lower(), token.lower_, token.pos_, token.ent_type_
+        lemmas.add(lemma)
+        lowers.append(lower)
+        if ent_type in STATISTICAL_ENTITIES:
+            found.add("statistical")
+        elif ent_type == "LAW":
+            found.add("legal")
+        if token.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _is_quantity_qualifier(token):
+            found.add("comparison")
+        if _predicts(token):
+            found.add("prediction")
+        if pos == "VERB" and token.lemma_ in SPEECH_VERBS:
+            found.add("attributed")
+        if pos == "PRON" and lower in FIRST_PERSON_SINGULAR:
+            found.add("personal")
+    text = " " + " ".join(lowers) + " "
     if lemmas & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in CAUSAL_PHRASES):
-        kinds.append("causal")
-    if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _is_quantity_qualifier(t) for t in span):
-        kinds.append("comparison")
-    if any(_predicts(t) for t in span):
-        kinds.append("prediction")
-    if attributed or any(t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS for t in span):
-        kinds.append("attributed")
-    if lemmas & LEGAL_WORDS or any(t.ent_type_ == "LAW" for t in span):
-        kinds.append("legal")
-    if any(t.lower_ in FIRST_PERSON_SINGULAR and t.pos_ == "PRON" for t in span):
-        kinds.append("personal")
-    return kinds or ["other"]
+        found.add("causal")
+    if lemmas & LEGAL_WORDS:
+        found.add("legal")
+    return [kind for kind in KIND_ORDER if kind in found] or ["other"]
 
 
 def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: EntityIndex) -> list[Claim]:
@@ -128,6 +166,7 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
     threshold = claim_threshold(model)
     # Doc.text rebuilds the string from every token on each access: read it once.
     text = doc.text
+    located = _Located(quotes, figures)
     claims: list[Claim] = []
     for unit in sentences(doc):
         sentence = _trimmed(unit)
@@ -137,14 +176,12 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
         score = round(model.score(sentence), 4)
         if score < threshold:
             continue
-        clause = _reported_clause(sentence, quotes)
+        clause = _reported_clause(sentence, located.quotes_overlapping(sentence.start_char, sentence.end_char))
         start, end = (clause.start, clause.end) if clause else (sentence.start_char, sentence.end_char)
         span = doc.char_span(start, end, alignment_mode="expand") or sentence
-        claimant = _claimant(start, end, quotes)
-        inside_figures = [f for f in figures if start <= f.start and f.end <= end]
-        entity_ids = [
-            entity.id for entity in entities.entities if any(start <= m.start and m.end <= end for m in entity.mentions)
-        ]
+        near = located.quotes_overlapping(start, end)
+        claimant = _claimant(start, end, near)
+        inside_figures = located.figures_within(start, end)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -155,8 +192,8 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
                 kinds=_kinds(span, inside_figures, attributed=claimant is not None),
                 claimant=claimant,
                 figure_ids=[f.id for f in inside_figures],
-                quote_ids=[q.id for q in quotes if _overlap(start, end, q.start, q.end) > 0],
-                entity_ids=entity_ids,
+                quote_ids=[q.id for q in near],
+                entity_ids=[entity.id for entity in entities.entities_within(start, end)],
                 sentence=SentenceRef(start=sentence.start_char, end=sentence.end_char),
                 # The calibrated score is the probability that the statement is check-worthy,
                 # which is what this claim's confidence expresses.

@@ -87,6 +87,11 @@ class EntityIndex:
                 best = (e - s, n)
         return self.entities[best[1]] if best else None
 
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        """The entities with a mention inside [start, end), in the order of the article's entity list."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, end)
+        return [self.entities[n] for n in sorted({n for _, e, n in self._spans[lo:hi] if e <= end})]
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         i = bisect.bisect_left(self._starts, end)
         for s, e, n in reversed(self._spans[max(0, i - 8):i]):
