@@ -102,9 +102,9 @@ def _reported_clause(sentence: Span, quotes: list[Quote]) -> Quote | None:
     return max(inside, key=lambda q: q.end - q.start, default=None)
 
 
-def _claimant(start: int, end: int, quotes: list[Quote]) -> str | None:
+def _claimant(start: int, end: int, overlapping: list[Quote]) -> str | None:
     """The speaker of the quote that shares the most text with the claim (one containing it counts)."""
-    spoken = [q for q in quotes if q.speaker is not None and _overlap(start, end, q.start, q.end) > 0]
+    spoken = [q for q in overlapping if q.speaker is not None]
     best = max(spoken, key=lambda q: _overlap(start, end, q.start, q.end), default=None)
     if best is None or best.speaker is None:
         return None
@@ -176,10 +176,11 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
         score = round(model.score(sentence), 4)
         if score < threshold:
             continue
-        clause = _reported_clause(sentence, located.quotes_overlapping(sentence.start_char, sentence.end_char))
+        in_sentence = located.quotes_overlapping(sentence.start_char, sentence.end_char)
+        clause = _reported_clause(sentence, in_sentence)
         start, end = (clause.start, clause.end) if clause else (sentence.start_char, sentence.end_char)
         span = doc.char_span(start, end, alignment_mode="expand") or sentence
-        near = located.quotes_overlapping(start, end)
+        near = located.quotes_overlapping(start, end) if clause else in_sentence
         claimant = _claimant(start, end, near)
         inside_figures = located.figures_within(start, end)
         claims.append(

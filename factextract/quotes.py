@@ -52,6 +52,8 @@ MIN_REPORTED_WORDS = 2
 # "X said that ..." clauses in one sentence would otherwise make every cue scan, and report, the rest
 # of the sentence: quadratic time and output on one pathological sentence.
 MAX_REPORTED_TOKENS = 250
+# Closing marks that end reported content ("… its ‘significant’ subsidiaries”) and stay in it.
+CLOSING_MARKS = "”\"’"
 # Lead-in tokens after which a quote starts its own clause rather than continuing one.
 CLAUSE_OPENERS = frozenset({",", ":", ";", "(", "—", "―", "–", "-", "--", "..."})
 
@@ -612,10 +614,7 @@ class _QuoteFinder:
             return  # quote marks in the sentence: the quote passes attribute it
         spans = []
         for lo, hi in ((first, before.i - 1), (words[-1].i + 2, last)):
-            while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):
-                lo += 1
-            while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
-                hi -= 1
+            lo, hi = _without_edge_punctuation(doc, lo, hi)
             if lo <= hi:
                 spans.append((doc[lo].idx, doc[hi].idx + len(doc[hi])))
         if not spans or sum(_content_words(self.text[a:b]) for a, b in spans) < MIN_REPORTED_WORDS:
@@ -644,10 +643,7 @@ class _QuoteFinder:
         doc = self.doc
         if verb is not None:
             first, last = self.own_sentence(verb.i, first, last)
-        while first <= last and (doc[first].is_punct or doc[first].is_space):
-            first += 1
-        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in "”\"’":
-            last -= 1
+        first, last = _without_edge_punctuation(doc, first, last, keep_last=CLOSING_MARKS)
         if last < first or _content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS:
             return
         if attribution is None and verb is not None:
@@ -689,6 +685,16 @@ class _QuoteFinder:
                 )
             )
         return quotes
+
+
+def _without_edge_punctuation(doc: Doc, first: int, last: int, keep_last: str = "") -> tuple[int, int]:
+    """The token range first..last without punctuation and whitespace at its ends; a last token found in
+    keep_last stays."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in keep_last:
+        last -= 1
+    return first, last
 
 
 def _complement_parsed_as_relative(verb: Token) -> Token | None:
