@@ -58,7 +58,6 @@ class DateSpan:
     confidence: float
 
 
-
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
 # Abbreviations take their period ("Sept."); a full name's period ends the sentence.
 _MONTH = r"(?P<mon>(?:" + "|".join(

@@ -244,10 +244,6 @@ def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
     return vector
 
 
-def dense_vector(span: Span) -> np.ndarray:
-    return _dense_vector(span, _tokens(span))
-
-
 def sentence_features(span: Span) -> SentenceFeatures:
     tokens = _tokens(span)
     return SentenceFeatures(

@@ -59,10 +59,14 @@ class DenseModel:
     output_weights: np.ndarray  # hidden
     output_bias: float
 
-    def margin(self, features: SentenceFeatures) -> float:
-        x = (features.dense - self.mean) / self.scale
+    def logits(self, dense: np.ndarray) -> np.ndarray:
+        """The output logit of one dense vector, or of each row of a matrix of them (training scores many)."""
+        x = (dense - self.mean) / self.scale
         hidden = np.maximum(x @ self.hidden_weights + self.hidden_bias, 0.0)
-        return float(hidden @ self.output_weights + self.output_bias)
+        return hidden @ self.output_weights + self.output_bias
+
+    def margin(self, features: SentenceFeatures) -> float:
+        return float(self.logits(features.dense))
 
 
 @dataclass(frozen=True)

@@ -61,15 +61,13 @@ class Fitted:
     dense: DenseModel
 
     def margins(self, features: FeatureMatrix) -> tuple[np.ndarray, np.ndarray]:
-        """Both models' margins for many sentences at once (the same arithmetic as model.py)."""
+        """Both models' margins for many sentences at once (the sparse sum as a matrix product)."""
         sparse = (
             features.hashed_csr() @ self.sparse.bucket_weights
             + features.char_csr() @ self.sparse.char_weights
             + self.sparse.bias
         )
-        x = (features.dense - self.dense.mean) / self.dense.scale
-        hidden = np.maximum(x @ self.dense.hidden_weights + self.dense.hidden_bias, 0.0)
-        return sparse, hidden @ self.dense.output_weights + self.dense.output_bias
+        return sparse, self.dense.logits(features.dense)
 
 
 def _fit_sparse(features: FeatureMatrix, labels: np.ndarray) -> SparseModel:
