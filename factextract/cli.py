@@ -46,11 +46,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise SystemExit("factextract extract: give FILE, - for standard input, or --input FILE.jsonl")
     from factextract.pipeline import extract
 
-    article: dict = {"text": _read_source(args.file)}
-    if args.published_at:
-        article["published_at"] = _parse_date(args.published_at)
+    article = {"text": _read_source(args.file), **_defaults(args)}
     print(_dump(extract(article), args.pretty))
     return 0
+
+
+def _defaults(args: argparse.Namespace) -> dict:
+    """Article fields the command line gives, for articles that do not set them."""
+    defaults: dict = {}
+    if args.published_at:
+        defaults["published_at"] = _parse_date(args.published_at)
+    if args.follow_up_quotes:
+        defaults["follow_up_quotes"] = args.follow_up_quotes
+    return defaults
+
+
+def _filled(article: Article, defaults: dict) -> Article:
+    missing = {
+        field: value for field, value in defaults.items()
+        if field not in article.model_fields_set or getattr(article, field) is None
+    }
+    return article.model_copy(update=missing) if missing else article
 
 
 def _extract_file(args: argparse.Namespace) -> int:
@@ -61,7 +77,7 @@ def _extract_file(args: argparse.Namespace) -> int:
     from factextract.reader import Record, read_lines
 
     failures = 0
-    default_date = _parse_date(args.published_at) if args.published_at else None
+    defaults = _defaults(args)
     progress = tqdm(unit="article", file=sys.stderr, disable=None)
 
     def good_articles(records: Iterable[Record]) -> Iterator[Article]:
@@ -71,10 +87,8 @@ def _extract_file(args: argparse.Namespace) -> int:
                 failures += 1
                 progress.update(1)
                 print(f"line {record.line}: {record.error.code}: {record.error.message}", file=sys.stderr)
-            elif default_date and record.article.published_at is None:
-                yield record.article.model_copy(update={"published_at": default_date})
             else:
-                yield record.article
+                yield _filled(record.article, defaults)
 
     with (
         open(args.input, encoding="utf-8") as source,
@@ -129,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract facts from an article file, stdin or a JSONL file")
     extract.add_argument("file", nargs="?", help="a text file, or - for standard input")
     extract.add_argument("--published-at", help="publication date (ISO 8601) for relative dates")
+    extract.add_argument(
+        "--follow-up-quotes", choices=["separate", "joined"],
+        help='"A," she said. "B.": B as a quote of its own (separate, the default) or as a span of A (joined)',
+    )
     extract.add_argument("--pretty", action="store_true", help="indent the JSON")
     extract.add_argument("--input", help="a JSONL file with one article object per line")
     extract.add_argument("--output", help="where to write one Extraction per line (default: stdout)")

@@ -38,6 +38,10 @@ def _with_zone(value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | N
     return value
 
 
+# How a quote that follows another of the same speaker ("A," she said. "B.") is reported: as a quote of its
+# own with the same speaker, or as a further span of the quote it continues, as PolNeAR annotates it.
+FollowUpQuotes = Literal["separate", "joined"]
+
 # A publication date stays a date and a datetime stays a datetime, through the API, the store and back.
 PublishedAt = Annotated[dt.datetime | dt.date | None, BeforeValidator(_iso_text), AfterValidator(_with_zone)]
 
@@ -58,6 +62,12 @@ class Article(BaseModel):
         default=None, description="Publication date or datetime (ISO 8601); relative dates resolve against it."
     )
     language: str = Field(default="en", description="Only 'en' is supported.")
+    follow_up_quotes: FollowUpQuotes = Field(
+        default="separate",
+        description='A quote that follows another of the same speaker (\'"A," she said. "B."\'): "separate" reports '
+        'it as a quote of its own with the same speaker; "joined" adds it as a further span of the quote it '
+        "continues, one attribution as the PolNeAR corpus annotates it.",
+    )
 
     @field_validator("text")
     @classmethod
@@ -201,6 +211,7 @@ class Extraction(BaseModel):
     extractor_version: str
     published_at: PublishedAt
     language: Literal["en"] = "en"
+    follow_up_quotes: FollowUpQuotes = "separate"
     title: str | None = None
     url: str | None = None
     source: str | None = None

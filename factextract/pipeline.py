@@ -43,11 +43,14 @@ def as_article(data: Article | dict | str) -> Article:
 
 
 def article_id(article: Article) -> str:
-    """The caller's id, else one derived from what determines the result (text and date)."""
+    """The caller's id, else one derived from what determines the result (text, date, quote convention)."""
     if article.id:
         return article.id
     published = article.published_at.isoformat() if article.published_at else ""
-    return hashlib.sha256(f"{published}\n{article.text}".encode()).hexdigest()[:32]
+    # The default convention adds nothing, so ids derived before the option existed still name the same result;
+    # the other one leads with a word, where a derivation without it leads with a date or the line break.
+    convention = "" if article.follow_up_quotes == "separate" else f"{article.follow_up_quotes}\t"
+    return hashlib.sha256(f"{convention}{published}\n{article.text}".encode()).hexdigest()[:32]
 
 
 def _check_length(article: Article) -> None:
@@ -94,13 +97,14 @@ def _counts(doc: Doc) -> dict[str, int]:
 
 def _from_doc(article: Article, doc: Doc) -> Extraction:
     entities = resolve_entities(doc)
-    quotes = find_quotes(doc, entities)
+    quotes = find_quotes(doc, entities, join_follow_ups=article.follow_up_quotes == "joined")
     figures = find_figures(doc, article.publication_date)
     claims = find_claims(doc, quotes, figures, entities)
     return Extraction(
         id=article_id(article),
         extractor_version=extractor_version(),
         published_at=article.published_at,
+        follow_up_quotes=article.follow_up_quotes,
         title=article.title,
         url=article.url,
         source=article.source,

@@ -207,8 +207,9 @@ def _looks_like_title(text: str) -> bool:
 
 
 class _QuoteFinder:
-    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex, join_follow_ups: bool = False) -> None:
         self.r = _Reader(doc, index)
+        self.join_follow_ups = join_follow_ups
         self.doc = doc
         self.text = self.r.text
         self.quotes: list[tuple[str, list[tuple[int, int]], TextSpan | None, _Attribution]] = []
@@ -388,7 +389,7 @@ class _QuoteFinder:
     def run(self) -> None:
         quoted = self.r.quoted
         previous: _Attribution | None = None
-        previous_end = -1
+        previous_end, previous_index = -1, -1
         i = 0
         while i < len(quoted):
             quote = quoted[i]
@@ -407,7 +408,11 @@ class _QuoteFinder:
             if found is None and not lead and self.may_float(quote, previous, previous_end):
                 found = _Attribution(previous.speaker, previous.cue, quote.close_mark, "floating")  # type: ignore[union-attr]
             if found is not None and not (found.how != "verb" and _looks_like_title(quote.text(self.text))):
-                self.quotes.append(("direct", spans, None, found))
+                if found.how == "floating" and self.join_follow_ups:
+                    self.quotes[previous_index][1].extend(spans)
+                else:
+                    previous_index = len(self.quotes)
+                    self.quotes.append(("direct", spans, None, found))
                 previous, previous_end = found, max(found.end, quoted[i].close_mark)
             i += 1
 
@@ -709,8 +714,8 @@ def _complement_parsed_as_relative(verb: Token) -> Token | None:
     return None
 
 
-def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
-    finder = _QuoteFinder(doc, entities)
+def find_quotes(doc: Doc, entities: EntityIndex, join_follow_ups: bool = False) -> list[Quote]:
+    finder = _QuoteFinder(doc, entities, join_follow_ups)
     finder.run()
     finder.indirect()
     finder.speaker_labels()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factextract.data.people import TITLES
 from factextract.evaluation import official_scorer
-from factextract.models import Article, Quote
+from factextract.models import Article, FollowUpQuotes, Quote
 
 POLNEAR = Path("quotes") / "polnear-dev"
 EDGE_CASES = Path("quotes") / "edge_cases.jsonl"
@@ -87,18 +87,29 @@ def load_edge_cases(data: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def evaluate(data: Path) -> dict:
+def _polnear(data: Path, follow_up_quotes: FollowUpQuotes) -> dict:
+    """The official scorer's figures for the engine's own output on every PolNeAR dev text."""
     from factextract.pipeline import extract_many
 
     texts = sorted((data / POLNEAR / "text").glob("*.txt"))
-    articles = [Article(id=path.stem, text=path.read_text(encoding="utf-8")) for path in texts]
+    articles = [
+        Article(id=path.stem, text=path.read_text(encoding="utf-8"), follow_up_quotes=follow_up_quotes)
+        for path in texts
+    ]
     with tempfile.TemporaryDirectory() as folder:
         for extraction in extract_many(articles):
             (Path(folder) / f"{extraction.id}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
         with contextlib.redirect_stdout(io.StringIO()):
-            result = official_scorer(data, "quote_eval").main(
+            return official_scorer(data, "quote_eval").main(
                 str(data / POLNEAR / "gold.jsonl"), folder, True, str(data / POLNEAR / "text")
             )
+
+
+def evaluate(data: Path) -> dict:
+    """PolNeAR dev under the default convention, and under the one its annotators used for follow-up
+    quotes ("A," she said. "B." is one attribution there); the edge cases under the default."""
+    result = _polnear(data, "separate")
+    result["joined"] = _polnear(data, "joined")
     cases = load_edge_cases(data)
     failed = {case["id"]: case_failures(case, quotes_in(case["text"])) for case in cases}
     result["edge_cases"] = {
@@ -117,6 +128,12 @@ def report(result: dict) -> str:
         f"  direct+partial  P {dp['precision']:.3f}  R {dp['recall']:.3f}  F1 {dp['f1']:.3f}  "
         f"speaker {dp['speaker_acc']:.3f}  ({dp['predicted']} predicted)",
     ]
+    if "joined" in result:
+        joined = result["joined"]["direct+partial"]
+        lines.append(
+            f"  follow-ups joined (PolNeAR's convention)  P {joined['precision']:.3f}  R {joined['recall']:.3f}  "
+            f"F1 {joined['f1']:.3f}  speaker {joined['speaker_acc']:.3f}  ({joined['predicted']} predicted)"
+        )
     for kind in ("direct", "partial", "indirect"):
         row = result[kind]
         lines.append(f"  {kind:<15} recall {row['recall']:.3f}  speaker {row['speaker_acc']:.3f}  ({row['gold']} gold)")

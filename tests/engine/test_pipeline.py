@@ -36,6 +36,21 @@ def test_same_text_and_date_give_the_same_id():
     assert article_id(first) == article_id(again) != article_id(other_day)
 
 
+def test_the_quote_convention_is_part_of_a_derived_id_and_of_the_result():
+    text = "“Housing comes first,” Chen said. “We have to build more homes.”"
+    separate = extract({"text": text})
+    joined = extract({"text": text, "follow_up_quotes": "joined"})
+    assert separate.id != joined.id
+    assert (separate.follow_up_quotes, joined.follow_up_quotes) == ("separate", "joined")
+    assert (len(separate.quotes), len(joined.quotes)) == (2, 1)
+
+
+def test_an_unknown_quote_convention_is_refused():
+    with pytest.raises(InvalidArticle) as raised:
+        extract({"text": "Rain fell.", "follow_up_quotes": "merged"})
+    assert raised.value.field == "follow_up_quotes"
+
+
 def test_callers_id_is_kept():
     assert extract({"id": "story-42", "text": "Rain fell on Monday."}).id == "story-42"
 

@@ -13,9 +13,9 @@ def nlp():
     return load_pipeline()
 
 
-def quotes_of(nlp, text: str) -> list[Quote]:
+def quotes_of(nlp, text: str, join_follow_ups: bool = False) -> list[Quote]:
     doc = nlp(text)
-    return find_quotes(doc, resolve_entities(doc))
+    return find_quotes(doc, resolve_entities(doc), join_follow_ups)
 
 
 def only(quotes: list[Quote], kind: str) -> list[Quote]:
@@ -84,6 +84,36 @@ def test_multi_paragraph_quote_is_one_quote_with_the_same_speaker(nlp):
     assert len(second.spans) == 2
     assert second.speaker.name == first.speaker.name == "Chen"
     assert_offsets_match(text, [first, second])
+
+
+def test_joined_follow_ups_become_spans_of_the_quote_they_continue(nlp):
+    text = (
+        "“Housing comes first,” Chen said. “Rents have doubled.\n\n“We have to build.”\n\n"
+        "Her deputy called the plan “a start.” “It is years late,” said Omar Diaz."
+    )
+    separate = only(quotes_of(nlp, text), "direct")
+    joined = only(quotes_of(nlp, text, join_follow_ups=True), "direct")
+    assert [q.text for q in joined] == [
+        "Housing comes first, Rents have doubled. We have to build.",
+        "It is years late,",
+    ]
+    assert joined[0].spans == separate[0].spans + separate[1].spans
+    assert joined[0].speaker == separate[0].speaker and joined[0].speaker.name == "Chen"
+    assert joined[1].speaker.name == "Omar Diaz"
+    assert_offsets_match(text, joined)
+
+
+def test_a_follow_up_joins_its_direct_quote_across_a_partial_quote_between_them(nlp):
+    text = "“Housing comes first,” Chen said of the “crisis.” “We have to build more homes.”"
+    quotes = quotes_of(nlp, text, join_follow_ups=True)
+    (direct,) = only(quotes, "direct")
+    assert direct.text == "Housing comes first, We have to build more homes."
+    assert [q.text for q in only(quotes, "partial")] == ["crisis."]
+
+
+def test_a_quote_after_a_new_speaker_is_not_joined_to_the_previous_one(nlp):
+    text = "“It is too early to say,” said Dr. Amir Shah. His colleague disagreed: “The data are clear.”"
+    assert len(only(quotes_of(nlp, text, join_follow_ups=True), "direct")) == 2
 
 
 def test_unclosed_quote_does_not_raise_and_is_not_reported(nlp):
