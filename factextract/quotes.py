@@ -438,8 +438,12 @@ class _QuoteFinder:
             return False
         if _content_words(quote.text(self.text)) < 2:
             return False
+        # The rest of the attribution's own sentence describes the speaker or the occasion ("said Robert
+        # McAtee, who works with Mr. Clarke"; "he said after meeting Putin"): the people it names are not
+        # new speakers.
+        told = self.r.sentence(previous.cue.start, previous.cue.end).end if previous.cue else previous_end
         for token in self.doc[self.r.token(previous_end):self.r.token(quote.open_mark)]:
-            if token.idx < previous_end or self.r.in_quote(token.idx):
+            if token.idx < max(previous_end, told) or self.r.in_quote(token.idx):
                 continue
             if _is_reporting(token):
                 return False

@@ -207,6 +207,22 @@ def test_follow_up_quote_does_not_inherit_when_a_new_speaker_is_introduced(nlp):
     assert second.speaker.text == "His colleague"
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    ["said Ines Moreau, who has worked with Mayor Paul Grant for years.", "Ines Moreau said after meeting Paul Grant."],
+)
+def test_people_named_in_the_attribution_sentence_do_not_stop_a_follow_up(nlp, attribution):
+    text = f"“The river is rising,” {attribution} “We need sandbags by tonight.”"
+    first, second = only(quotes_of(nlp, text), "direct")
+    assert first.speaker.name == second.speaker.name == "Ines Moreau"
+
+
+def test_a_person_named_in_a_sentence_between_stops_a_follow_up(nlp):
+    text = "“The river is rising,” said Ines Moreau. Mayor Paul Grant arrived later. “We need sandbags by tonight.”"
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.text == "The river is rising,"
+
+
 def test_scare_quotes_and_titles_are_not_quotes(nlp):
     assert quotes_of(nlp, "Critics have dubbed the plan a “poison pill” for small lenders.") == []
     assert quotes_of(nlp, "Her new book, “The Long Road Home,” goes on sale in March.") == []
