@@ -272,7 +272,7 @@ class _QuoteFinder:
         if first.text in ATTRIBUTION_DASHES:
             return self.dash(first, trail[1:])
         ends_sentence = self.text[quote.end - 1:quote.end] in SENTENCE_END and self.text[quote.end - 1] == "."
-        for n, token in enumerate(trail[:8]):
+        for n, token in enumerate(trail):
             if token.lower_ == "according" and n + 1 < len(trail) and trail[n + 1].lower_ == "to":
                 return self.according(token, trail[n + 1])
             if token.pos_ in ("VERB", "AUX") and not _is_reporting(token):
@@ -288,6 +288,8 @@ class _QuoteFinder:
                 subject = None
             if subject is None:
                 subject = next((t for t in trail if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None)
+                while subject is not None and subject.dep_ == "compound" and subject.i < subject.head.i < token.i:
+                    subject = subject.head  # "Rep. Elijah E. Cummings": the name, not its title
             speaker = self.r.speaker(subject) if subject is not None else None
             end = max(token.idx + len(token), speaker.end if speaker else 0)
             return _Attribution(speaker, self.r.cue(token), end, "verb")

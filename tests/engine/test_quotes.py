@@ -61,6 +61,22 @@ def test_inverted_attribution_with_appositive_names_the_speaker_and_role(nlp):
     assert second.text == "We were lucky." and second.speaker.name == "Tom Reyes"
 
 
+def test_a_long_speaker_with_party_and_state_still_reaches_the_verb(nlp):
+    text = "“The budget is not optional,” committee Chairwoman Sen. Maria Ellis (D-Ore.) said on Tuesday."
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.speaker.name == "Maria Ellis" and quote.cue.text == "said"
+
+
+def test_a_speaker_found_without_the_parse_is_the_name_not_its_title(nlp):
+    # The parser leaves "said" without a subject here; the first noun after the quote is "Rep.".
+    text = (
+        '"She would be a fine judge. Not good, great. One of the sharpest minds in the state," '
+        "Rep. Anna L. Brooks (D-Ohio) said in an interview."
+    )
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.speaker.name == "Anna L. Brooks"
+
+
 def test_split_quote_is_one_quote_with_two_spans(nlp):
     text = "“We expected rain,” the farmer said, “but not this much rain.”"
     (quote,) = quotes_of(nlp, text)
