@@ -45,6 +45,8 @@ SUBJECT_CARRIERS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl"})
 SENTENCE_END = frozenset({".", "?", "!"})
 # How far around a quote its attribution may be, in tokens.
 AFTER_WINDOW = 12
+# How much of an attribution may stand between two halves of one quote ("said during a rally in ...,").
+CONTINUATION_CHARS = 80
 BEFORE_WINDOW = 40
 # Reported content of one word ("caution", "so") names a topic, not what was said.
 MIN_REPORTED_WORDS = 2
@@ -426,9 +428,20 @@ class _QuoteFinder:
         return _looks_like_title(outside)
 
     def continues(self, found: _Attribution, following: QuotedSpan) -> bool:
-        """“A,” the farmer said, “b.”: the attribution sits between two halves of one quote."""
+        """“A,” the farmer said, “b.”: the attribution sits between two halves of one quote. It may run
+        on (“A,” he said during a rally in Kenansville, N.C., “but b.”) when the second half opens in
+        lower case and nobody else is reported speaking in between."""
         between = self.text[found.end:following.open_mark]
-        return between.strip() in (",",) and "\n" not in between
+        if "\n" in between:
+            return False
+        rest = between.strip()
+        if rest == ",":
+            return True
+        first_letter = next((ch for ch in following.text(self.text) if ch.isalpha()), "")
+        if len(rest) > CONTINUATION_CHARS or not first_letter.islower() or not rest.endswith((",", ", but", ", and")):
+            return False
+        tokens = self.doc[self.r.token(found.end):self.r.token(following.open_mark)]
+        return not any(_is_reporting(t) for t in tokens if t.idx >= found.end)
 
     def may_float(self, quote: QuotedSpan, previous: _Attribution | None, previous_end: int) -> bool:
         """A quote opening a sentence right after another keeps its speaker unless someone new

@@ -86,6 +86,28 @@ def test_split_quote_is_one_quote_with_two_spans(nlp):
     assert_offsets_match(text, [quote])
 
 
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("“The dam will hold,” Ines Moreau said at a briefing in Arles, France, “but the roads will flood.”",
+         "but the roads will flood."),
+        ("“The dam will hold,” she told reporters, but “the roads will flood by morning.”",
+         "the roads will flood by morning."),
+    ],
+)
+def test_a_quote_split_by_a_longer_attribution_is_still_one_quote(nlp, text, second):
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.text == f"The dam will hold, {second}"
+    assert len(quote.spans) == 2
+    assert_offsets_match(text, [quote])
+
+
+def test_a_second_speaker_between_two_quotes_keeps_them_apart(nlp):
+    text = "“The dam will hold,” Ines Moreau said, and her deputy added, “unless the rain keeps up.”"
+    first, second = only(quotes_of(nlp, text), "direct")
+    assert (first.speaker.name, second.speaker.text) == ("Ines Moreau", "her deputy")
+
+
 def test_nested_single_quotes_do_not_split_the_quote(nlp):
     text = "“They keep calling it ‘temporary’, but it has been ten years,” said resident Mark Bell."
     (quote,) = quotes_of(nlp, text)
