@@ -44,7 +44,7 @@ NP_LEFT = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quant
 SUBJECT_CARRIERS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl"})
 SENTENCE_END = frozenset({".", "?", "!"})
 # How far around a quote its attribution may be, in tokens.
-AFTER_WINDOW = 12
+AFTER_WINDOW = 24
 # How much of an attribution may stand between two halves of one quote ("said during a rally in ...,").
 CONTINUATION_CHARS = 80
 BEFORE_WINDOW = 40
@@ -278,7 +278,10 @@ class _QuoteFinder:
             if token.lower_ == "according" and n + 1 < len(trail) and trail[n + 1].lower_ == "to":
                 return self.according(token, trail[n + 1])
             if token.pos_ in ("VERB", "AUX") and not _is_reporting(token):
-                if token.dep_ not in ("aux", "auxpass"):
+                # A verb inside the speaker's description ("one of the states suing the EPA") or a
+                # capitalised word the tagger took for a verb ("Tulsa police Chief") does not end the search.
+                describes = token.dep_ in ("aux", "auxpass", "acl", "relcl")
+                if not describes and (ends_sentence or not token.text[:1].isupper()):
                     return None  # another clause comes first: "… ,” which means …"
                 continue
             if not _is_reporting(token):
@@ -289,7 +292,11 @@ class _QuoteFinder:
             if subject is not None and quote.open_mark <= subject.idx <= quote.close_mark:
                 subject = None
             if subject is None:
-                subject = next((t for t in trail if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None)
+                # Without a parsed subject, a person named before the verb is the best guess, then the first noun.
+                before_verb = [t for t in trail if t.i < token.i]
+                subject = next((t for t in before_verb if t.ent_type_ == "PERSON"), None) or next(
+                    (t for t in trail if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None
+                )
                 while subject is not None and subject.dep_ == "compound" and subject.i < subject.head.i < token.i:
                     subject = subject.head  # "Rep. Elijah E. Cummings": the name, not its title
             speaker = self.r.speaker(subject) if subject is not None else None

@@ -67,6 +67,21 @@ def test_a_long_speaker_with_party_and_state_still_reaches_the_verb(nlp):
     assert quote.speaker.name == "Maria Ellis" and quote.cue.text == "said"
 
 
+def test_a_verb_in_the_speakers_description_does_not_end_the_search_for_the_cue(nlp):
+    text = (
+        "“The rule is an overreach,” Dana Whitfield, the attorney general of Kansas, one of the states "
+        "suing the agency, said at a forum this week."
+    )
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.speaker.name == "Dana Whitfield" and quote.cue.text == "said"
+
+
+def test_a_place_name_tagged_as_a_verb_before_the_speaker_is_read_as_a_name(nlp):
+    # The small model tags "Tulsa" here as a verb; mid-sentence, a capitalised word does not open a clause.
+    (quote,) = only(quotes_of(nlp, "“We will find who did this,” Tulsa fire Chief Anna Lee said Monday."), "direct")
+    assert quote.speaker.name == "Anna Lee"
+
+
 def test_a_speaker_found_without_the_parse_is_the_name_not_its_title(nlp):
     # The parser leaves "said" without a subject here; the first noun after the quote is "Rep.".
     text = (
