@@ -390,6 +390,8 @@ class _QuoteFinder:
                 return None  # the quote is itself the reporting clause: not embedded
             if token.i != roots[0].i and _is_reporting(token, REPORTING):
                 return token, below
+            if token.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ == "as" and _labels(token, below):
+                return token, below  # "admires Putin as a 'strong leader'": the label is the subject's
             if token.head.i == token.i:
                 return None
             below, token = token, token.head
@@ -716,6 +718,14 @@ class _QuoteFinder:
                 )
             )
         return quotes
+
+
+def _labels(verb: Token, as_phrase: Token) -> bool:
+    """The verb has something before its "as" phrase to apply the label to ("dismissed the plan as",
+    "went after Trump as"); "served as 'acting director'" has not, and gives a title, not a label."""
+    return any(
+        child.dep_ in ("dobj", "prep") and child.i < as_phrase.i for child in verb.children if child.i != as_phrase.i
+    )
 
 
 def _without_edge_punctuation(doc: Doc, first: int, last: int, keep_last: str = "") -> tuple[int, int]:

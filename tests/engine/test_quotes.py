@@ -185,6 +185,15 @@ def test_partial_quote_offsets_are_the_fragment_and_content_the_clause(nlp):
     assert_offsets_match(text, [quote])
 
 
+def test_a_label_in_quote_marks_after_as_is_a_partial_quote_of_who_applies_it(nlp):
+    (quote,) = only(quotes_of(nlp, "Ruth Kaye dismissed the plan as a “costly gimmick.”"), "partial")
+    assert (quote.text, quote.speaker.text) == ("costly gimmick.", "Ruth Kaye")
+
+
+def test_a_title_in_quote_marks_after_served_as_is_not_a_quote(nlp):
+    assert only(quotes_of(nlp, "Dan Oyelaran served as “acting director” for a year."), "partial") == []
+
+
 def test_according_to_gives_an_indirect_quote_with_the_source(nlp):
     text = "Unemployment fell to 4.1% in May, according to the Bureau of Labor Statistics."
     (quote,) = quotes_of(nlp, text)
