@@ -38,6 +38,9 @@ LAMBDA_ENV = {
 def probe(kind: str, *args: str) -> tuple[float, dict]:
     """Starts `python -m factextract.benchmark.probe kind args`; returns its start moment and its JSON."""
     env = {**os.environ, **LAMBDA_ENV, "PYTHONPATH": str(ROOT)}
+    # The layer ships every module compiled (make layer), so a cold start reads bytecode; a shell that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise have each probe compile the engine's sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "factextract.benchmark.probe", kind, *args],
