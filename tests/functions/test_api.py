@@ -132,6 +132,20 @@ def test_caller_id_with_new_text_replaces_the_stored_extraction(call, load_event
     assert stored["stats"]["characters"] == len(changed["text"]) == body["stats"]["characters"]
 
 
+def test_the_follow_up_convention_is_extracted_stored_and_changed_like_the_text(call, load_event) -> None:
+    event = load_event("api_create_extraction")
+    text = "“Housing comes first,” Chen said on Monday. “We have to build more homes.”"
+    separate = {"id": _article(event)["id"], "text": text}
+    joined = {**separate, "follow_up_quotes": "joined"}
+    assert call(_with_body(event, json.dumps(separate)))[0] == 201
+    status, body, _ = call(_with_body(event, json.dumps(joined)))
+    assert status == 201  # a new convention is a new result, not the stored one
+    _, stored, _ = call(load_event("api_get_extraction"))
+    assert stored == body
+    assert stored["follow_up_quotes"] == "joined"
+    assert [len(quote["spans"]) for quote in stored["quotes"] if quote["type"] == "direct"] == [2]
+
+
 def test_delete_event_removes_the_article_then_reports_not_found(call, load_event) -> None:
     call(load_event("api_create_extraction"))
     status, body, _ = call(load_event("api_delete_extraction"))
