@@ -533,11 +533,15 @@ class _QuoteFinder:
                 self.parenthetical(token)
                 continue
             addressee = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-            directive = lemma in DIRECTIVE_VERBS and addressee is not None
+            if lemma in DIRECTIVE_VERBS and addressee is not None:
+                instruction = next((c for c in token.children if c.dep_ == "xcomp" and c.i > addressee.i), None)
+                if instruction is not None:
+                    # "urged North Korea to resume talks": the addressee and the instruction, once; urge is
+                    # also a verb of intention and of object, and those readings would report the same words.
+                    self.add_indirect(token, addressee.left_edge.i, instruction.right_edge.i)
+                    continue
             for child in token.children:
-                if child.dep_ == "xcomp" and directive and child.i > addressee.i:
-                    self.add_indirect(token, addressee.left_edge.i, child.right_edge.i)
-                elif child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
+                if child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
                     self.add_indirect(token, child.left_edge.i, child.right_edge.i)
                 elif child.dep_ == "dobj" and lemma in OBJECT_VERBS:
                     # "described the showdown as ominous": the object and what it is called

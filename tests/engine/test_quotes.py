@@ -237,8 +237,10 @@ def test_a_that_clause_after_the_addressee_is_what_was_told(nlp):
     assert quote.speaker.text == "The governor" and quote.cue.text == "told"
 
 
-def test_an_instruction_reports_the_addressee_and_the_infinitive(nlp):
-    text = "The mayor told her staff to prepare a new budget by Friday."
+@pytest.mark.parametrize("verb", ["told", "urged"])
+def test_an_instruction_reports_the_addressee_and_the_infinitive_once(nlp, verb):
+    # "urge" is also a verb of intention and one whose object is reported: still one quote.
+    text = f"The mayor {verb} her staff to prepare a new budget by Friday."
     (quote,) = only(quotes_of(nlp, text), "indirect")
     assert quote.text == "her staff to prepare a new budget by Friday"
     assert quote.speaker.text == "The mayor"
