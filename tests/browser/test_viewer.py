@@ -210,6 +210,22 @@ def test_phone_width_stacks_the_speaker_list_under_the_article(browser: Any, ser
         context.close()
 
 
+def test_joining_follow_up_quotes_shows_one_quote_in_two_parts(page: Any) -> None:
+    text = "“The ferry will run all winter,” Mayor Lena Park said. “We have the crew and the fuel.”"
+    submit(page, text, HOSTILE_PUBLISHED)
+    assert [q["text"] for q in highlighted_quotes(page)] == [
+        "The ferry will run all winter,",
+        "We have the crew and the fuel.",
+    ]
+    page.check("#join-follow-ups")
+    with page.expect_request(lambda request: request.method == "POST") as sent:
+        submit(page, text, HOSTILE_PUBLISHED)
+    assert json.loads(sent.value.post_data)["follow_up_quotes"] == "joined"
+    (quote,) = highlighted_quotes(page)
+    assert quote["text"] == "The ferry will run all winter, We have the crew and the fuel."
+    assert normalized(quote["speaker"]) == "lena park"
+
+
 def test_api_key_is_sent_as_x_api_key_and_remembered_only_when_asked(page: Any) -> None:
     page.click(".api-key summary")
     page.fill("#api-key", "key-for-this-test")

@@ -461,6 +461,7 @@
       const body = { text };
       const published = $("published-at").value;
       if (published) body.published_at = published;
+      if ($("join-follow-ups").checked) body.follow_up_quotes = "joined";
       const headers = { "Content-Type": "application/json", Accept: "application/json" };
       const key = keyField.value.trim();
       if (key) headers["x-api-key"] = key;
