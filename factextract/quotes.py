@@ -43,6 +43,8 @@ NP_LEFT = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quant
 # saying", "said X and added Y", "adding that").
 SUBJECT_CARRIERS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl"})
 SENTENCE_END = frozenset({".", "?", "!"})
+# Title case leaves short prepositions and conjunctions in lower case: "Contract with America".
+TITLE_LOWERCASE = frozenset({"with", "from", "into", "onto", "over", "upon", "than"})
 # How far around a quote its attribution may be, in tokens.
 AFTER_WINDOW = 24
 # How much of an attribution may stand between two halves of one quote ("said during a rally in ...,").
@@ -205,7 +207,7 @@ def _content_words(text: str) -> int:
 
 def _looks_like_title(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 2 and all(w[0].isupper() or len(w) <= 3 for w in words)
+    return len(words) >= 2 and all(w[0].isupper() or len(w) <= 3 or w in TITLE_LOWERCASE for w in words)
 
 
 class _QuoteFinder:
