@@ -318,6 +318,11 @@ class _QuoteFinder:
         elif last.text not in (",", "—", "―", "–") and not _is_reporting(last):
             return None
         if not verbs:
+            # According to Limbaugh, “…”
+            first, to = (lead[0], lead[1]) if len(lead) > 2 else (None, None)
+            if first is not None and first.lower_ == "according" and to.lower_ == "to" and last.text == ",":
+                found = self.according(first, to)
+                return _Attribution(found.speaker, found.cue, last.idx + len(last), "verb") if found else None
             return None
         verb = verbs[-1]
         subject = self.r.subject(verb)

@@ -25,7 +25,7 @@ SPEECH_VERBS = _words(
     exclaim chant sing preach proclaim reveal disclose indicate point mention describe call tout
     estimate forecast predict project speculate guess surmise theorize hint imply signal caution
     advise recommend propose accuse charge blast slam criticize criticise praise mock question
-    challenge dispute rebut retort fire shoot snap scoff sniff sigh plead beg
+    challenge dispute rebut retort fire shoot snap scoff sniff sigh plead beg read
     """
 )
 

@@ -194,6 +194,18 @@ def test_a_title_in_quote_marks_after_served_as_is_not_a_quote(nlp):
     assert only(quotes_of(nlp, "Dan Oyelaran served as “acting director” for a year."), "partial") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“We ask the board to reconsider its vote,” the parents’ letter reads.", "the parents’ letter", "reads"),
+        ("According to Lena Park, “the ferry will run all winter.”", "Lena Park", "According to"),
+    ],
+)
+def test_a_document_that_reads_and_according_to_before_a_quote_attribute_it(nlp, text, speaker, cue):
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
 def test_according_to_gives_an_indirect_quote_with_the_source(nlp):
     text = "Unemployment fell to 4.1% in May, according to the Bureau of Labor Statistics."
     (quote,) = quotes_of(nlp, text)
