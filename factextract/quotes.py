@@ -319,9 +319,8 @@ class _QuoteFinder:
             return None
         if not verbs:
             # According to Limbaugh, “…”
-            first, to = (lead[0], lead[1]) if len(lead) > 2 else (None, None)
-            if first is not None and first.lower_ == "according" and to.lower_ == "to" and last.text == ",":
-                found = self.according(first, to)
+            if len(lead) > 2 and lead[0].lower_ == "according" and lead[1].lower_ == "to" and last.text == ",":
+                found = self.according(lead[0], lead[1])
                 return _Attribution(found.speaker, found.cue, last.idx + len(last), "verb") if found else None
             return None
         verb = verbs[-1]
