@@ -399,7 +399,10 @@ class _QuoteFinder:
             if token.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ == "as" and _labels(token, below):
                 return token, below  # "admires Putin as a 'strong leader'": the label is the subject's
             if token.head.i == token.i:
-                return None
+                # "Local bakers, the mayor said, are 'working around the clock'": the attribution hangs from
+                # the sentence it reports, as parataxis.
+                aside = next((c for c in token.children if c.dep_ == "parataxis" and _is_reporting(c)), None)
+                return (aside, token) if aside is not None else None
             below, token = token, token.head
         return None
 
@@ -652,9 +655,10 @@ class _QuoteFinder:
             return
         first, last = self.own_sentence(verb.i, verb.sent.start, verb.sent.end - 1)
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        i = bisect.bisect_left(self.r.quote_opens, start)
-        if self.r.in_quote(start) or (i < len(self.r.quoted) and self.r.quoted[i].open_mark < end):
-            return  # quote marks in the sentence: the quote passes attribute it
+        if self.r.in_quote(start) or any(
+            kind == "direct" and spans[0][0] < end and start < spans[-1][1] for kind, spans, _, _ in self.quotes
+        ):
+            return  # a direct quote in the sentence: the quote passes attribute it
         spans = []
         for lo, hi in ((first, before.i - 1), (words[-1].i + 2, last)):
             lo, hi = _without_edge_punctuation(doc, lo, hi)

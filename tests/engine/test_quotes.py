@@ -232,6 +232,14 @@ def test_attribution_set_off_by_commas_reports_the_sentence_around_it(nlp):
     assert_offsets_match(text, [quote])
 
 
+def test_a_partial_quote_inside_a_parenthetical_attribution_keeps_the_reported_sentence(nlp):
+    text = "Local bakers, the mayor said, are “working around the clock” this month."
+    quotes = quotes_of(nlp, text)
+    (reported,) = only(quotes, "indirect")
+    assert [text[s:e] for s, e in reported.spans] == ["Local bakers", "are “working around the clock” this month"]
+    assert [q.text for q in only(quotes, "partial")] == ["working around the clock"]
+
+
 def test_a_parenthetical_attribution_inside_quote_marks_stays_one_direct_quote(nlp):
     text = '"The terminal," the director said, "will double our capacity."'
     (quote,) = quotes_of(nlp, text)
