@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
 ]
 SERVER_START_SECONDS = 180
 EXTRACT_TIMEOUT_MS = 120_000
+# Laying out a long article's highlights once its answer is in; generous for a machine busy with other tests.
+RENDER_TIMEOUT_MS = 30_000
 
 
 @contextlib.contextmanager
@@ -48,10 +50,12 @@ def submit(page: Any, text: str, published: str) -> dict[str, Any]:
         lambda response: response.url.endswith("/v1/extractions") and response.request.method == "POST",
         timeout=EXTRACT_TIMEOUT_MS,
     ) as answer:
-        page.click("#extract-button")
+        # The page answers the submit with fetch(), never a navigation; waiting for one after the click timed
+        # out once on a loaded CI machine while the server was extracting.
+        page.click("#extract-button", no_wait_after=True)
     response = answer.value
     assert response.status in (200, 201), f"POST /v1/extractions answered {response.status}: {response.text()}"
-    page.wait_for_selector("#result:not([hidden])")
+    page.wait_for_selector("#result:not([hidden])", timeout=RENDER_TIMEOUT_MS)
     # The pointer still rests where the button was; once the result is laid out it may sit on a highlight,
     # whose hover details would then replace those a test opens by keyboard focus.
     page.mouse.move(0, 0)
