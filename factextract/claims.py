@@ -138,8 +138,8 @@ def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKin
     lowers: list[str] = []
     # One pass over the tokens: each attribute read builds a Token, and a sentence has dozens.
     for token in span:
-        lemma, lower, pos, ent_type = token.lemma_.lower(), token.lower_, token.pos_, token.ent_type_
-        lemmas.add(lemma)
+        raw_lemma, lower, pos, ent_type = token.lemma_, token.lower_, token.pos_, token.ent_type_
+        lemmas.add(raw_lemma.lower())
         lowers.append(lower)
         if ent_type in STATISTICAL_ENTITIES:
             found.add("statistical")
@@ -149,7 +149,7 @@ def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKin
             found.add("comparison")
         if _predicts(token):
             found.add("prediction")
-        if pos == "VERB" and token.lemma_ in SPEECH_VERBS:
+        if pos == "VERB" and raw_lemma in SPEECH_VERBS:
             found.add("attributed")
         if pos == "PRON" and lower in FIRST_PERSON_SINGULAR:
             found.add("personal")

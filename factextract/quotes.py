@@ -13,7 +13,7 @@ quotes. Speakers are read from the parse and resolved through the EntityIndex.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
@@ -321,7 +321,7 @@ class _QuoteFinder:
             # According to Limbaugh, “…”
             if len(lead) > 2 and lead[0].lower_ == "according" and lead[1].lower_ == "to" and last.text == ",":
                 found = self.according(lead[0], lead[1])
-                return _Attribution(found.speaker, found.cue, last.idx + len(last), "verb") if found else None
+                return replace(found, end=last.idx + len(last)) if found else None
             return None
         verb = verbs[-1]
         subject = self.r.subject(verb)
