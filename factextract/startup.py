@@ -15,13 +15,15 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pauses cyclic garbage collection for the block, then freezes what the block created: frozen
-    objects are left out of every later collection, so a warm call does not rescan the model either."""
-    enabled = gc.isenabled()
-    gc.disable()
+    """Pauses automatic collection for the block, then freezes what the block created: frozen objects are
+    left out of every later collection, so a warm call does not rescan the model either.
+
+    The pause is a zero threshold, not gc.disable(): srsly's msgpack readers, which the model load calls
+    for each component, call gc.enable() after every read and would end a pause made that way."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
     try:
         yield
     finally:
         gc.freeze()
-        if enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
