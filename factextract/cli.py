@@ -34,9 +34,9 @@ def _dump(model, pretty: bool) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from factextract.startup import collector_paused
+    from factextract.startup import process_start
 
-    with collector_paused():  # start-up as the Lambda entry points run it
+    with process_start():  # start-up as the Lambda entry points run it
         from factextract.nlp import load_pipeline
 
         load_pipeline()

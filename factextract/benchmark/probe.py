@@ -48,9 +48,9 @@ def _mark(marks: dict, name: str) -> None:
 def cold(text: str) -> dict:
     """Start-up as the entry points run it (functions/*/app.py, the CLI): collection paused meanwhile."""
     marks = {"started": STARTED, "started_cpu": STARTED_CPU}
-    from factextract.startup import collector_paused
+    from factextract.startup import process_start
 
-    with collector_paused():
+    with process_start():
         import spacy  # noqa: F401  (its import is the biggest part of the engine's)
 
         _mark(marks, "spacy_imported")

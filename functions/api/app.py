@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from factextract.startup import collector_paused
+from factextract.startup import process_start
 
-with collector_paused():  # what is imported and loaded here lives as long as the function's environment
+with process_start():  # what is imported and loaded here lives as long as the function's environment
     from aws_lambda_powertools.event_handler import APIGatewayRestResolver
     from aws_lambda_powertools.logging import correlation_paths
     from aws_lambda_powertools.utilities.typing import LambdaContext

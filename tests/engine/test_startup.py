@@ -1,8 +1,12 @@
 import gc
+import json
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
-from factextract.startup import collector_paused
+from factextract.startup import SPACY_INFO_MODULE, collector_paused, spacy_cli_deferred
 
 
 @pytest.fixture
@@ -81,3 +85,53 @@ def test_collection_resumes_when_the_block_raises(collector_state, collections):
         raise RuntimeError("model missing")
     make_cycles(10_000)
     assert collections
+
+
+def in_fresh_process(code: str) -> dict:
+    """Runs code in a new interpreter, where spaCy is not imported yet, and returns what it printed as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_spacy_imported_in_the_block_leaves_its_command_line_unloaded_and_still_parses():
+    seen = in_fresh_process("""
+        import json, sys
+        from factextract.startup import process_start
+        with process_start():
+            from factextract.nlp import load_pipeline
+            nlp = load_pipeline()
+        doc = nlp("Mayor Dana Whitfield said the vote was close.")
+        command_line = ("spacy.cli", "spacy.cli.info", "typer", "weasel")
+        print(json.dumps({
+            "loaded": sorted(name for name in command_line if name in sys.modules),
+            "entities": [entity.text for entity in doc.ents],
+        }))
+    """)
+    assert seen == {"loaded": [], "entities": ["Dana Whitfield"]}
+
+
+def test_after_the_block_spacy_info_and_the_command_line_are_the_real_ones():
+    seen = in_fresh_process("""
+        import json
+        from factextract.startup import spacy_cli_deferred
+        with spacy_cli_deferred():
+            import spacy
+        info = spacy.info(silent=True)
+        import spacy.cli
+        print(json.dumps({"version": info["spacy_version"], "commands": hasattr(spacy.cli, "app")}))
+    """)
+    import spacy
+
+    assert seen == {"version": spacy.__version__, "commands": True}
+
+
+def test_once_spacy_is_imported_the_block_changes_nothing():
+    import spacy  # noqa: F401
+
+    before = sys.modules.get(SPACY_INFO_MODULE)
+    with spacy_cli_deferred():
+        assert sys.modules.get(SPACY_INFO_MODULE) is before
+    assert sys.modules.get(SPACY_INFO_MODULE) is before
