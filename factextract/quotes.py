@@ -417,7 +417,15 @@ class _QuoteFinder:
             quote = quoted[i]
             lead = self.lead(quote)
             if not self.stands_alone(quote, lead):
-                self.partial(quote)
+                told = self.partial(quote)
+                if told is not None and (previous is None or told.cue != previous.cue):
+                    # Its speaker goes on in a quote that opens the very next sentence ("… “a loophole,” she
+                    # said. “We have …”"); that quote is direct, never a further span of a partial one.
+                    sentence_end = self.r.sentence(quote.open_mark, quote.close_mark + 1).end
+                    following = quoted[i + 1].open_mark if i + 1 < len(quoted) else len(self.text)
+                    adjacent = not self.text[sentence_end:following].strip()
+                    previous, previous_end = (told, sentence_end) if adjacent else (None, -1)
+                    previous_index = -1
                 i += 1
                 continue
             trail = self.trail(quote)
@@ -430,7 +438,7 @@ class _QuoteFinder:
             if found is None and not lead and self.may_float(quote, previous, previous_end):
                 found = _Attribution(previous.speaker, previous.cue, quote.close_mark, "floating")  # type: ignore[union-attr]
             if found is not None and not (found.how != "verb" and _looks_like_title(quote.text(self.text))):
-                if found.how == "floating" and self.join_follow_ups:
+                if found.how == "floating" and self.join_follow_ups and previous_index >= 0:
                     self.quotes[previous_index][1].extend(spans)
                 else:
                     previous_index = len(self.quotes)
@@ -486,16 +494,16 @@ class _QuoteFinder:
                     return False
         return True
 
-    def partial(self, quote: QuotedSpan) -> None:
+    def partial(self, quote: QuotedSpan) -> _Attribution | None:
         if _looks_like_title(quote.text(self.text)) and not self.title_case_line(quote):
-            return  # a work or show title in quotes: “Face the Nation”, “Contract with America”
+            return None  # a work or show title in quotes: “Face the Nation”, “Contract with America”
         found = self.governing(quote)
         if found is None:
-            return
+            return None
         verb, clause = found
         subject = self.r.subject(verb)
         if subject is None or clause.dep_ in SUBJECTS:
-            return
+            return None
         speaker = self.r.speaker(subject)
         start = min(clause.left_edge.idx, quote.open_mark)
         right = _clause_end(clause)
@@ -505,6 +513,7 @@ class _QuoteFinder:
         content = TextSpan(start=start, end=end, text=self.text[start:end])
         attribution = _Attribution(speaker, self.r.cue(verb), verb.idx + len(verb), "partial")
         self.quotes.append(("partial", list(quote.segments), content, attribution))
+        return attribution
 
     def indirect(self) -> None:
         """Reported speech without quote marks: the clausal complement of a reporting verb, the

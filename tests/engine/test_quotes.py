@@ -164,6 +164,21 @@ def test_a_follow_up_joins_its_direct_quote_across_a_partial_quote_between_them(
     assert [q.text for q in only(quotes, "partial")] == ["crisis."]
 
 
+def test_a_quote_opening_the_sentence_after_a_partial_quote_keeps_its_speaker(nlp):
+    text = "Lena Ortiz said the rule mattered because “few people know it,” she said. “We cannot plan without it.”"
+    for join in (False, True):
+        quotes = quotes_of(nlp, text, join_follow_ups=join)
+        (direct,) = only(quotes, "direct")
+        assert direct.text == "We cannot plan without it."
+        assert direct.speaker.name == "Lena Ortiz"
+        assert [q.text for q in only(quotes, "partial")] == ["few people know it,"]
+
+
+def test_a_sentence_between_a_partial_quote_and_the_next_ends_the_speaker(nlp):
+    text = "Lena Ortiz called the rule “a relic.” The vote is on Monday. “We cannot plan without it.”"
+    assert only(quotes_of(nlp, text), "direct") == []
+
+
 def test_a_quote_after_a_new_speaker_is_not_joined_to_the_previous_one(nlp):
     text = "“It is too early to say,” said Dr. Amir Shah. His colleague disagreed: “The data are clear.”"
     assert len(only(quotes_of(nlp, text, join_follow_ups=True), "direct")) == 2
