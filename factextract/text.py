@@ -3,8 +3,8 @@
 Quote marks are read from their context, not counted: an apostrophe between letters never
 opens or closes anything, a straight mark opens after a space and closes before one, single
 marks nest inside double ones, and a paragraph that ends inside a quote continues it only when
-the next paragraph reopens it (the English multi-paragraph convention). Anything unbalanced is
-dropped, never raised.
+the next paragraph reopens it with the same style of mark (the English multi-paragraph convention).
+Anything unbalanced is dropped, never raised.
 """
 
 from __future__ import annotations
@@ -126,7 +126,8 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         open_mark = -1
         scan_from = first
         if pending is not None:
-            if _is_double(text, first) and _role(text, first, line_start, line_end) == "open":
+            reopened = _is_double(text, first) and _role(text, first, line_start, line_end) == "open"
+            if reopened and _style(text, first) == _style(text, pending[0]):
                 open_mark, segments = pending
                 scan_from = first + _width(text, first)
                 stack.append((True, scan_from))
@@ -167,6 +168,14 @@ def find_quoted(text: str) -> list[QuotedSpan]:
             segments.append(_trimmed(text, stack[0][1], line_end))
             pending = (open_mark, segments)
     return found
+
+
+def _style(text: str, i: int) -> str:
+    """Straight, doubled-apostrophe or typographic: a paragraph continues a quote with the mark that opened
+    it. A straight mark opening an excerpt whose next paragraph starts with “ is an outer layer, not this."""
+    if _width(text, i) == 2:
+        return "apostrophes"
+    return "straight" if text[i] == '"' else "typographic"
 
 
 def _is_double(text: str, i: int) -> bool:

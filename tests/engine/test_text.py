@@ -41,6 +41,14 @@ def test_paragraph_without_closing_mark_continues_when_the_next_reopens():
     assert quote.text(text) == "Prices rose again. Wages did not keep up."
 
 
+def test_a_paragraph_opening_with_another_style_of_mark_does_not_continue_the_quote():
+    # A straight mark opens an excerpt of another article; the curly quotes inside it are its own quotes.
+    text = '"The crowd waited in the rain.\n\n“We are here for him,” she said.\n\n"Then he spoke.'
+    assert quoted_texts(text) == ["We are here for him,"]
+    straight = 'He said: "Prices rose again.\n\n"Wages did not keep up."'
+    assert [q.text(straight) for q in find_quoted(straight)] == ["Prices rose again. Wages did not keep up."]
+
+
 def test_unclosed_and_unbalanced_marks_are_dropped_without_raising():
     assert quoted_texts("“Never closed\n\nNext paragraph plain.") == []
     assert quoted_texts('a "b" c "d') == ["b"]
