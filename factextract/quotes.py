@@ -23,6 +23,8 @@ from factextract.data.cues import (
     ATTRIBUTION_DASHES,
     DIRECTIVE_VERBS,
     INTENT_VERBS,
+    NAMING_DETERMINERS,
+    NAMING_PHRASES,
     OBJECT_VERBS,
     PREPOSITION_CUES,
     SPEAKER_LABEL,
@@ -198,7 +200,11 @@ def _clause_end(clause: Token) -> Token:
 
 
 def _is_reporting(token: Token, words: frozenset[str] = SPEECH_VERBS) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    # "As Ms. Simonyan put it, “…”": putting it is saying it; "put" alone is too common to be a cue.
+    return lemma in words or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children))
 
 
 def _content_words(text: str) -> int:
@@ -497,6 +503,8 @@ class _QuoteFinder:
     def partial(self, quote: QuotedSpan) -> _Attribution | None:
         if _looks_like_title(quote.text(self.text)) and not self.title_case_line(quote):
             return None  # a work or show title in quotes: “Face the Nation”, “Contract with America”
+        if self.named(quote):
+            return None
         found = self.governing(quote)
         if found is None:
             return None
@@ -514,6 +522,13 @@ class _QuoteFinder:
         attribution = _Attribution(speaker, self.r.cue(verb), verb.idx + len(verb), "partial")
         self.quotes.append(("partial", list(quote.segments), content, attribution))
         return attribution
+
+    def named(self, quote: QuotedSpan) -> bool:
+        """The quoted term is introduced as a name ("so-called", "known as the"), not as someone's words."""
+        words = self.text[max(0, quote.open_mark - 40):quote.open_mark].lower().split()
+        if words and words[-1] in NAMING_DETERMINERS:
+            words.pop()
+        return " ".join(words).endswith(NAMING_PHRASES)
 
     def indirect(self) -> None:
         """Reported speech without quote marks: the clausal complement of a reporting verb, the

@@ -53,6 +53,11 @@ SINGLE_OPEN = frozenset("‘‹")
 SINGLE_CLOSE = frozenset("’›")
 SINGLE_AMBIGUOUS = frozenset("'")
 
+# Words before a quoted term that make it the writer's name for a thing, not anyone's words:
+# "so-called ''pass through'' income", "what has become known as the ''Buffett rule''".
+NAMING_PHRASES = ("so-called", "so called", "known as")
+NAMING_DETERMINERS = frozenset({"a", "an", "the"})
+
 # Dashes that attribute a quote to the name after them: “…” — Coach Dana Wells.
 ATTRIBUTION_DASHES = frozenset({"—", "―", "–", "--"})
 

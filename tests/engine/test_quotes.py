@@ -330,6 +330,24 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp):
     assert only(quotes_of(nlp, text), "partial") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator wants to end so-called “carried interest” deductions, she said.",
+        "Lena Park backed a floor on tax rates, what is now known as the “Park rule” in her party.",
+    ],
+)
+def test_a_term_introduced_as_a_name_is_not_a_partial_quote(nlp, text):
+    assert only(quotes_of(nlp, text), "partial") == []
+
+
+def test_as_someone_put_it_attributes_a_quote(nlp):
+    text = "As Ines Moreau, the harbour master, put it in a statement, “The port stays open.”"
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.text == "The port stays open." and quote.speaker.name == "Ines Moreau"
+    assert quote.cue.lemma == "put"
+
+
 def test_offsets_always_match_the_text(nlp):
     text = (
         "Acme Corp said on Tuesday that profits rose. “We had a strong year,” chief executive Lena Park told "
