@@ -443,6 +443,10 @@ class _QuoteFinder:
             found = found or self.before(lead) or self.speaker_line(quote)
             if found is None and not lead and self.may_float(quote, previous, previous_end):
                 found = _Attribution(previous.speaker, previous.cue, quote.close_mark, "floating")  # type: ignore[union-attr]
+            elif found is None and not lead:
+                found = self.reported_before(quote)
+                if found is not None:
+                    previous_index = -1  # nothing quoted to join it to
             if found is not None and not (found.how != "verb" and _looks_like_title(quote.text(self.text))):
                 if found.how == "floating" and self.join_follow_ups and previous_index >= 0:
                     self.quotes[previous_index][1].extend(spans)
@@ -499,6 +503,22 @@ class _QuoteFinder:
                 if entity is None or entity.id != previous.speaker.entity_id:
                     return False
         return True
+
+    def reported_before(self, quote: QuotedSpan) -> _Attribution | None:
+        """A quote right after a sentence that reports someone speaking is theirs ("… Russia over Syria, Schiff
+        said. “The other factor …”"): the sentence's last reporting verb outside quote marks, and its subject."""
+        starts = self.r.sent_starts
+        k = bisect.bisect_right(starts, quote.open_mark) - 1
+        if k < 1 or self.text[starts[k]:quote.open_mark].strip() or _content_words(quote.text(self.text)) < 2:
+            return None
+        sentence = self.doc[self.r.token(starts[k - 1]):self.r.token(starts[k])]
+        for verb in reversed(sentence):
+            if _is_reporting(verb) and not self.r.in_quote(verb.idx):
+                subject = self.r.subject(verb)
+                if subject is None or self.r.in_quote(subject.idx):
+                    return None
+                return _Attribution(self.r.speaker(subject), self.r.cue(verb), quote.close_mark, "floating")
+        return None
 
     def partial(self, quote: QuotedSpan) -> _Attribution | None:
         if _looks_like_title(quote.text(self.text)) and not self.title_case_line(quote):

@@ -174,6 +174,14 @@ def test_a_quote_opening_the_sentence_after_a_partial_quote_keeps_its_speaker(nl
         assert [q.text for q in only(quotes, "partial")] == ["few people know it,"]
 
 
+def test_a_quote_right_after_a_sentence_reporting_someone_speaking_is_theirs(nlp):
+    text = "The council may delay the vote, Mayor Ana Ortiz said on Monday. “We need another month of hearings.”"
+    for join in (False, True):
+        (direct,) = only(quotes_of(nlp, text, join_follow_ups=join), "direct")
+        assert direct.text == "We need another month of hearings."
+        assert direct.speaker.name == "Ana Ortiz" and direct.cue.text == "said"
+
+
 def test_a_sentence_between_a_partial_quote_and_the_next_ends_the_speaker(nlp):
     text = "Lena Ortiz called the rule “a relic.” The vote is on Monday. “We cannot plan without it.”"
     assert only(quotes_of(nlp, text), "direct") == []
