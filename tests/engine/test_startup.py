@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from factextract.startup import SPACY_INFO_MODULE, collector_paused, spacy_cli_deferred
+from factextract.startup import SPACY_INFO_MODULE, collector_paused, entry_points_grouped, spacy_cli_deferred
 
 
 @pytest.fixture
@@ -135,3 +135,22 @@ def test_once_spacy_is_imported_the_block_changes_nothing():
     with spacy_cli_deferred():
         assert sys.modules.get(SPACY_INFO_MODULE) is before
     assert sys.modules.get(SPACY_INFO_MODULE) is before
+
+
+def test_grouped_entry_points_are_the_installed_ones_and_spacy_still_finds_its_plugins(monkeypatch):
+    import importlib.metadata
+
+    import catalogue
+    import spacy
+
+    installed = importlib.metadata.entry_points()
+    monkeypatch.setattr(catalogue, "AVAILABLE_ENTRY_POINTS", installed)
+    entry_points_grouped()
+    grouped = catalogue.AVAILABLE_ENTRY_POINTS
+    assert {group: sorted(ep.name for ep in points) for group, points in grouped.items()} == {
+        group: sorted(ep.name for ep in installed.select(group=group)) for group in installed.groups
+    }
+    # spacy-legacy provides its architectures through entry points only.
+    assert spacy.registry.architectures.get_entry_point("spacy-legacy.HashEmbedCNN.v1") is not None
+    entry_points_grouped()
+    assert catalogue.AVAILABLE_ENTRY_POINTS is grouped
