@@ -38,6 +38,9 @@ from factextract.models import Cue, Quote, SentenceRef, Speaker, TextSpan
 from factextract.text import QuotedSpan, sentence_starts, token_starts
 
 REPORTING = SPEECH_VERBS | THOUGHT_VERBS
+# A quoted fragment inside the object of these verbs is the subject's words: "likened the refugees to a
+# “vicious snake”", "exhorted Republicans to “vote your conscience”".
+QUOTING = REPORTING | OBJECT_VERBS | DIRECTIVE_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Left dependents that belong to a speaker's noun phrase: "the foreign ministry spokesman".
 NP_LEFT = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "predet", "case"})
@@ -400,7 +403,7 @@ class _QuoteFinder:
         for _ in range(10):
             if token.dep_ == "ROOT" and token.i == roots[0].i and _is_reporting(token, REPORTING):
                 return None  # the quote is itself the reporting clause: not embedded
-            if token.i != roots[0].i and _is_reporting(token, REPORTING):
+            if token.i != roots[0].i and _is_reporting(token, QUOTING):
                 return token, below
             if token.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ == "as" and _labels(token, below):
                 return token, below  # "admires Putin as a 'strong leader'": the label is the subject's

@@ -68,14 +68,14 @@ INTENT_VERBS = _words(
     "demand aim"
 )
 # Verbs that report an instruction as object plus infinitive: "told his advisers to find a way".
-DIRECTIVE_VERBS = _words("tell ask urge order instruct advise encourage remind direct press implore beg warn")
+DIRECTIVE_VERBS = _words("tell ask urge exhort order instruct advise encourage remind direct press implore beg warn")
 # Verbs whose object is the reported statement or position: "cited derogatory comments".
 OBJECT_VERBS = _words(
     "cite reject criticize criticise dispute deny acknowledge propose announce defend question praise endorse "
     "support oppose welcome condemn blame describe recommend release disclose reveal confirm accept dismiss "
     "tout predict attack blast slam mention discuss highlight note call paint label document show find offer "
     "unveil back challenge decry denounce applaud hail suggest urge demand request seek want plan promise "
-    "pledge vow mock ridicule accuse charge compare liken characterize characterise portray"
+    "pledge vow mock ridicule accuse charge compare liken characterize characterise portray laud extol"
 )
 # Verb and preposition pairs whose object is what was said: "talked about", "pointed to", "called for".
 PREPOSITION_CUES = frozenset(

@@ -349,6 +349,18 @@ def test_a_term_introduced_as_a_name_is_not_a_partial_quote(nlp, text):
     assert only(quotes_of(nlp, text), "partial") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("At a rally, Senator Ana Ortiz likened the new toll to “a tax on going to work.”", "a tax on going to work."),
+        ("Senator Ana Ortiz exhorted her colleagues to “vote for the bridge.”", "vote for the bridge."),
+    ],
+)
+def test_a_fragment_in_what_a_verb_of_stating_takes_is_the_subject_s_partial_quote(nlp, text, fragment):
+    (quote,) = only(quotes_of(nlp, text), "partial")
+    assert quote.text == fragment and quote.speaker.name == "Ana Ortiz"
+
+
 def test_as_someone_put_it_attributes_a_quote(nlp):
     text = "As Ines Moreau, the harbour master, put it in a statement, “The port stays open.”"
     (quote,) = only(quotes_of(nlp, text), "direct")
