@@ -14,6 +14,7 @@ import importlib
 import json
 import os
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -137,7 +138,8 @@ class ProxyHandler(BaseHTTPRequestHandler):
         for name, value in self.headers.items():
             headers.setdefault(name, []).append(value)
         event = proxy_event(self.command, self.path, headers, body, route, parameters)
-        result = self.server.handlers[route.handler](event, LocalContext())
+        with self.server.invocation:
+            result = self.server.handlers[route.handler](event, LocalContext())
         payload = result.get("body") or ""
         data = base64.b64decode(payload) if result.get("isBase64Encoded") else payload.encode("utf-8")
         response_headers = dict(result.get("headers") or {})
@@ -169,7 +171,10 @@ class ProxyHandler(BaseHTTPRequestHandler):
 
 
 class LocalServer(ThreadingHTTPServer):
-    """A thread per connection; the routes and their imported handlers travel with the server."""
+    """A thread per connection; the routes and their imported handlers travel with the server.
+
+    Handlers run one invocation at a time, as in one Lambda execution environment: they keep per-invocation
+    state in module globals (the resolver's current event, the logger's keys), which threads would share."""
 
     daemon_threads = True
 
@@ -177,6 +182,7 @@ class LocalServer(ThreadingHTTPServer):
         super().__init__(address, ProxyHandler)
         self.routes = routes
         self.handlers = {route.handler: load_handler(route.handler) for route in routes}
+        self.invocation = threading.Lock()
 
 
 def make_server(host: str, port: int) -> LocalServer:
