@@ -44,15 +44,23 @@ def launch_chromium(playwright: Any) -> Any:
 
 def submit(page: Any, text: str, published: str) -> dict[str, Any]:
     """Fills the form like a person, presses the button, and returns the API's JSON answer."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    page.wait_for_selector("#extract-form[data-ready]", state="attached")
     page.fill("#article-text", text)
     page.fill("#published-at", published)
-    with page.expect_response(
-        lambda response: response.url.endswith("/v1/extractions") and response.request.method == "POST",
-        timeout=EXTRACT_TIMEOUT_MS,
-    ) as answer:
-        # The page answers the submit with fetch(), never a navigation; waiting for one after the click timed
-        # out once on a loaded CI machine while the server was extracting.
-        page.click("#extract-button", no_wait_after=True)
+    try:
+        with page.expect_response(
+            lambda response: response.url.endswith("/v1/extractions") and response.request.method == "POST",
+            timeout=EXTRACT_TIMEOUT_MS,
+        ) as answer:
+            # The page answers the submit with fetch(), never a navigation.
+            page.click("#extract-button", no_wait_after=True)
+    except PlaywrightTimeoutError as error:
+        # Twice on a fresh CI machine no answer came, and nothing said why: say what the page shows.
+        status = page.locator("#status").text_content(timeout=1_000)
+        shown = f"the page is at {page.url}, status {status!r}"
+        raise AssertionError(f"no answer to POST /v1/extractions; {shown}") from error
     response = answer.value
     assert response.status in (200, 201), f"POST /v1/extractions answered {response.status}: {response.text()}"
     page.wait_for_selector("#result:not([hidden])", timeout=RENDER_TIMEOUT_MS)

@@ -487,6 +487,9 @@
         form.removeAttribute("aria-busy");
       }
     });
+    // Before this, pressing the button would submit the form natively, reloading the page: scripts driving
+    // the page (the browser test) wait for this mark.
+    form.dataset.ready = "true";
   }
 
   document.addEventListener("DOMContentLoaded", start);
