@@ -4,10 +4,12 @@ A quoted stretch (text.find_quoted) that stands as its own clause is a direct qu
 by a reporting verb after it ("…,” she said / said Tom Reyes), before it (He told reporters, “…” /
 The minister said: “…”), a bare colon ("Mayor: ‘…’"), a dash (“…” — Dana Wells) or a speaker
 line ending in a colon; with none of those, a quote that opens a sentence right after another
-quote by the same speaker inherits that speaker when nobody new was introduced in between.
-A quoted stretch inside a clause is a partial quote, attributed by the reporting verb that
-governs the clause. Reporting verbs and "according to" without quote marks give indirect
-quotes. Speakers are read from the parse and resolved through the EntityIndex.
+quote by the same speaker inherits that speaker when nobody new was introduced in between, and a
+quote right after a sentence that reports someone speaking is theirs. A quoted stretch inside a
+clause is a partial quote, attributed by the reporting verb that governs the clause, or by a verb
+that states a position through what it takes ("likened the plan to “a tax”"). Reporting verbs and
+"according to" without quote marks give indirect quotes. Speakers are read from the parse and
+resolved through the EntityIndex.
 """
 
 from __future__ import annotations
