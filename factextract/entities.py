@@ -17,6 +17,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from factextract.columns import among, sentence_starts
 from factextract.data.people import (
     FEMALE_NAMES,
     FEMALE_PRONOUNS,
@@ -28,7 +29,7 @@ from factextract.data.people import (
     TITLES,
 )
 from factextract.models import Entity, Mention
-from factextract.text import QuotedSpan, find_quoted, sentence_starts
+from factextract.text import QuotedSpan, find_quoted
 
 ENTITY_TYPES = {
     "PERSON": "person",
@@ -289,10 +290,9 @@ def _candidates(doc: Doc) -> list[int]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    pronouns = numpy.array([strings[w] for w in MALE_PRONOUNS | FEMALE_PRONOUNS], dtype=numpy.uint64)
-    roles = numpy.array([strings[w] for w in ROLE_NOUNS], dtype=numpy.uint64)
     rows = doc.to_array([LOWER, LEMMA])
-    hits = numpy.isin(rows[:, 0], pronouns) | numpy.isin(rows[:, 1], roles) | numpy.isin(rows[:, 0], roles)
+    pronouns = among(rows[:, 0], MALE_PRONOUNS | FEMALE_PRONOUNS, strings)
+    hits = pronouns | among(rows[:, 1], ROLE_NOUNS, strings) | among(rows[:, 0], ROLE_NOUNS, strings)
     return numpy.flatnonzero(hits).tolist()
 
 

@@ -21,6 +21,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from factextract.columns import among, sentence_starts, token_starts
 from factextract.data.cues import (
     ATTRIBUTION_DASHES,
     DIRECTIVE_VERBS,
@@ -37,7 +38,7 @@ from factextract.data.cues import (
 from factextract.data.people import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
 from factextract.entities import EntityIndex
 from factextract.models import Cue, Quote, SentenceRef, Speaker, TextSpan
-from factextract.text import QuotedSpan, sentence_starts, token_starts
+from factextract.text import QuotedSpan
 
 REPORTING = SPEECH_VERBS | THOUGHT_VERBS
 # A quoted fragment inside the object of these verbs is the subject's words: "likened the refugees to a
@@ -618,9 +619,8 @@ class _QuoteFinder:
             return []
         strings = self.doc.vocab.strings
         words = REPORTING | INTENT_VERBS | OBJECT_VERBS | STATEMENT_NOUNS | {verb for verb, _ in PREPOSITION_CUES}
-        cues = numpy.array([strings[w] for w in words], dtype=numpy.uint64)
         rows = self.doc.to_array([LOWER, LEMMA, DEP, HEAD])
-        hits = numpy.isin(rows[:, 1], cues) | (rows[:, 0] == numpy.uint64(strings["according"]))
+        hits = among(rows[:, 1], words, strings) | (rows[:, 0] == numpy.uint64(strings["according"]))
         # The head of every clausal complement: any verb with a that-clause may report one.
         clauses = numpy.flatnonzero(rows[:, 2] == numpy.uint64(strings["ccomp"]))
         heads = clauses + rows[clauses, 3].astype(numpy.int64)  # HEAD is an offset stored unsigned

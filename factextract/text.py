@@ -12,9 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, SENT_START
-from spacy.tokens import Doc
-
 from factextract.data.cues import (
     DOUBLE_AMBIGUOUS,
     DOUBLE_CLOSE,
@@ -50,17 +47,6 @@ class QuotedSpan:
 
     def text(self, source: str) -> str:
         return " ".join(source[s:e] for s, e in self.segments)
-
-
-def token_starts(doc: Doc) -> list[int]:
-    """The character offset of every token, read as one array (no Token objects are made)."""
-    return doc.to_array([IDX]).tolist() if len(doc) else []
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """The token index where each sentence starts, read as one array."""
-    flags = doc.to_array([SENT_START]).tolist() if len(doc) else []
-    return [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
