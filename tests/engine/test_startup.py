@@ -6,7 +6,13 @@ import textwrap
 
 import pytest
 
-from factextract.startup import SPACY_INFO_MODULE, collector_paused, entry_points_grouped, spacy_cli_deferred
+from factextract.startup import (
+    SPACY_INFO_MODULE,
+    collector_paused,
+    entry_points_grouped,
+    msgpack_decoders_kept,
+    spacy_cli_deferred,
+)
 
 
 @pytest.fixture
@@ -154,3 +160,50 @@ def test_grouped_entry_points_are_the_installed_ones_and_spacy_still_finds_its_p
     assert spacy.registry.architectures.get_entry_point("spacy-legacy.HashEmbedCNN.v1") is not None
     entry_points_grouped()
     assert catalogue.AVAILABLE_ENTRY_POINTS is grouped
+
+
+@pytest.fixture
+def msgpack_decoders():
+    import srsly.msgpack
+
+    return srsly.msgpack.msgpack_decoders
+
+
+def test_msgpack_decoders_are_looked_up_once_while_the_registry_is_unchanged(msgpack_decoders, monkeypatch):
+    import numpy
+    import srsly
+
+    lookups: list[int] = []
+    look_up = msgpack_decoders.get_all
+
+    def counted() -> dict:
+        lookups.append(1)
+        return look_up()
+
+    monkeypatch.setattr(msgpack_decoders, "get_all", counted)
+    packed = srsly.msgpack_dumps({"weights": numpy.arange(6, dtype="float32")})
+    with msgpack_decoders_kept():
+        for _ in range(5):
+            assert srsly.msgpack_loads(packed)["weights"].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    assert len(lookups) == 1
+    assert msgpack_decoders.get_all == counted
+
+
+def test_a_decoder_registered_in_the_block_is_used(msgpack_decoders):
+    import catalogue
+    import srsly
+
+    packed = srsly.msgpack_dumps({"kind": "sentinel"})
+    before = vars(msgpack_decoders).get("get_all")
+    with msgpack_decoders_kept():
+        assert srsly.msgpack_loads(packed) == {"kind": "sentinel"}
+
+        def decode(obj: dict, chain=None) -> object:
+            return "decoded" if obj.get("kind") == "sentinel" else obj if chain is None else chain(obj)
+
+        msgpack_decoders.register("factextract-test", func=decode)
+        try:
+            assert srsly.msgpack_loads(packed) == "decoded"
+        finally:
+            catalogue._remove(("srsly", "msgpack_decoders", "factextract-test"))
+    assert vars(msgpack_decoders).get("get_all") is before
