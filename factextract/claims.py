@@ -15,6 +15,7 @@ from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
+from factextract.checkworthiness.features import SentenceFeaturizer
 from factextract.checkworthiness.model import claim_threshold, load_model
 from factextract.data.claim_words import (
     CAUSAL_MARKERS,
@@ -167,13 +168,14 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
     # Doc.text rebuilds the string from every token on each access: read it once.
     text = doc.text
     located = _Located(quotes, figures)
+    featurize = SentenceFeaturizer(doc)
     claims: list[Claim] = []
     for unit in sentences(doc):
         sentence = _trimmed(unit)
         if sentence is None:
             continue
         # Rounded before the comparison, so a claim is kept exactly when its reported score reaches the threshold.
-        score = round(model.score(sentence), 4)
+        score = round(model.score(featurize(sentence)), 4)
         if score < threshold:
             continue
         in_sentence = located.quotes_overlapping(sentence.start_char, sentence.end_char)

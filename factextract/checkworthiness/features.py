@@ -20,9 +20,11 @@ import math
 import zlib
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, SHAPE, TAG
+from spacy.tokens import Doc, Span
 
 from factextract.data.claim_words import (
     CAUSAL_WORDS,
@@ -77,6 +79,8 @@ DENSE_NAMES: tuple[str, ...] = (
     + tuple(f"tensor_max_{i}" for i in range(TENSOR_WIDTH))
     + tuple(f"tensor_root_{i}" for i in range(TENSOR_WIDTH))
 )
+# Doc.to_array's ENT_IOB code for a token that begins an entity.
+IOB_BEGIN = 3
 _ENTITY_INDEX = {label: i for i, label in enumerate(ENTITY_LABELS)}
 _TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 
@@ -100,41 +104,73 @@ class SentenceFeatures:
     dense: np.ndarray  # float32, aligned with DENSE_NAMES
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     word: str  # lowercase form; numbers as their shape, so "1,100" and "2,300" share "<num:d,ddd>"
     lemma: str  # lowercase lemma; numbers as "<num>"
     tag: str
     ent_type: str
     ent_begins: bool
     dep: str
-    head: int  # index of the head in the sentence's token list, -1 outside it
+    head: int  # the head's index in the Doc
     is_punct: bool
+    is_space: bool
 
 
-def _tokens(span: Span) -> list[_Token]:
-    """Every attribute the features read, fetched once per token (spaCy attribute access dominates the cost)."""
-    kept = [t for t in span if not t.is_space]
-    position = {t.i: k for k, t in enumerate(kept)}
+class SentenceFeaturizer:
+    """Features of sentences of one Doc. The token attributes the features read are fetched once for the
+    whole Doc, as columns: reading them token by token makes a Token object per read, which cost more
+    than the rest of the features together."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens = _doc_tokens(doc)
+
+    def __call__(self, span: Span) -> SentenceFeatures:
+        tokens = self.sentence_tokens(span)
+        text = span.text
+        return SentenceFeatures(
+            hashed=_buckets(_hashed_strings(tokens), N_BUCKETS),
+            chars=_char_buckets(text),
+            dense=_dense_vector(span, text, tokens),
+        )
+
+    def sentence_tokens(self, span: Span) -> dict[int, _Token]:
+        """The span's tokens by their index in the Doc, whitespace tokens left out."""
+        tokens = enumerate(self.tokens[span.start : span.end], span.start)
+        return {i: token for i, token in tokens if not token.is_space}
+
+
+def _doc_tokens(doc: Doc) -> list[_Token]:
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    flags = doc.to_array([IS_SPACE, LIKE_NUM, IS_PUNCT, ENT_IOB]).tolist()
+    # HEAD is stored relative to the token, in an unsigned column.
+    heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
+    names = doc.to_array([TAG, SHAPE, LOWER, LEMMA, ENT_TYPE, DEP]).tolist()
     out = []
-    for token in kept:
-        number = token.like_num or token.tag_ == "CD"
+    for (is_space, like_num, is_punct, iob), head, (tag, shape, lower, lemma, ent_type, dep) in zip(
+        flags, heads, names, strict=True
+    ):
+        tag_name = strings[tag]
+        number = like_num or tag_name == "CD"
         out.append(
             _Token(
-                word=f"<num:{token.shape_}>" if number else token.lower_,
-                lemma="<num>" if number else token.lemma_.lower(),
-                tag=token.tag_,
-                ent_type=token.ent_type_,
-                ent_begins=token.ent_iob_ == "B",
-                dep=token.dep_,
-                head=position.get(token.head.i, -1),
-                is_punct=token.is_punct,
+                word=f"<num:{strings[shape]}>" if number else strings[lower],
+                lemma="<num>" if number else strings[lemma].lower(),
+                tag=tag_name,
+                ent_type=strings[ent_type],
+                ent_begins=iob == IOB_BEGIN,
+                dep=strings[dep],
+                head=head,
+                is_punct=bool(is_punct),
+                is_space=bool(is_space),
             )
         )
     return out
 
 
-def _hashed_strings(tokens: list[_Token]) -> list[str]:
+def _hashed_strings(by_index: dict[int, _Token]) -> list[str]:
+    tokens = by_index.values()
     words = ["<s>", *(t.word for t in tokens), "</s>"]
     lemmas = ["<s>", *(t.lemma for t in tokens), "</s>"]
     tags = ["<s>", *(t.tag for t in tokens), "</s>"]
@@ -151,7 +187,7 @@ def _hashed_strings(tokens: list[_Token]) -> list[str]:
     for token in tokens:
         if token.dep in ("punct", "det"):
             continue
-        head = tokens[token.head].lemma if token.head >= 0 else "<out>"
+        head = by_index[token.head].lemma if token.head in by_index else "<out>"
         out.append(f"arc:{head} {token.dep} {token.lemma}")
         if token.dep == "ROOT":
             out.append(f"root:{token.lemma}")
@@ -192,13 +228,14 @@ def _buckets(strings: list[str], width: int) -> np.ndarray:
 
 def hashed_strings(span: Span) -> list[str]:
     """The n-gram and arc features before hashing (readable, for inspecting a model)."""
-    return _hashed_strings(_tokens(span))
+    return _hashed_strings(SentenceFeaturizer(span.doc).sentence_tokens(span))
 
 
-def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
+def _dense_vector(span: Span, text: str, by_index: dict[int, _Token]) -> np.ndarray:
     vector = np.zeros(len(DENSE_NAMES), dtype=np.float32)
+    tokens = by_index.values()
     words = [t for t in tokens if not t.is_punct]
-    text = span.text.rstrip()
+    text = text.rstrip()
     root = span.root
     tense = root.morph.get("Tense")
     flags = {
@@ -210,31 +247,27 @@ def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
         "root_past": float("Past" in tense),
         "root_present": float("Pres" in tense),
         "has_number": float(any(t.lemma == "<num>" for t in tokens)),
-        "has_digit": float(any(c.isdigit() for c in text)),
+        "has_digit": float(any(map(str.isdigit, text))),
         "has_percent_sign": float("%" in text or "percent" in text.lower()),
         "has_currency_sign": float(any(c in text for c in "$€£¥")),
         "quote_mark": float(any(c in text for c in "\"“”")),
     }
     for i, name in enumerate(FLAGS):
         vector[i] = flags[name]
-    offset = len(FLAGS)
-    # Entities counted at their first token: Span.ents walks the whole Doc's entities on every call.
+    entities, tags, kinds = len(FLAGS), len(FLAGS) + len(ENTITY_LABELS), len(FLAGS) + len(ENTITY_LABELS) + len(TAGS)
+    offset = kinds + len(WORD_COUNTS)
     for token in tokens:
+        # Entities counted at their first token: Span.ents walks the whole Doc's entities on every call.
         index = _ENTITY_INDEX.get(token.ent_type) if token.ent_begins else None
         if index is not None:
-            vector[offset + index] += 1.0
-    offset += len(ENTITY_LABELS)
-    for token in tokens:
+            vector[entities + index] += 1.0
         index = _TAG_INDEX.get(token.tag)
         if index is not None:
-            vector[offset + index] += 1.0
-    offset += len(TAGS)
-    for token in tokens:
+            vector[tags + index] += 1.0
         for kind in set(_KINDS_OF_WORD.get(token.lemma, ()) + _KINDS_OF_WORD.get(token.word, ())):
-            vector[offset + kind] += 1.0
-    offset += len(WORD_COUNTS)
+            vector[kinds + kind] += 1.0
     # Counts saturate: the third number in a sentence says little more than the second.
-    vector[len(FLAGS) : offset] = np.log1p(vector[len(FLAGS) : offset])
+    vector[entities:offset] = np.log1p(vector[entities:offset])
     tensor = span.doc.tensor
     if tensor.ndim == 2 and tensor.shape[1] == TENSOR_WIDTH and len(span):
         rows = tensor[span.start : span.end]
@@ -245,9 +278,5 @@ def _dense_vector(span: Span, tokens: list[_Token]) -> np.ndarray:
 
 
 def sentence_features(span: Span) -> SentenceFeatures:
-    tokens = _tokens(span)
-    return SentenceFeatures(
-        hashed=_buckets(_hashed_strings(tokens), N_BUCKETS),
-        chars=_char_buckets(span.text),
-        dense=_dense_vector(span, tokens),
-    )
+    """One sentence's features; SentenceFeaturizer scores many sentences of a Doc without rereading it."""
+    return SentenceFeaturizer(span.doc)(span)

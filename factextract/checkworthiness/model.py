@@ -1,4 +1,4 @@
-"""The shipped check-worthiness model: loaded once, lazily; scores a parsed sentence in [0, 1].
+"""The shipped check-worthiness model: loaded once, lazily; scores a parsed sentence's features in [0, 1].
 
 Two models over the features of features.py, averaged in the margin:
 - a logistic regression over the word/lemma/tag/arc buckets and the character n-gram buckets;
@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Span
 
 from factextract.checkworthiness.features import (
     DENSE_NAMES,
@@ -26,7 +25,6 @@ from factextract.checkworthiness.features import (
     N_BUCKETS,
     N_CHAR_BUCKETS,
     SentenceFeatures,
-    sentence_features,
 )
 from factextract.errors import ModelNotFound
 
@@ -87,9 +85,9 @@ class CheckworthinessModel:
     def probability(self, margin: float) -> float:
         return float(1.0 / (1.0 + np.exp(-(self.platt_a * margin + self.platt_b))))
 
-    def score(self, span: Span) -> float:
-        """Calibrated probability that a fact-checker would check this sentence."""
-        return self.probability(self.margin(sentence_features(span)))
+    def score(self, features: SentenceFeatures) -> float:
+        """Calibrated probability that a fact-checker would check the sentence with these features."""
+        return self.probability(self.margin(features))
 
     def to_json(self) -> dict:
         return {

@@ -41,7 +41,7 @@ def model():
 
 
 def _score(nlp, model, text: str) -> float:
-    return model.score(nlp(text)[:])
+    return model.score(sentence_features(nlp(text)[:]))
 
 
 def test_shipped_model_records_its_training_and_stays_small():
@@ -158,8 +158,8 @@ def test_time_blocks_are_equal_runs_of_sentence_id(tmp_path):
 
 def test_model_survives_a_round_trip_through_its_file_format(nlp, model):
     again = CheckworthinessModel.from_json(json.loads(json.dumps(model.to_json())))
-    span = nlp(STATISTICAL)[:]
-    assert again.score(span) == pytest.approx(model.score(span), abs=1e-4)
+    features = sentence_features(nlp(STATISTICAL)[:])
+    assert again.score(features) == pytest.approx(model.score(features), abs=1e-4)
     assert again.threshold == model.threshold
 
 
