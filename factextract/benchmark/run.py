@@ -42,7 +42,7 @@ class Plan:
 
 
 FULL = Plan(
-    reps=3, cold_reps=7, engine_words=10_000, component_words=5_000, batch_leads=48, lead_words=100, processes=2,
+    reps=3, cold_reps=5, engine_words=10_000, component_words=5_000, batch_leads=48, lead_words=100, processes=2,
     memory_sizes=(300, 1_000, 5_000, 50_000), latency_sizes=(300, 1_000, 5_000), latency_calls=(20, 10, 5),
     batch_articles=40,
 )
