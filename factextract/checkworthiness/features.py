@@ -20,7 +20,6 @@ import math
 import zlib
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, SHAPE, TAG
@@ -104,16 +103,18 @@ class SentenceFeatures:
     dense: np.ndarray  # float32, aligned with DENSE_NAMES
 
 
-class _Token(NamedTuple):
-    word: str  # lowercase form; numbers as their shape, so "1,100" and "2,300" share "<num:d,ddd>"
-    lemma: str  # lowercase lemma; numbers as "<num>"
-    tag: str
-    ent_type: str
-    ent_begins: bool
-    dep: str
-    head: int  # the head's index in the Doc
-    is_punct: bool
-    is_space: bool
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence's token attributes as parallel lists, whitespace tokens left out."""
+
+    words: list[str]  # lowercase forms; numbers as their shape, so "1,100" and "2,300" share "<num:d,ddd>"
+    lemmas: list[str]  # lowercase lemmas; numbers as "<num>"
+    tags: list[str]
+    ent_types: list[str]
+    ent_begins: list[bool]
+    deps: list[str]
+    heads: list[int]  # the head's position in these lists, -1 outside the sentence
+    punct: list[bool]
 
 
 class SentenceFeaturizer:
@@ -122,60 +123,58 @@ class SentenceFeaturizer:
     than the rest of the features together."""
 
     def __init__(self, doc: Doc) -> None:
-        self.tokens = _doc_tokens(doc)
+        if not len(doc):
+            self.columns: tuple[list, ...] = ([],) * 9
+            return
+        strings = doc.vocab.strings
+        space, like_num, punct, iob = zip(*doc.to_array([IS_SPACE, LIKE_NUM, IS_PUNCT, ENT_IOB]).tolist(), strict=True)
+        # HEAD is stored relative to the token, in an unsigned column.
+        heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
+        names = doc.to_array([TAG, SHAPE, LOWER, LEMMA, ENT_TYPE, DEP]).T.tolist()
+        tag, shape, lower, lemma, ent_type, dep = ([strings[key] for key in column] for column in names)
+        number = [bool(n) or t == "CD" for n, t in zip(like_num, tag, strict=True)]
+        words = [f"<num:{s}>" if n else w for n, s, w in zip(number, shape, lower, strict=True)]
+        lemmas = ["<num>" if n else w.lower() for n, w in zip(number, lemma, strict=True)]
+        begins = [code == IOB_BEGIN for code in iob]
+        self.columns = (words, lemmas, tag, ent_type, begins, dep, heads, [bool(p) for p in punct], space)
 
     def __call__(self, span: Span) -> SentenceFeatures:
-        tokens = self.sentence_tokens(span)
+        sentence = self.sentence(span)
         text = span.text
         return SentenceFeatures(
-            hashed=_buckets(_hashed_strings(tokens), N_BUCKETS),
+            hashed=_buckets(_hashed_strings(sentence), N_BUCKETS),
             chars=_char_buckets(text),
-            dense=_dense_vector(span, text, tokens),
+            dense=_dense_vector(span, text, sentence),
         )
 
-    def sentence_tokens(self, span: Span) -> dict[int, _Token]:
-        """The span's tokens by their index in the Doc, whitespace tokens left out."""
-        tokens = enumerate(self.tokens[span.start : span.end], span.start)
-        return {i: token for i, token in tokens if not token.is_space}
-
-
-def _doc_tokens(doc: Doc) -> list[_Token]:
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    flags = doc.to_array([IS_SPACE, LIKE_NUM, IS_PUNCT, ENT_IOB]).tolist()
-    # HEAD is stored relative to the token, in an unsigned column.
-    heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
-    names = doc.to_array([TAG, SHAPE, LOWER, LEMMA, ENT_TYPE, DEP]).tolist()
-    out = []
-    for (is_space, like_num, is_punct, iob), head, (tag, shape, lower, lemma, ent_type, dep) in zip(
-        flags, heads, names, strict=True
-    ):
-        tag_name = strings[tag]
-        number = like_num or tag_name == "CD"
-        out.append(
-            _Token(
-                word=f"<num:{strings[shape]}>" if number else strings[lower],
-                lemma="<num>" if number else strings[lemma].lower(),
-                tag=tag_name,
-                ent_type=strings[ent_type],
-                ent_begins=iob == IOB_BEGIN,
-                dep=strings[dep],
-                head=head,
-                is_punct=bool(is_punct),
-                is_space=bool(is_space),
+    def sentence(self, span: Span) -> _Sentence:
+        *attributes, heads, punct, space = self.columns
+        start, end = span.start, span.end
+        if any(space[start:end]):
+            kept = [i for i in range(start, end) if not space[i]]
+            position = {i: k for k, i in enumerate(kept)}
+            words, lemmas, tags, ent_types, begins, deps = ([column[i] for i in kept] for column in attributes)
+            return _Sentence(
+                words, lemmas, tags, ent_types, begins, deps,
+                heads=[position.get(heads[i], -1) for i in kept],
+                punct=[punct[i] for i in kept],
             )
+        # The common case, a sentence without whitespace tokens: slices of the columns.
+        words, lemmas, tags, ent_types, begins, deps = (column[start:end] for column in attributes)
+        return _Sentence(
+            words, lemmas, tags, ent_types, begins, deps,
+            heads=[head - start if start <= head < end else -1 for head in heads[start:end]],
+            punct=punct[start:end],
         )
-    return out
 
 
-def _hashed_strings(by_index: dict[int, _Token]) -> list[str]:
-    tokens = by_index.values()
-    words = ["<s>", *(t.word for t in tokens), "</s>"]
-    lemmas = ["<s>", *(t.lemma for t in tokens), "</s>"]
-    tags = ["<s>", *(t.tag for t in tokens), "</s>"]
+def _hashed_strings(sentence: _Sentence) -> list[str]:
+    words = ["<s>", *sentence.words, "</s>"]
+    lemmas = ["<s>", *sentence.lemmas, "</s>"]
+    tags = ["<s>", *sentence.tags, "</s>"]
     # Entity-masked lemmas: "Russia opposes" and "China opposes" share "<GPE> oppose".
-    masked = ["<s>", *(f"<{t.ent_type}>" if t.ent_type else t.lemma for t in tokens), "</s>"]
+    labelled = zip(sentence.ent_types, sentence.lemmas, strict=True)
+    masked = ["<s>", *(f"<{label}>" if label else lemma for label, lemma in labelled), "</s>"]
     out = [f"w:{w}" for w in words[1:-1]]
     out += [f"l:{w}" for w in lemmas[1:-1]]
     out += [f"wb:{a} {b}" for a, b in pairwise(words)]
@@ -184,14 +183,13 @@ def _hashed_strings(by_index: dict[int, _Token]) -> list[str]:
     out += [f"mb:{a} {b}" for a, b in pairwise(masked)]
     out += [f"tb:{a} {b}" for a, b in pairwise(tags)]
     out += [f"tt:{a} {b} {c}" for a, b, c in zip(tags, tags[1:], tags[2:], strict=False)]
-    for token in tokens:
-        if token.dep in ("punct", "det"):
+    for dep, head, lemma, tag in zip(sentence.deps, sentence.heads, sentence.lemmas, sentence.tags, strict=True):
+        if dep in ("punct", "det"):
             continue
-        head = by_index[token.head].lemma if token.head in by_index else "<out>"
-        out.append(f"arc:{head} {token.dep} {token.lemma}")
-        if token.dep == "ROOT":
-            out.append(f"root:{token.lemma}")
-            out.append(f"roottag:{token.tag}")
+        out.append(f"arc:{sentence.lemmas[head] if head >= 0 else '<out>'} {dep} {lemma}")
+        if dep == "ROOT":
+            out.append(f"root:{lemma}")
+            out.append(f"roottag:{tag}")
     return out
 
 
@@ -222,19 +220,18 @@ def _char_buckets(text: str) -> np.ndarray:
 def _buckets(strings: list[str], width: int) -> np.ndarray:
     mask = width - 1
     # A set, not np.unique: the model only needs each bucket once, and sorting ~170 values costs more.
-    buckets = {zlib.crc32(s.encode("utf-8")) & mask for s in strings}
+    buckets = {crc & mask for crc in map(zlib.crc32, map(str.encode, strings))}
     return np.fromiter(buckets, dtype=np.int64, count=len(buckets))
 
 
 def hashed_strings(span: Span) -> list[str]:
     """The n-gram and arc features before hashing (readable, for inspecting a model)."""
-    return _hashed_strings(SentenceFeaturizer(span.doc).sentence_tokens(span))
+    return _hashed_strings(SentenceFeaturizer(span.doc).sentence(span))
 
 
-def _dense_vector(span: Span, text: str, by_index: dict[int, _Token]) -> np.ndarray:
+def _dense_vector(span: Span, text: str, sentence: _Sentence) -> np.ndarray:
     vector = np.zeros(len(DENSE_NAMES), dtype=np.float32)
-    tokens = by_index.values()
-    words = [t for t in tokens if not t.is_punct]
+    words = [word for word, punct in zip(sentence.words, sentence.punct, strict=True) if not punct]
     text = text.rstrip()
     root = span.root
     tense = root.morph.get("Tense")
@@ -242,11 +239,11 @@ def _dense_vector(span: Span, text: str, by_index: dict[int, _Token]) -> np.ndar
         "log_length": math.log1p(len(words)),
         "question": float(text.endswith("?")),
         "exclamation": float(text.endswith("!")),
-        "starts_with_discourse": float(bool(words) and words[0].word in DISCOURSE_OPENERS),
+        "starts_with_discourse": float(bool(words) and words[0] in DISCOURSE_OPENERS),
         "root_is_verb": float(root.pos_ in ("VERB", "AUX")),
         "root_past": float("Past" in tense),
         "root_present": float("Pres" in tense),
-        "has_number": float(any(t.lemma == "<num>" for t in tokens)),
+        "has_number": float("<num>" in sentence.lemmas),
         "has_digit": float(any(map(str.isdigit, text))),
         "has_percent_sign": float("%" in text or "percent" in text.lower()),
         "has_currency_sign": float(any(c in text for c in "$€£¥")),
@@ -254,20 +251,24 @@ def _dense_vector(span: Span, text: str, by_index: dict[int, _Token]) -> np.ndar
     }
     for i, name in enumerate(FLAGS):
         vector[i] = flags[name]
-    entities, tags, kinds = len(FLAGS), len(FLAGS) + len(ENTITY_LABELS), len(FLAGS) + len(ENTITY_LABELS) + len(TAGS)
-    offset = kinds + len(WORD_COUNTS)
-    for token in tokens:
+    counts = [0] * (len(ENTITY_LABELS) + len(TAGS) + len(WORD_COUNTS))
+    tags, kinds = len(ENTITY_LABELS), len(ENTITY_LABELS) + len(TAGS)
+    for word, lemma, tag, ent_type, begins in zip(
+        sentence.words, sentence.lemmas, sentence.tags, sentence.ent_types, sentence.ent_begins, strict=True
+    ):
         # Entities counted at their first token: Span.ents walks the whole Doc's entities on every call.
-        index = _ENTITY_INDEX.get(token.ent_type) if token.ent_begins else None
+        index = _ENTITY_INDEX.get(ent_type) if begins else None
         if index is not None:
-            vector[entities + index] += 1.0
-        index = _TAG_INDEX.get(token.tag)
+            counts[index] += 1
+        index = _TAG_INDEX.get(tag)
         if index is not None:
-            vector[tags + index] += 1.0
-        for kind in set(_KINDS_OF_WORD.get(token.lemma, ()) + _KINDS_OF_WORD.get(token.word, ())):
-            vector[kinds + kind] += 1.0
+            counts[tags + index] += 1
+        if lemma in _KINDS_OF_WORD or word in _KINDS_OF_WORD:
+            for kind in set(_KINDS_OF_WORD.get(lemma, ()) + _KINDS_OF_WORD.get(word, ())):
+                counts[kinds + kind] += 1
     # Counts saturate: the third number in a sentence says little more than the second.
-    vector[entities:offset] = np.log1p(vector[entities:offset])
+    offset = len(FLAGS) + len(counts)
+    vector[len(FLAGS) : offset] = np.log1p(np.array(counts, dtype=np.float32))
     tensor = span.doc.tensor
     if tensor.ndim == 2 and tensor.shape[1] == TENSOR_WIDTH and len(span):
         rows = tensor[span.start : span.end]
