@@ -77,6 +77,13 @@ def test_numbers_share_features_by_shape(nlp):
     assert first == second
 
 
+def test_whitespace_inside_a_sentence_is_left_out_of_its_n_grams_and_arcs(nlp):
+    spaced = hashed_strings(nlp("Prices  rose sharply.")[:])
+    assert "wb:prices rose" in spaced
+    assert "arc:rise nsubj price" in spaced
+    assert "w: " not in spaced  # the whitespace token's own unigram
+
+
 def test_dense_features_flag_question_comparative_and_first_person(nlp):
     dense = dict(zip(DENSE_NAMES, sentence_features(nlp("Are my taxes higher than ever?")[:]).dense, strict=True))
     assert dense["question"] == 1.0
