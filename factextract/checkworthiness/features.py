@@ -104,8 +104,8 @@ class SentenceFeatures:
 
 
 @dataclass(frozen=True)
-class _Sentence:
-    """One sentence's token attributes as parallel lists, whitespace tokens left out."""
+class _Columns:
+    """Token attributes as parallel lists: of a whole Doc, or of one sentence without its whitespace tokens."""
 
     words: list[str]  # lowercase forms; numbers as their shape, so "1,100" and "2,300" share "<num:d,ddd>"
     lemmas: list[str]  # lowercase lemmas; numbers as "<num>"
@@ -113,7 +113,7 @@ class _Sentence:
     ent_types: list[str]
     ent_begins: list[bool]
     deps: list[str]
-    heads: list[int]  # the head's position in these lists, -1 outside the sentence
+    heads: list[int]  # the head's position in these lists, -1 outside them
     punct: list[bool]
 
 
@@ -123,20 +123,7 @@ class SentenceFeaturizer:
     than the rest of the features together."""
 
     def __init__(self, doc: Doc) -> None:
-        if not len(doc):
-            self.columns: tuple[list, ...] = ([],) * 9
-            return
-        strings = doc.vocab.strings
-        space, like_num, punct, iob = zip(*doc.to_array([IS_SPACE, LIKE_NUM, IS_PUNCT, ENT_IOB]).tolist(), strict=True)
-        # HEAD is stored relative to the token, in an unsigned column.
-        heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
-        names = doc.to_array([TAG, SHAPE, LOWER, LEMMA, ENT_TYPE, DEP]).T.tolist()
-        tag, shape, lower, lemma, ent_type, dep = ([strings[key] for key in column] for column in names)
-        number = [bool(n) or t == "CD" for n, t in zip(like_num, tag, strict=True)]
-        words = [f"<num:{s}>" if n else w for n, s, w in zip(number, shape, lower, strict=True)]
-        lemmas = ["<num>" if n else w.lower() for n, w in zip(number, lemma, strict=True)]
-        begins = [code == IOB_BEGIN for code in iob]
-        self.columns = (words, lemmas, tag, ent_type, begins, dep, heads, [bool(p) for p in punct], space)
+        self.columns, self.space = _doc_columns(doc)
 
     def __call__(self, span: Span) -> SentenceFeatures:
         sentence = self.sentence(span)
@@ -147,28 +134,54 @@ class SentenceFeaturizer:
             dense=_dense_vector(span, text, sentence),
         )
 
-    def sentence(self, span: Span) -> _Sentence:
-        *attributes, heads, punct, space = self.columns
-        start, end = span.start, span.end
-        if any(space[start:end]):
-            kept = [i for i in range(start, end) if not space[i]]
+    def sentence(self, span: Span) -> _Columns:
+        start, end, whole = span.start, span.end, self.columns
+        if any(self.space[start:end]):
+            kept = [i for i in range(start, end) if not self.space[i]]
             position = {i: k for k, i in enumerate(kept)}
-            words, lemmas, tags, ent_types, begins, deps = ([column[i] for i in kept] for column in attributes)
-            return _Sentence(
-                words, lemmas, tags, ent_types, begins, deps,
-                heads=[position.get(heads[i], -1) for i in kept],
-                punct=[punct[i] for i in kept],
-            )
-        # The common case, a sentence without whitespace tokens: slices of the columns.
-        words, lemmas, tags, ent_types, begins, deps = (column[start:end] for column in attributes)
-        return _Sentence(
-            words, lemmas, tags, ent_types, begins, deps,
-            heads=[head - start if start <= head < end else -1 for head in heads[start:end]],
-            punct=punct[start:end],
-        )
+            heads = [position.get(whole.heads[i], -1) for i in kept]
+
+            def pick(column: list) -> list:
+                return [column[i] for i in kept]
+
+        else:  # the common case: slices of the Doc's columns
+            heads = [head - start if start <= head < end else -1 for head in whole.heads[start:end]]
+
+            def pick(column: list) -> list:
+                return column[start:end]
+
+        return _Columns(
+            words=pick(whole.words), lemmas=pick(whole.lemmas), tags=pick(whole.tags),
+            ent_types=pick(whole.ent_types), ent_begins=pick(whole.ent_begins), deps=pick(whole.deps),
+            heads=heads, punct=pick(whole.punct),
+        )  # fmt: skip
 
 
-def _hashed_strings(sentence: _Sentence) -> list[str]:
+def _doc_columns(doc: Doc) -> tuple[_Columns, list[bool]]:
+    """The Doc's columns and which of its tokens are whitespace."""
+    if not len(doc):
+        return _Columns([], [], [], [], [], [], [], []), []
+    strings = doc.vocab.strings
+    space, like_num, punct, iob = doc.to_array([IS_SPACE, LIKE_NUM, IS_PUNCT, ENT_IOB]).T.tolist()
+    # HEAD is stored relative to the token, in an unsigned column.
+    heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
+    names = doc.to_array([TAG, SHAPE, LOWER, LEMMA, ENT_TYPE, DEP]).T.tolist()
+    tags, shapes, lowers, lemmas, ent_types, deps = ([strings[key] for key in column] for column in names)
+    number = [bool(n) or tag == "CD" for n, tag in zip(like_num, tags, strict=True)]
+    columns = _Columns(
+        words=[f"<num:{shape}>" if n else lower for n, shape, lower in zip(number, shapes, lowers, strict=True)],
+        lemmas=["<num>" if n else lemma.lower() for n, lemma in zip(number, lemmas, strict=True)],
+        tags=tags,
+        ent_types=ent_types,
+        ent_begins=[code == IOB_BEGIN for code in iob],
+        deps=deps,
+        heads=heads,
+        punct=[bool(p) for p in punct],
+    )
+    return columns, [bool(s) for s in space]
+
+
+def _hashed_strings(sentence: _Columns) -> list[str]:
     words = ["<s>", *sentence.words, "</s>"]
     lemmas = ["<s>", *sentence.lemmas, "</s>"]
     tags = ["<s>", *sentence.tags, "</s>"]
@@ -229,7 +242,7 @@ def hashed_strings(span: Span) -> list[str]:
     return _hashed_strings(SentenceFeaturizer(span.doc).sentence(span))
 
 
-def _dense_vector(span: Span, text: str, sentence: _Sentence) -> np.ndarray:
+def _dense_vector(span: Span, text: str, sentence: _Columns) -> np.ndarray:
     vector = np.zeros(len(DENSE_NAMES), dtype=np.float32)
     words = [word for word, punct in zip(sentence.words, sentence.punct, strict=True) if not punct]
     text = text.rstrip()
