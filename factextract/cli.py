@@ -37,9 +37,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from factextract.startup import process_start
 
     with process_start():  # start-up as the Lambda entry points run it
-        from factextract.nlp import load_pipeline
+        from factextract.pipeline import load_models
 
-        load_pipeline()
+        load_models()
     if args.input:
         return _extract_file(args)
     if not args.file:

@@ -11,6 +11,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from factextract import __version__
+from factextract.checkworthiness.model import load_model
 from factextract.claims import find_claims
 from factextract.entities import resolve_entities
 from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
@@ -61,6 +62,13 @@ def _check_length(article: Article) -> None:
 
 def extractor_version() -> str:
     return f"factextract-{__version__}+{pipeline_version(load_pipeline())}"
+
+
+def load_models() -> None:
+    """Loads what every extraction reads, the spaCy pipeline and the check-worthiness model, once per process;
+    entry points call it at start-up, so no request (and no SnapStart restore) pays for it."""
+    load_pipeline()
+    load_model()
 
 
 def extract(data: Article | dict | str) -> Extraction:

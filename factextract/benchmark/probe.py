@@ -54,11 +54,10 @@ def cold(text: str) -> dict:
         import spacy  # noqa: F401  (its import is the biggest part of the engine's)
 
         _mark(marks, "spacy_imported")
-        from factextract.nlp import load_pipeline
-        from factextract.pipeline import extract
+        from factextract.pipeline import extract, load_models
 
         _mark(marks, "engine_imported")
-        load_pipeline()
+        load_models()
         _mark(marks, "model_loaded")
     extract(text)
     _mark(marks, "first_extraction")

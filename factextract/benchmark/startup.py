@@ -99,6 +99,7 @@ def measure_cold_start(table: Table, corpus: Corpus, reps: int) -> None:
     section = "cold start (fresh process, CPU s, no SnapStart)"
     notes = {
         "total to first extraction": "target < 1.5 s; SnapStart restores after model load: only the first call is left",
+        "model load": "the spaCy pipeline and the check-worthiness model",
         "import engine (beyond spaCy)": "factextract modules, pydantic models, word lists",
         "total, wall clock": "includes waiting for a busy CPU",
     }

@@ -14,11 +14,11 @@ with process_start():  # what is imported and loaded here lives as long as the f
     from api import errors, jsonio
     from api.observability import logger, metrics, tracer
     from api.routes import extractions, health, quotes, viewer
-    from factextract.nlp import load_pipeline
+    from factextract.pipeline import load_models
     from shared.config import settings
 
-    # Loading spaCy during init means SnapStart snapshots it and no request pays for it.
-    load_pipeline()
+    # Loading the models during init means SnapStart snapshots them and no request pays for them.
+    load_models()
 
 TITLE = "factextract API"
 VERSION = "1.0.0"

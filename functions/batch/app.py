@@ -17,10 +17,10 @@ with process_start():  # what is imported and loaded here lives as long as the f
 
     from batch import jobs
     from batch.observability import logger, metrics, tracer
-    from factextract.nlp import load_pipeline
+    from factextract.pipeline import load_models
 
     # Loaded during init, which Lambda runs at full CPU before the first message.
-    load_pipeline()
+    load_models()
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

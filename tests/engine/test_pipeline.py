@@ -1,7 +1,8 @@
 import pytest
 
-from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
-from factextract.pipeline import article_id, as_article, extract
+from factextract.checkworthiness.model import MODEL_SETTING, load_model
+from factextract.errors import InvalidArticle, ModelNotFound, TextTooLong, UnsupportedLanguage
+from factextract.pipeline import article_id, as_article, extract, load_models
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
@@ -59,3 +60,19 @@ def test_binary_junk_text_does_not_crash():
     junk = bytes(range(256)).decode("latin-1") * 20
     result = extract(junk)
     assert result.stats.characters == len(junk)
+
+
+@pytest.fixture
+def models_unloaded():
+    load_model.cache_clear()
+    yield
+    load_model.cache_clear()
+
+
+def test_start_up_loads_the_check_worthiness_model_and_fails_without_it(models_unloaded, monkeypatch, tmp_path):
+    load_models()
+    assert load_model.cache_info().currsize == 1
+    load_model.cache_clear()
+    monkeypatch.setenv(MODEL_SETTING, str(tmp_path / "missing.json"))
+    with pytest.raises(ModelNotFound):
+        load_models()
