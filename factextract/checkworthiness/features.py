@@ -119,8 +119,8 @@ class _Columns:
 
 class SentenceFeaturizer:
     """Features of sentences of one Doc. The token attributes the features read are fetched once for the
-    whole Doc, as columns: reading them token by token makes a Token object per read, which cost more
-    than the rest of the features together."""
+    whole Doc, as columns: read token by token, through a Token object per read, they took about 40% of
+    the features' time."""
 
     def __init__(self, doc: Doc) -> None:
         self.columns, self.space = _doc_columns(doc)
