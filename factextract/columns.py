@@ -22,10 +22,11 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def among(column: numpy.ndarray, words: Iterable[str], strings: StringStore) -> numpy.ndarray:
-    """Which values of a string column (LOWER, LEMMA) are one of the words: a binary search in the sorted
-    word hashes. numpy.isin sorts as well, but imports numpy.ma on its first call: 26 ms of a cold start."""
+    """Which values of string columns (LOWER, LEMMA; one or several) are one of the words, shaped like the
+    columns: a binary search in the sorted word hashes. numpy.isin sorts as well, but imports numpy.ma on
+    its first call: 26 ms of a cold start."""
     hashes = numpy.sort(numpy.array([strings[word] for word in words], dtype=numpy.uint64))
     if not len(hashes):
-        return numpy.zeros(len(column), dtype=bool)
+        return numpy.zeros(column.shape, dtype=bool)
     at = numpy.minimum(numpy.searchsorted(hashes, column), len(hashes) - 1)
     return hashes[at] == column

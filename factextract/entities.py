@@ -292,7 +292,8 @@ def _candidates(doc: Doc) -> list[int]:
     strings = doc.vocab.strings
     rows = doc.to_array([LOWER, LEMMA])
     pronouns = among(rows[:, 0], MALE_PRONOUNS | FEMALE_PRONOUNS, strings)
-    hits = pronouns | among(rows[:, 1], ROLE_NOUNS, strings) | among(rows[:, 0], ROLE_NOUNS, strings)
+    roles = among(rows, ROLE_NOUNS, strings).any(axis=1)  # the lowercase form or the lemma
+    hits = pronouns | roles
     return numpy.flatnonzero(hits).tolist()
 
 
