@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from factextract.columns import token_starts
 from factextract.data import currencies, units
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.data.qualifiers import QUALIFIERS
@@ -106,7 +107,7 @@ class _DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [token.idx for token in doc]
+        self.starts = token_starts(doc)
         self.sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
         self.sentence_starts = [start for start, _ in self.sentences]
 
