@@ -36,8 +36,9 @@ class Number:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so "per cent" wins over "per"."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex alternation of literal words, longest first so "per cent" wins over "per", then in alphabetical
+    order: from a set, the same pattern in every process, so it can be kept between them (pattern_cache)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
 
 
 _NUMERAL = r"""

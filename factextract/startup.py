@@ -4,8 +4,9 @@ It removes four costs of a cold start that no extraction needs: the garbage coll
 hundred thousand objects that importing spaCy and loading the pipeline create, none of them garbage;
 spaCy's command line, which `import spacy` loads for spacy.info() alone; catalogue scanning every
 installed entry point on each registry read; and srsly rebuilding its msgpack decoders from the whole
-registry for each file of the model. This module must not import spaCy itself, so that entry points can
-set these up before they do.
+registry for each file of the model. A fifth, compiling the same regular expressions in every process,
+it saves where a process can keep them for the next (factextract.pattern_cache). This module must not
+import spaCy itself, so that entry points can set these up before they do.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import types
 from collections.abc import Iterator
 from typing import Any
 
+from factextract.pattern_cache import patterns_cached
+
 # spacy/__init__.py imports spacy.info() from this module, and through it every spaCy command.
 SPACY_INFO_MODULE = "spacy.cli.info"
 
@@ -25,7 +28,7 @@ SPACY_INFO_MODULE = "spacy.cli.info"
 @contextlib.contextmanager
 def process_start() -> Iterator[None]:
     """Imports and model load in the block cost what an extraction needs, and stay out of later collections."""
-    with collector_paused(), spacy_cli_deferred(), msgpack_decoders_kept():
+    with collector_paused(), spacy_cli_deferred(), msgpack_decoders_kept(), patterns_cached():
         entry_points_grouped()
         yield
 
