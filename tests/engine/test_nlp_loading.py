@@ -17,6 +17,29 @@ def test_engine_pipeline_runs_the_components_the_extractors_read():
     ]
 
 
+def test_the_pipeline_without_the_models_stored_strings_annotates_as_with_them(monkeypatch):
+    text = (
+        "Zyxquil Ørsted-Nakamura, 41, told Reuters on Tuesday: \"We can't won't shan't :-) 😀 pay $4.5bn.\"\n\n"
+        "Die Regierung sagte, dass https://example.org/a?b=1 nicht erreichbar war; l'État a refusé. "
+        "The cobbler's fourteen-year-old apprentice re-re-checked No. 7's cañón measurements (3.2 km²)."
+    )
+    ours = load_pipeline()
+    monkeypatch.setattr(nlp_module, "UNUSED_DATA", ())
+    with_strings = load_pipeline.__wrapped__(model_name())
+    assert len(ours.vocab.strings) < len(with_strings.vocab.strings) / 10
+
+    def annotations(doc):
+        return [
+            (t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.norm_, t.shape_, t.prefix_, t.suffix_,
+             t.ent_type_, t.ent_iob_, str(t.morph), t.is_sent_start, t.lang_)
+            for t in doc
+        ]
+
+    assert annotations(ours(text)) == annotations(with_strings(text))
+    for component, labels in ours.pipe_labels.items():
+        assert all(label in ours.vocab.strings for label in labels), component
+
+
 def test_a_model_with_its_own_tokenizer_rules_keeps_them(tmp_path):
     custom = spacy.blank("en")
     custom.tokenizer.add_special_case("factbox", [{"ORTH": "fact"}, {"ORTH": "box"}])
