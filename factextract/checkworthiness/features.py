@@ -158,9 +158,7 @@ class SentenceFeaturizer:
 
 
 def _doc_columns(doc: Doc) -> tuple[_Columns, list[bool]]:
-    """The Doc's columns and which of its tokens are whitespace."""
-    if not len(doc):
-        return _Columns([], [], [], [], [], [], [], []), []
+    """The Doc's columns and which of its tokens are whitespace (for an empty Doc, empty lists)."""
     strings = doc.vocab.strings
     space, like_num, punct, iob = doc.to_array([IS_SPACE, LIKE_NUM, IS_PUNCT, ENT_IOB]).T.tolist()
     # HEAD is stored relative to the token, in an unsigned column.

@@ -11,6 +11,7 @@ from factextract.checkworthiness.features import (
     N_BUCKETS,
     N_CHAR_BUCKETS,
     TENSOR_WIDTH,
+    SentenceFeaturizer,
     char_ngrams,
     hashed_strings,
     sentence_features,
@@ -82,6 +83,11 @@ def test_whitespace_inside_a_sentence_is_left_out_of_its_n_grams_and_arcs(nlp):
     assert "wb:prices rose" in spaced
     assert "arc:rise nsubj price" in spaced
     assert "w: " not in spaced  # the whitespace token's own unigram
+
+
+def test_a_featurizer_over_an_empty_doc_has_no_sentences_to_read(nlp):
+    featurize = SentenceFeaturizer(nlp(""))
+    assert featurize.columns.words == [] and featurize.space == []
 
 
 def test_dense_features_flag_question_comparative_and_first_person(nlp):
