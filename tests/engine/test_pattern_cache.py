@@ -1,11 +1,12 @@
+import _sre
 import marshal
 import re
+import sys
 import uuid
 from re import _compiler, _parser
 
 import pytest
 
-from factextract import pattern_cache
 from factextract.numbers import alternation
 from factextract.pattern_cache import CACHE_DIR_SETTING, cache_file, patterns_cached
 
@@ -151,8 +152,8 @@ def test_the_default_directory_is_the_users_cache(monkeypatch, tmp_path):
 
 def test_the_file_is_named_after_the_interpreter_and_the_engine(cache_dir):
     name = cache_file().name
-    assert pattern_cache.sys.implementation.cache_tag in name
-    assert str(pattern_cache._sre.MAGIC) in name
+    assert sys.implementation.cache_tag in name
+    assert str(_sre.MAGIC) in name
 
 
 def test_word_alternations_are_the_same_in_every_process():
