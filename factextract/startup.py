@@ -1,12 +1,13 @@
 """Start-up for the code that imports spaCy and loads the model: the entry points wrap both in process_start().
 
-It removes four costs of a cold start that no extraction needs: the garbage collector rescanning the few
+It removes five costs of a cold start that no extraction needs: the garbage collector rescanning the few
 hundred thousand objects that importing spaCy and loading the pipeline create, none of them garbage;
 spaCy's command line, which `import spacy` loads for spacy.info() alone; catalogue scanning every
-installed entry point on each registry read; and srsly rebuilding its msgpack decoders from the whole
-registry for each file of the model. A fifth, compiling the same regular expressions in every process,
-it saves where a process can keep them for the next (factextract.pattern_cache). This module must not
-import spaCy itself, so that entry points can set these up before they do.
+installed entry point on each registry read; srsly rebuilding its msgpack decoders from the whole
+registry for each file of the model; and OpenBLAS starting threads that spin idle. A sixth, compiling the
+same regular expressions in every process, it saves where a process can keep them for the next
+(factextract.pattern_cache). This module must not import spaCy or numpy itself, so that entry points can
+set these up before they do.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import os
 import sys
 import types
 from collections.abc import Iterator
@@ -23,14 +25,29 @@ from factextract.pattern_cache import patterns_cached
 
 # spacy/__init__.py imports spacy.info() from this module, and through it every spaCy command.
 SPACY_INFO_MODULE = "spacy.cli.info"
+# Read by the OpenBLAS inside numpy's wheels when numpy is imported, not after.
+BLAS_THREADS_SETTING = "OPENBLAS_NUM_THREADS"
 
 
 @contextlib.contextmanager
 def process_start() -> Iterator[None]:
     """Imports and model load in the block cost what an extraction needs, and stay out of later collections."""
+    blas_single_threaded()
     with collector_paused(), spacy_cli_deferred(), msgpack_decoders_kept(), patterns_cached():
         entry_points_grouped()
         yield
+
+
+def blas_single_threaded() -> None:
+    """Has numpy's OpenBLAS start no threads of its own, unless the environment already says how many.
+
+    On import OpenBLAS starts a thread for each further core, and each spins for about 0.1 s of CPU before it
+    sleeps: a fourteenth of a cold start's CPU on two cores, taken from the same quota as the main thread
+    where a CPU share is set, as on Lambda. Nothing here multiplies matrices large enough for threads to
+    help: spaCy's layers call BLIS, not OpenBLAS, and the check-worthiness model scores one sentence's
+    vector at a time. Once numpy is imported the setting would only reach child processes, so it is left alone."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault(BLAS_THREADS_SETTING, "1")
 
 
 def entry_points_grouped() -> None:

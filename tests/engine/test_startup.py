@@ -1,5 +1,6 @@
 import gc
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -7,7 +8,9 @@ import textwrap
 import pytest
 
 from factextract.startup import (
+    BLAS_THREADS_SETTING,
     SPACY_INFO_MODULE,
+    blas_single_threaded,
     collector_paused,
     entry_points_grouped,
     msgpack_decoders_kept,
@@ -93,10 +96,11 @@ def test_collection_resumes_when_the_block_raises(collector_state, collections):
     assert collections
 
 
-def in_fresh_process(code: str) -> dict:
+def in_fresh_process(code: str, env: dict[str, str] | None = None) -> dict:
     """Runs code in a new interpreter, where spaCy is not imported yet, and returns what it printed as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True, text=True, timeout=120, check=False, env=env,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -207,3 +211,36 @@ def test_a_decoder_registered_in_the_block_is_used(msgpack_decoders):
         finally:
             catalogue._remove(("srsly", "msgpack_decoders", "factextract-test"))
     assert vars(msgpack_decoders).get("get_all") is before
+
+
+BLAS_THREADS_SEEN = """
+    import json, os, sys
+    from factextract.startup import process_start
+    with process_start():
+        import numpy
+    tasks = "/proc/self/task"
+    print(json.dumps({
+        "setting": os.environ.get("OPENBLAS_NUM_THREADS"),
+        "threads": len(os.listdir(tasks)) if os.path.isdir(tasks) else None,
+    }))
+"""
+
+
+def test_numpy_imported_in_the_block_starts_no_blas_threads():
+    env = {name: value for name, value in os.environ.items() if name != BLAS_THREADS_SETTING}
+    seen = in_fresh_process(BLAS_THREADS_SEEN, env)
+    assert seen["setting"] == "1"
+    assert seen["threads"] in (1, None)  # None: no /proc to count threads in
+
+
+def test_a_blas_thread_count_the_environment_sets_is_kept():
+    seen = in_fresh_process(BLAS_THREADS_SEEN, {**os.environ, BLAS_THREADS_SETTING: "2"})
+    assert seen["setting"] == "2"
+
+
+def test_once_numpy_is_imported_the_environment_is_left_alone(monkeypatch):
+    import numpy  # noqa: F401
+
+    monkeypatch.delenv(BLAS_THREADS_SETTING, raising=False)
+    blas_single_threaded()
+    assert BLAS_THREADS_SETTING not in os.environ
