@@ -13,7 +13,8 @@ import bisect
 from collections.abc import Iterator
 from typing import get_args
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, SENT_START, TAG
+from spacy.tokens import Doc, Span
 
 from factextract.checkworthiness.features import SentenceFeaturizer
 from factextract.checkworthiness.model import claim_threshold, load_model
@@ -39,24 +40,20 @@ MIN_CLAUSE_WORDS = 4
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
-    """The parser's sentences, cut again at line breaks: a headline or a list item never runs
-    into the next paragraph, and surrounding whitespace is left out."""
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    yield doc[start : token.i]
-                start = token.i + 1
-        if start < sent.end:
-            yield doc[start : sent.end]
-
-
-def _trimmed(span: Span) -> Span | None:
-    tokens = [t for t in span if not t.is_space]
-    if not any(t.is_alpha for t in tokens):
-        return None
-    return span.doc[tokens[0].i : tokens[-1].i + 1]
+    """The parser's sentences, cut again at line breaks (a headline or a list item never runs into the next
+    paragraph), without the whitespace at their ends; a piece without a letter is no sentence. Read from the
+    Doc's arrays: a Token object per token, made only to test two flags, cost more than the rest."""
+    if not len(doc):
+        return
+    space, alpha, starts = doc.to_array([IS_SPACE, IS_ALPHA, SENT_START]).T.tolist()
+    breaks = {i for i, is_space in enumerate(space) if is_space and "\n" in doc[i].text}
+    begin = 0
+    for end in range(1, len(doc) + 1):
+        if end == len(doc) or starts[end] == 1 or end in breaks:
+            kept = [i for i in range(begin, end) if not space[i]]
+            if any(alpha[i] for i in kept):
+                yield doc[kept[0] : kept[-1] + 1]
+            begin = end
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -112,68 +109,64 @@ def _claimant(start: int, end: int, overlapping: list[Quote]) -> str | None:
     return best.speaker.name or best.speaker.text
 
 
-def _is_quantity_qualifier(token: Token) -> bool:
-    # "more than 1,100" qualifies a number; it compares nothing.
-    doc = token.doc
-    following = doc[token.i + 1 : token.i + 3]
-    return len(following) == 2 and following[0].lower_ == "than" and following[1].like_num
+class _Words:
+    """The token attributes claim kinds read, as one array for the Doc; strings are looked up for the claims'
+    tokens alone. Read through Token objects, every attribute of every token built one."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.strings = doc.vocab.strings
+        self.rows = doc.to_array([LEMMA, LOWER, POS, TAG, ENT_TYPE, LIKE_NUM])
 
-def _predicts(token: Token) -> bool:
-    if token.tag_ == "MD" and token.lower_ in FUTURE_MODALS:
-        return True
-    doc = token.doc
-    if token.lower_ == "going" and token.i + 2 < len(doc):
-        # "going to" + a bare verb, not "going to the store".
-        return doc[token.i + 1].lower_ == "to" and doc[token.i + 2].tag_ == "VB"
-    return token.pos_ == "VERB" and token.lemma_ in PREDICTION_VERBS
-
-
-def _kinds(span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKind]:
-    found: set[ClaimKind] = set()
-    if attributed:
-        found.add("attributed")
-    if any(f.kind in STATISTICAL_FIGURES for f in figures):
-        found.add("statistical")
-    lemmas: set[str] = set()
-    lowers: list[str] = []
-    # One pass over the tokens: each attribute read builds a Token, and a sentence has dozens.
-    for token in span:
-        raw_lemma, lower, pos, ent_type = token.lemma_, token.lower_, token.pos_, token.ent_type_
-        lemmas.add(raw_lemma.lower())
-        lowers.append(lower)
-        if ent_type in STATISTICAL_ENTITIES:
-            found.add("statistical")
-        elif ent_type == "LAW":
-            found.add("legal")
-        if token.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _is_quantity_qualifier(token):
-            found.add("comparison")
-        if _predicts(token):
-            found.add("prediction")
-        if pos == "VERB" and raw_lemma in SPEECH_VERBS:
+    def kinds(self, span: Span, figures: list[Figure], attributed: bool) -> list[ClaimKind]:
+        found: set[ClaimKind] = set()
+        if attributed:
             found.add("attributed")
-        if pos == "PRON" and lower in FIRST_PERSON_SINGULAR:
-            found.add("personal")
-    text = " " + " ".join(lowers) + " "
-    if lemmas & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in CAUSAL_PHRASES):
-        found.add("causal")
-    if lemmas & LEGAL_WORDS:
-        found.add("legal")
-    return [kind for kind in KIND_ORDER if kind in found] or ["other"]
+        if any(f.kind in STATISTICAL_FIGURES for f in figures):
+            found.add("statistical")
+        # The two tokens after the span decide "more than 5" and "going to rise" at its end.
+        *names, like_num = self.rows[span.start : span.end + 2].T.tolist()
+        lemmas, lowers, pos, tags, ent_types = ([self.strings[key] for key in column] for column in names)
+        following = len(lowers)
+        for i in range(len(span)):
+            if ent_types[i] in STATISTICAL_ENTITIES:
+                found.add("statistical")
+            elif ent_types[i] == "LAW":
+                found.add("legal")
+            # "more than 1,100" qualifies a number; it compares nothing.
+            qualifies = i + 2 < following and lowers[i + 1] == "than" and like_num[i + 2]
+            if tags[i] in ("JJR", "JJS", "RBR", "RBS") and not qualifies:
+                found.add("comparison")
+            if tags[i] == "MD" and lowers[i] in FUTURE_MODALS:
+                found.add("prediction")
+            elif lowers[i] == "going" and i + 2 < following:
+                # "going to" + a bare verb, not "going to the store".
+                if lowers[i + 1] == "to" and tags[i + 2] == "VB":
+                    found.add("prediction")
+            elif pos[i] == "VERB" and lemmas[i] in PREDICTION_VERBS:
+                found.add("prediction")
+            if pos[i] == "VERB" and lemmas[i] in SPEECH_VERBS:
+                found.add("attributed")
+            if pos[i] == "PRON" and lowers[i] in FIRST_PERSON_SINGULAR:
+                found.add("personal")
+        words = {lemma.lower() for lemma in lemmas[: len(span)]}
+        text = " " + " ".join(lowers[: len(span)]) + " "
+        if words & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in CAUSAL_PHRASES):
+            found.add("causal")
+        if words & LEGAL_WORDS:
+            found.add("legal")
+        return [kind for kind in KIND_ORDER if kind in found] or ["other"]
 
 
 def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: EntityIndex) -> list[Claim]:
     model = load_model()
     threshold = claim_threshold(model)
-    # Doc.text rebuilds the string from every token on each access: read it once.
-    text = doc.text
+    # Doc.text joins every token each time it is read: resolve_entities has read it once already.
+    text = entities.text if entities.text is not None else doc.text
     located = _Located(quotes, figures)
     featurize = SentenceFeaturizer(doc)
+    words = _Words(doc)
     claims: list[Claim] = []
-    for unit in sentences(doc):
-        sentence = _trimmed(unit)
-        if sentence is None:
-            continue
+    for sentence in sentences(doc):
         # Rounded before the comparison, so a claim is kept exactly when its reported score reaches the threshold.
         score = round(model.score(featurize(sentence)), 4)
         if score < threshold:
@@ -192,7 +185,7 @@ def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: 
                 start=start,
                 end=end,
                 checkworthiness=score,
-                kinds=_kinds(span, inside_figures, attributed=claimant is not None),
+                kinds=words.kinds(span, inside_figures, attributed=claimant is not None),
                 claimant=claimant,
                 figure_ids=[f.id for f in inside_figures],
                 quote_ids=[q.id for q in near],

@@ -81,6 +81,19 @@ def test_future_modal_makes_a_prediction_claim(monkeypatch):
     assert "prediction" in claim.kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "predicts"),
+    [
+        ("The county is going to raise the sales tax by one percent next year.", True),
+        ("The mayor was going to the council meeting when the vote was called.", False),
+    ],
+)
+def test_going_to_with_a_bare_verb_makes_a_prediction_claim(monkeypatch, text, predicts):
+    monkeypatch.setenv(THRESHOLD_SETTING, "0")
+    claim = extract(text).claims[0]
+    assert ("prediction" in claim.kinds) is predicts
+
+
 def test_law_words_make_a_legal_claim(monkeypatch):
     monkeypatch.setenv(THRESHOLD_SETTING, "0")
     claim = extract("The court ruled that the ban on street vendors was unconstitutional.").claims[0]
@@ -133,6 +146,11 @@ def test_sentences_never_run_across_a_line_break():
     doc = load_pipeline()("Taxes Rise Again\nThe council raised property taxes by 5 percent on Tuesday.")
     units = [s.text.strip() for s in sentences(doc)]
     assert units == ["Taxes Rise Again", "The council raised property taxes by 5 percent on Tuesday."]
+
+
+def test_sentences_leave_out_edge_whitespace_and_pieces_without_a_letter():
+    doc = load_pipeline()("  Taxes Rise Again  \n\n 2019 \n\nThe council  raised taxes.\n")
+    assert [s.text for s in sentences(doc)] == ["Taxes Rise Again", "The council  raised taxes."]
 
 
 @pytest.mark.parametrize("text", ["...", "12345", "!!! ??", "--\n\n--"])
