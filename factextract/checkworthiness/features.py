@@ -283,7 +283,8 @@ def _dense_vector(span: Span, text: str, sentence: _Columns) -> np.ndarray:
     tensor = span.doc.tensor
     if tensor.ndim == 2 and tensor.shape[1] == TENSOR_WIDTH and len(span):
         rows = tensor[span.start : span.end]
-        vector[offset : offset + TENSOR_WIDTH] = rows.mean(axis=0)
+        # ndarray.mean's checks cost more than its sum over a sentence; this is the same sum and division.
+        vector[offset : offset + TENSOR_WIDTH] = np.add.reduce(rows, axis=0) / len(rows)
         vector[offset + TENSOR_WIDTH : offset + 2 * TENSOR_WIDTH] = rows.max(axis=0)
         vector[offset + 2 * TENSOR_WIDTH :] = tensor[root.i]
     return vector
