@@ -42,10 +42,11 @@ def blas_single_threaded() -> None:
     """Has numpy's OpenBLAS start no threads of its own, unless the environment already says how many.
 
     On import OpenBLAS starts a thread for each further core, and each spins for about 0.1 s of CPU before it
-    sleeps: a fourteenth of a cold start's CPU on two cores, taken from the same quota as the main thread
-    where a CPU share is set, as on Lambda. Nothing here multiplies matrices large enough for threads to
-    help: spaCy's layers call BLIS, not OpenBLAS, and the check-worthiness model scores one sentence's
-    vector at a time. Once numpy is imported the setting would only reach child processes, so it is left alone."""
+    sleeps: a fourteenth of a cold start's CPU on two cores, and where a process's CPU is capped below its
+    cores (a cgroup quota; Lambda allots CPU in proportion to memory) the spin uses up part of the main
+    thread's allowance. Nothing here multiplies matrices large enough for threads to help: spaCy's layers
+    call BLIS, not OpenBLAS, and the check-worthiness model scores one sentence's vector at a time. Once
+    numpy is imported the setting would only reach child processes, so it is left alone."""
     if "numpy" not in sys.modules:
         os.environ.setdefault(BLAS_THREADS_SETTING, "1")
 
