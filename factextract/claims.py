@@ -160,8 +160,7 @@ class _Words:
 def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: EntityIndex) -> list[Claim]:
     model = load_model()
     threshold = claim_threshold(model)
-    # Doc.text joins every token each time it is read: resolve_entities has read it once already.
-    text = entities.text if entities.text is not None else doc.text
+    text = entities.doc_text(doc)
     located = _Located(quotes, figures)
     featurize = SentenceFeaturizer(doc)
     words = _Words(doc)

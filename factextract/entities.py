@@ -73,6 +73,10 @@ class EntityIndex:
     _starts: list[int] = field(default_factory=list, repr=False)
     _spans: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
 
+    def doc_text(self, doc: Doc) -> str:
+        """The Doc's text: the one resolve_entities built, else (an index made without it) built now."""
+        return self.text if self.text is not None else doc.text
+
     def __post_init__(self) -> None:
         spans = sorted((m.start, m.end, n) for n, e in enumerate(self.entities) for m in e.mentions)
         self._spans = spans

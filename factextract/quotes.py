@@ -94,7 +94,7 @@ class _Reader:
 
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
-        self.text = index.text if index.text is not None else doc.text
+        self.text = index.doc_text(doc)
         self.index = index
         self.token_starts = token_starts(doc)
         self.sent_starts = [self.token_starts[i] for i in sentence_starts(doc)]
