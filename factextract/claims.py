@@ -13,11 +13,12 @@ import bisect
 from collections.abc import Iterator
 from typing import get_args
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, SENT_START, TAG
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
 from factextract.checkworthiness.features import SentenceFeaturizer
 from factextract.checkworthiness.model import claim_threshold, load_model
+from factextract.columns import sentence_starts
 from factextract.data.claim_words import (
     CAUSAL_MARKERS,
     CAUSAL_PHRASES,
@@ -45,15 +46,14 @@ def sentences(doc: Doc) -> Iterator[Span]:
     Doc's arrays: a Token object per token, made only to test two flags, cost more than the rest."""
     if not len(doc):
         return
-    space, alpha, starts = doc.to_array([IS_SPACE, IS_ALPHA, SENT_START]).T.tolist()
+    space, alpha = doc.to_array([IS_SPACE, IS_ALPHA]).T.tolist()
     breaks = {i for i, is_space in enumerate(space) if is_space and "\n" in doc[i].text}
     begin = 0
-    for end in range(1, len(doc) + 1):
-        if end == len(doc) or starts[end] == 1 or end in breaks:
-            kept = [i for i in range(begin, end) if not space[i]]
-            if any(alpha[i] for i in kept):
-                yield doc[kept[0] : kept[-1] + 1]
-            begin = end
+    for end in sorted(breaks.union(sentence_starts(doc), [len(doc)]) - {0}):
+        kept = [i for i in range(begin, end) if not space[i]]
+        if any(alpha[i] for i in kept):
+            yield doc[kept[0] : kept[-1] + 1]
+        begin = end
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
