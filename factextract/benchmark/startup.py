@@ -81,6 +81,14 @@ def _parts(marks: dict) -> dict[str, float]:
     return parts
 
 
+def _record(runs: dict[str, list[float]], started: float, marks: dict) -> dict:
+    """Adds one probe's parts and its wall-clock total to runs; returns its marks."""
+    for part, seconds in _parts(marks).items():
+        runs[part].append(seconds)
+    runs["total, wall clock"].append(marks["first_extraction"] - started)
+    return marks
+
+
 def measure_cold_start(table: Table, corpus: Corpus, reps: int) -> None:
     """Fresh processes of ours and of spaCy alone, in turn. Ours keep compiled regular expressions in a
     cache directory of this run's own: the first start fills it, as the first after an install does, and
@@ -94,15 +102,9 @@ def measure_cold_start(table: Table, corpus: Corpus, reps: int) -> None:
             _, marks = probe("cold", str(path), settings=settings)
             first_start = _parts(marks)["total to first extraction"]
             for _ in range(reps):
-                started, marks = probe("cold", str(path), settings=settings)
-                for part, seconds in _parts(marks).items():
-                    ours[part].append(seconds)
-                ours["total, wall clock"].append(marks["first_extraction"] - started)
+                marks = _record(ours, *probe("cold", str(path), settings=settings))
                 ours["second extraction (warm)"].append(marks["second_extraction_cpu"] - marks["first_extraction_cpu"])
-                started, marks = probe("bare", str(path))
-                for part, seconds in _parts(marks).items():
-                    floor[part].append(seconds)
-                floor["total, wall clock"].append(marks["first_extraction"] - started)
+                _record(floor, *probe("bare", str(path)))
     finally:
         path.unlink()
     section = "cold start (fresh process, CPU s, no SnapStart)"
