@@ -1,13 +1,14 @@
 """Start-up for the code that imports spaCy and loads the model: the entry points wrap both in process_start().
 
-It removes five costs of a cold start that no extraction needs: the garbage collector rescanning the few
+It removes six costs of a cold start that no extraction needs: the garbage collector rescanning the few
 hundred thousand objects that importing spaCy and loading the pipeline create, none of them garbage;
-spaCy's command line, which `import spacy` loads for spacy.info() alone; catalogue scanning every
-installed entry point on each registry read; srsly rebuilding its msgpack decoders from the whole
-registry for each file of the model; and OpenBLAS starting threads that spin idle. A sixth, compiling the
-same regular expressions in every process, it saves where a process can keep them for the next
-(factextract.pattern_cache). This module must not import spaCy or numpy itself, so that entry points can
-set these up before they do.
+spaCy's command line, which `import spacy` loads for spacy.info() alone; validators for the pydantic
+schemas spaCy defines on import, most of which a model load never uses; catalogue scanning every installed
+entry point on each registry read; srsly rebuilding its msgpack decoders from the whole registry for each
+file of the model; and OpenBLAS starting threads that spin idle. A seventh, compiling the same regular
+expressions in every process, it saves where a process can keep them for the next
+(factextract.pattern_cache). This module must not import spaCy or numpy on import, so that process_start()
+can set these up before they are.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def process_start() -> Iterator[None]:
     blas_single_threaded()
     with collector_paused(), spacy_cli_deferred(), msgpack_decoders_kept(), patterns_cached():
         entry_points_grouped()
+        if importlib.util.find_spec("spacy") is not None:
+            with pydantic_builds_deferred():
+                import spacy  # noqa: F401  (here, so that only the models spaCy defines are deferred)
         yield
 
 
@@ -99,6 +103,30 @@ def msgpack_decoders_kept() -> Iterator[None]:
             del decoders.get_all
         else:
             decoders.get_all = own
+
+
+@contextlib.contextmanager
+def pydantic_builds_deferred() -> Iterator[None]:
+    """pydantic models defined in the block build their validators when first used, not when defined.
+
+    spaCy defines 19 pydantic models on import, training, pattern and JSON schemas among them, and builds
+    every validator then. Its import builds 7 of them even so (the config schemas, which it rebuilds, and
+    the edit tree's), a model load one more and an extraction none: 11 are never built. The block gives BaseModel's
+    config pydantic's own defer_build, which every model defined in it inherits. pydantic's RootModel is
+    defined before it, since models defined later inherit from it; process_start() defines no model of
+    ours in the block, so ours and the API's are built at start-up as before, ahead of a SnapStart snapshot
+    and of any request."""
+    from pydantic import BaseModel, RootModel  # noqa: F401  (RootModel: defined before the block)
+
+    config = BaseModel.model_config
+    if "defer_build" in config:  # set by someone else: theirs to keep
+        yield
+        return
+    config["defer_build"] = True
+    try:
+        yield
+    finally:
+        config.pop("defer_build", None)
 
 
 @contextlib.contextmanager

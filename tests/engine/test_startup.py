@@ -14,6 +14,7 @@ from factextract.startup import (
     collector_paused,
     entry_points_grouped,
     msgpack_decoders_kept,
+    pydantic_builds_deferred,
     spacy_cli_deferred,
 )
 
@@ -244,3 +245,50 @@ def test_once_numpy_is_imported_the_environment_is_left_alone(monkeypatch):
     monkeypatch.delenv(BLAS_THREADS_SETTING, raising=False)
     blas_single_threaded()
     assert BLAS_THREADS_SETTING not in os.environ
+
+
+def test_spacy_schemas_no_load_uses_stay_unbuilt_until_used_and_later_models_build_at_once():
+    seen = in_fresh_process("""
+        import json
+        import pydantic
+        from factextract.startup import process_start
+        with process_start():
+            from factextract.nlp import load_pipeline
+            nlp = load_pipeline()
+
+            class InTheBlock(pydantic.BaseModel):
+                text: str
+
+        import spacy.schemas
+
+        class AfterTheBlock(pydantic.RootModel[int]):
+            pass
+
+        unbuilt = spacy.schemas.DocJSONSchema.__pydantic_complete__
+        errors = spacy.schemas.validate(spacy.schemas.DocJSONSchema, nlp("Rates rose 2% in May.").to_json())
+        print(json.dumps({
+            "unbuilt_before_use": not unbuilt,
+            "errors": errors,
+            "built_after_use": spacy.schemas.DocJSONSchema.__pydantic_complete__,
+            "ours_built": InTheBlock.__pydantic_complete__ and AfterTheBlock.__pydantic_complete__,
+            "configs": [pydantic.BaseModel.model_config, pydantic.RootModel.model_config],
+        }))
+    """)
+    assert seen == {"unbuilt_before_use": True, "errors": [], "built_after_use": True, "ours_built": True,
+                    "configs": [{}, {}]}
+
+
+def test_a_defer_build_someone_else_set_is_kept():
+    from pydantic import BaseModel
+
+    BaseModel.model_config["defer_build"] = False
+    try:
+        with pydantic_builds_deferred():
+
+            class Built(BaseModel):
+                value: int
+
+        assert Built.__pydantic_complete__
+        assert BaseModel.model_config == {"defer_build": False}
+    finally:
+        del BaseModel.model_config["defer_build"]
