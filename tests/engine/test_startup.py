@@ -6,6 +6,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factextract.startup import (
     BLAS_THREADS_SETTING,
@@ -13,9 +15,11 @@ from factextract.startup import (
     blas_single_threaded,
     collector_paused,
     entry_points_grouped,
+    ids_converted_fast,
     msgpack_decoders_kept,
     pydantic_builds_deferred,
     spacy_cli_deferred,
+    special_case_attributes_fast,
 )
 
 
@@ -292,3 +296,68 @@ def test_a_defer_build_someone_else_set_is_kept():
         assert BaseModel.model_config == {"defer_build": False}
     finally:
         del BaseModel.model_config["defer_build"]
+
+
+ATTRIBUTE_NAMES = st.sampled_from(["ORTH", "NORM", "orth", "F", "L", "pos", "morph", "Number", "number",
+                                   "PronType", "TAG", "ENT_IOB", "LIKE_NUM", "nonsense"])
+
+
+def attribute_ids() -> st.SearchStrategy[int]:
+    from spacy.attrs import ENT_IOB, LEMMA, NORM, ORTH, TAG
+
+    return st.one_of(st.sampled_from([ORTH, NORM, LEMMA, TAG, ENT_IOB]), st.integers(0, 10**6))
+
+
+@given(
+    attributes=st.dictionaries(
+        st.one_of(attribute_ids(), ATTRIBUTE_NAMES, st.booleans()),
+        st.one_of(st.text(max_size=4), st.integers(0, 3), st.sampled_from(["I", "O", "B", ""])),
+        max_size=4,
+    ),
+    map_kind=st.sampled_from(["none", "store", "dict"]),
+    deprecated=st.booleans(),
+)
+def test_the_fast_conversion_gives_what_spacys_gives_for_any_attributes(attributes, map_kind, deprecated):
+    from spacy.attrs import ENT_IOB, intify_attrs
+    from spacy.strings import StringStore
+
+    fast = ids_converted_fast(intify_attrs, ENT_IOB)
+
+    def outcome(convert, given_attributes: dict) -> tuple:
+        strings = {"none": None, "store": StringStore(), "dict": {"a": 1}}[map_kind]
+        try:
+            result = convert(given_attributes, strings_map=strings, _do_deprecated=deprecated)
+        except (KeyError, ValueError) as exc:
+            return type(exc).__name__, given_attributes
+        return result, given_attributes
+
+    assert outcome(fast, dict(attributes)) == outcome(intify_attrs, dict(attributes))
+
+
+def test_a_tokenizer_built_in_the_block_has_spacys_rules_and_tokens():
+    import spacy.attrs
+    import spacy.vocab
+
+    def english() -> tuple[dict, list]:
+        nlp = spacy.blank("en")
+        text = " ".join(nlp.tokenizer.rules) + " They'd've said it wasn't 5km, y'know."
+        return dict(nlp.tokenizer.rules), [(token.text, token.norm_, token.whitespace_) for token in nlp(text)]
+
+    with special_case_attributes_fast():
+        assert spacy.vocab.intify_attrs is not spacy.attrs.intify_attrs
+        fast = english()
+    assert spacy.vocab.intify_attrs is spacy.attrs.intify_attrs
+    assert fast == english()
+
+
+def test_a_conversion_someone_else_gave_spacy_is_left_alone(monkeypatch):
+    import spacy.attrs
+    import spacy.vocab
+
+    def theirs(stringy_attrs: dict, strings_map=None, _do_deprecated: bool = False) -> dict:
+        return spacy.attrs.intify_attrs(stringy_attrs, strings_map, _do_deprecated)
+
+    monkeypatch.setattr(spacy.vocab, "intify_attrs", theirs)
+    with special_case_attributes_fast():
+        assert spacy.vocab.intify_attrs is theirs
+    assert spacy.vocab.intify_attrs is theirs
