@@ -13,10 +13,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 import spacy
+from spacy.tokens import Doc
 
 from factextract import pipeline
 from factextract.benchmark.corpus import Corpus
 from factextract.benchmark.table import CLOCK, Table, median
+from factextract.lemma_index import LEMMATIZER
 from factextract.nlp import UNUSED_COMPONENTS, load_pipeline, model_name
 
 # The extractor calls pipeline._from_doc makes, in its order; names absent from pipeline are skipped.
@@ -115,6 +117,20 @@ def measure_components(table: Table, corpus: Corpus, reps: int) -> None:
               note=f"runs {', '.join(ours.pipe_names)}; excludes {excluded}")
     table.add(section, "engine pipeline: load time", ours_load, "s", whole_load, "shipped",
               note="tokenizer loaded once (factextract/nlp.py)")
+    tagged = list(ours.pipe(corpus.texts, disable=["parser", "ner", LEMMATIZER]))
+    lists = [_lemmatizing(whole, tagged) for _ in range(reps)]
+    sets = [_lemmatizing(ours, tagged) for _ in range(reps)]
+    table.add(section, "lemmatizer, words new to the process", median(sets), "s", median(lists), "shipped",
+              note="from an empty cache; known forms answered from sets (factextract/lemma_index.py)")
+
+
+def _lemmatizing(nlp: spacy.language.Language, docs: list[Doc]) -> float:
+    """The pipeline's lemmatizer alone over copies of docs, from an empty cache: what words a process has not
+    seen cost it (the lemmatizer keeps each word's lemmas once found)."""
+    lemmatizer = nlp.get_pipe(LEMMATIZER)
+    lemmatizer.cache = {}
+    fresh = [doc.copy() for doc in docs]
+    return _clock(lambda: [lemmatizer(doc) for doc in fresh])
 
 
 def measure_batching(table: Table, corpus: Corpus, reps: int, processes: int = 2) -> int:
