@@ -8,7 +8,9 @@ def test_tiny_benchmark_prints_a_row_for_each_measured_figure(capsys):
     measures = {row.measure for row in table.rows}
     assert {
         "extract() time / bare nlp(text) time",
+        "extract() time / the nlp call inside it",
         "find_quotes (share of nlp time)",
+        "validation, models, stats (rest)",
         "one nlp() call per article",
         "nlp.pipe batch_size=64",
         "300 words p50",
