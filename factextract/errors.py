@@ -36,3 +36,9 @@ class ModelNotFound(FactExtractError):
     """The configured spaCy pipeline is not installed."""
 
     code = "model_not_found"
+
+
+class InvalidSetting(FactExtractError):
+    """A FACTEXTRACT_* environment variable has a value the engine cannot use."""
+
+    code = "invalid_setting"
