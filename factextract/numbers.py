@@ -37,7 +37,7 @@ class Number:
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so "per cent" wins over "per", then in alphabetical
-    order: from a set, the same pattern in every process, so it can be kept between them (pattern_cache)."""
+    order: from a set, the same pattern in every process."""
     return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from factextract.benchmark.corpus import ROOT, Corpus, article_of
 from factextract.benchmark.table import Table, median
-from factextract.pattern_cache import CACHE_DIR_SETTING
 
 FUNCTIONS = ROOT / "functions"
 # Handler modules as Lambda imports them (CodeUri: functions/, handler api.app.lambda_handler ...).
@@ -33,7 +32,6 @@ LAMBDA_ENV = {
     "POWERTOOLS_METRICS_NAMESPACE": "factextract",
     "POWERTOOLS_TRACE_DISABLED": "true",
     "POWERTOOLS_LOG_LEVEL": "WARNING",
-    CACHE_DIR_SETTING: "",  # as template.yaml sets it; the cold start gives its probes a cache of their own
 }
 
 
@@ -90,21 +88,15 @@ def _record(runs: dict[str, list[float]], started: float, marks: dict) -> dict:
 
 
 def measure_cold_start(table: Table, corpus: Corpus, reps: int) -> None:
-    """Fresh processes of ours and of spaCy alone, in turn. Ours keep compiled regular expressions in a
-    cache directory of this run's own: the first start fills it, as the first after an install does, and
-    the others read it, as every later start on a developer machine does."""
+    """Fresh processes of ours and of spaCy alone, in turn, so both see the same load on the machine."""
     path = _write(article_of(corpus, 300))
     ours: dict[str, list[float]] = defaultdict(list)
     floor: dict[str, list[float]] = defaultdict(list)
     try:
-        with tempfile.TemporaryDirectory(prefix="factextract-bench-patterns-") as cache:
-            settings = {CACHE_DIR_SETTING: cache}
-            _, marks = probe("cold", str(path), settings=settings)
-            first_start = _parts(marks)["total to first extraction"]
-            for _ in range(reps):
-                marks = _record(ours, *probe("cold", str(path), settings=settings))
-                ours["second extraction (warm)"].append(marks["second_extraction_cpu"] - marks["first_extraction_cpu"])
-                _record(floor, *probe("bare", str(path)))
+        for _ in range(reps):
+            marks = _record(ours, *probe("cold", str(path)))
+            ours["second extraction (warm)"].append(marks["second_extraction_cpu"] - marks["first_extraction_cpu"])
+            _record(floor, *probe("bare", str(path)))
     finally:
         path.unlink()
     section = "cold start (fresh process, CPU s, no SnapStart)"
@@ -118,9 +110,6 @@ def measure_cold_start(table: Table, corpus: Corpus, reps: int) -> None:
         base = floor.get(part)
         table.add(section, part, median(values), "s", median(base) if base else None,
                   "spaCy-only process" if base else "", note=notes.get(part, ""))
-    table.add(section, "total, first start (no compiled patterns kept)", first_start, "s",
-              median(floor["total to first extraction"]), "spaCy-only process",
-              note="one process; as every Lambda cold start without SnapStart (factextract/pattern_cache.py)")
 
 
 def measure_imports(table: Table, reps: int) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from factextract.pattern_cache import CACHE_DIR_SETTING
 from local.template import load_template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,7 +142,3 @@ def test_memory_is_one_vcpu_and_the_batch_accepts_what_that_memory_holds(templat
     batch = resources["BatchFunction"]["Properties"]["Environment"]["Variables"]
     assert batch["FACTEXTRACT_MAX_CHARS"] == {"Ref": "BatchMaxTextChars"}
     assert parameters["BatchMaxTextChars"]["Default"] <= 1_000_000
-
-
-def test_functions_keep_no_compiled_patterns_since_every_cold_start_is_a_new_sandbox(template: dict[str, Any]) -> None:
-    assert template["Globals"]["Function"]["Environment"]["Variables"][CACHE_DIR_SETTING] == ""
