@@ -32,6 +32,18 @@ class TextTooLong(FactExtractError):
     code = "text_too_long"
 
 
+class UnsupportedFile(FactExtractError):
+    """A file whose extension is not one the reader knows (.txt, .json, .jsonl)."""
+
+    code = "unsupported_file"
+
+
+class InvalidEncoding(FactExtractError):
+    """A file that is not UTF-8 text (gzip-compressed uploads included)."""
+
+    code = "invalid_encoding"
+
+
 class ModelNotFound(FactExtractError):
     """The configured spaCy pipeline is not installed."""
 

@@ -9,19 +9,11 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from factextract.errors import FactExtractError, InvalidArticle
+from factextract.errors import FactExtractError, InvalidArticle, InvalidEncoding, UnsupportedFile
 from factextract.models import Article
 from factextract.pipeline import as_article
 
 FORMATS = (".txt", ".json", ".jsonl")
-
-
-class UnsupportedFile(FactExtractError):
-    code = "unsupported_file"
-
-
-class InvalidEncoding(FactExtractError):
-    code = "invalid_encoding"
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,11 @@ from aws_lambda_powertools.metrics import MetricUnit
 from api import logic
 from api.errors import ERROR_RESPONSES, NOT_FOUND_RESPONSE
 from api.observability import logger, metrics
-from factextract.models import Article, Extraction
+from factextract.models import ARTICLE_ID_PATTERN, Article, Extraction
 
 router = Router()
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
-ArticleKey = Annotated[str, Path(pattern=ID_PATTERN, description="The extraction's id (the article id).")]
+ArticleKey = Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="The extraction's id (the article id).")]
 
 
 def _extraction(description: str) -> dict:
