@@ -1,4 +1,4 @@
-"""The factextract command: extract one article or a JSONL file, evaluate, print the schema."""
+"""The factextract command: extract one article or a JSONL file, print the schema."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from factextract.errors import FactExtractError, InvalidArticle
-from factextract.evaluation import SUITES
 from factextract.models import Article
 
 
@@ -111,31 +110,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from factextract.evaluation import run
-
-    return run(args.what, Path(args.data), as_json=args.json)
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    from factextract.benchmark.run import SECTIONS, run
-
-    sections = tuple(args.only.split(",")) if args.only else SECTIONS
-    unknown = set(sections) - set(SECTIONS)
-    if unknown:
-        raise SystemExit(f"factextract bench: unknown section(s) {', '.join(sorted(unknown))}; from {SECTIONS}")
-    run(sections, tiny=args.tiny, corpus_dir=args.corpus, markdown=args.markdown)
-    return 0
-
-
-def cmd_train_checkworthiness(args: argparse.Namespace) -> int:
-    from factextract.checkworthiness.model import MODEL_FILE
-    from factextract.checkworthiness.train import train
-
-    train(Path(args.data), Path(args.out) if args.out else MODEL_FILE)
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factextract", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -153,28 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=int, default=16, help=argparse.SUPPRESS)
     extract.set_defaults(run=cmd_extract)
 
-    evaluate = commands.add_parser("eval", help="score the engine on the development data")
-    evaluate.add_argument("what", nargs="?", default="all", choices=["all", *SUITES])
-    evaluate.add_argument("--data", default="../shared/eval", help="the development data folder")
-    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
-    evaluate.set_defaults(run=cmd_eval)
-
-    train_cw = commands.add_parser(
-        "train-checkworthiness", help="train the check-worthiness model from the CheckThat! 2024 files"
-    )
-    train_cw.add_argument("--data", default="../shared/eval/claims", help="folder with the CT24 English TSV files")
-    train_cw.add_argument("--out", help="where to write the model (default: the file the package ships)")
-    train_cw.set_defaults(run=cmd_train_checkworthiness)
-
     schema = commands.add_parser("schema", help="print the JSON Schema of an Extraction")
     schema.set_defaults(run=cmd_schema)
 
-    bench = commands.add_parser("bench", help="measure speed, memory and cost against same-run baselines")
-    bench.add_argument("--tiny", action="store_true", help="tiny sizes and one run each: checks the table, not speed")
-    bench.add_argument("--only", help="comma-separated sections: engine,components,batching,cold,imports,...")
-    bench.add_argument("--corpus", type=Path, help="a folder of .txt articles (default: the PolNeAR dev texts)")
-    bench.add_argument("--markdown", type=Path, help="also write the table to this file")
-    bench.set_defaults(run=cmd_bench)
     return parser
 
 

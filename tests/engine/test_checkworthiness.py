@@ -1,11 +1,9 @@
-"""The check-worthiness model: features, the shipped weights, calibration, threshold, training helpers."""
+"""The check-worthiness model: features, the shipped weights, calibration, threshold."""
 
 import json
 
-import numpy as np
 import pytest
 
-from factextract.checkworthiness.data import Split, featurize, read_split
 from factextract.checkworthiness.features import (
     DENSE_NAMES,
     N_BUCKETS,
@@ -16,7 +14,6 @@ from factextract.checkworthiness.features import (
     hashed_strings,
     sentence_features,
 )
-from factextract.checkworthiness.metrics import average_precision, best_f1_threshold
 from factextract.checkworthiness.model import (
     MODEL_FILE,
     THRESHOLD_SETTING,
@@ -24,7 +21,6 @@ from factextract.checkworthiness.model import (
     claim_threshold,
     load_model,
 )
-from factextract.checkworthiness.train import fit_models, time_blocks
 from factextract.nlp import load_pipeline
 
 STATISTICAL = "Unemployment fell to 4.1 percent last year, the lowest rate since 2000."
@@ -130,45 +126,6 @@ def test_tensor_is_pooled_as_mean_max_and_root_row(nlp):
     assert dense[f"tensor_root_{TENSOR_WIDTH - 1}"] == pytest.approx(float(rows[doc[:].root.i, -1]), abs=1e-6)
 
 
-TRAINING_TEXTS = (
-    ("Unemployment fell to 4.1 percent last year.", 1),
-    ("The deficit doubled in eight years.", 1),
-    ("We spent 2 billion dollars on the program.", 1),
-    ("Crime rose 12 percent in the city.", 1),
-    ("The law cut taxes for 40 million families.", 1),
-    ("He voted against the bill three times.", 1),
-    ("Thank you very much.", 0),
-    ("It is great to be here tonight.", 0),
-    ("Let me answer that.", 0),
-    ("I want to thank my family.", 0),
-    ("Well, that is a good question.", 0),
-    ("Good evening, everyone.", 0),
-)
-
-
-def test_model_file_scores_what_training_fitted(nlp):
-    docs = [nlp(text) for text, _ in TRAINING_TEXTS]
-    labels = np.array([label for _, label in TRAINING_TEXTS])
-    features = featurize(docs)
-    fitted = fit_models(features, labels)
-    trained = CheckworthinessModel(
-        sparse=fitted.sparse, dense=fitted.dense, sparse_weight=0.6, dense_weight=0.4,
-        platt_a=1.0, platt_b=0.0, threshold=0.5,
-    )  # fmt: skip
-    shipped = CheckworthinessModel.from_json(json.loads(json.dumps(trained.to_json())))
-    sparse, dense = fitted.margins(features)
-    run_time = np.array([shipped.margin(sentence_features(doc[:])) for doc in docs])
-    # float16 bucket weights in the file: margins agree to about three digits.
-    np.testing.assert_allclose(run_time, 0.6 * sparse + 0.4 * dense, atol=0.02)
-    assert run_time[labels == 1].min() > run_time[labels == 0].max()
-
-
-def test_time_blocks_are_equal_runs_of_sentence_id(tmp_path):
-    ids = [str(i) for i in (50, 10, 40, 20, 30, 60)]
-    split = Split("train", tmp_path, ids, ["x"] * 6, np.zeros(6, dtype=np.int8))
-    assert time_blocks(split, blocks=3).tolist() == [2, 0, 1, 0, 1, 2]
-
-
 def test_model_survives_a_round_trip_through_its_file_format(nlp, model):
     again = CheckworthinessModel.from_json(json.loads(json.dumps(model.to_json())))
     features = sentence_features(nlp(STATISTICAL)[:])
@@ -187,49 +144,3 @@ def test_threshold_setting_outside_unit_interval_is_rejected(monkeypatch, model)
     monkeypatch.setenv(THRESHOLD_SETTING, "1.5")
     with pytest.raises(ValueError, match=THRESHOLD_SETTING):
         claim_threshold(model)
-
-
-def test_best_f1_threshold_cuts_between_distinct_scores():
-    labels = np.array([1, 1, 0, 1, 0, 0])
-    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.2, 0.1])
-    threshold, f1 = best_f1_threshold(labels, scores)
-    # Cutting at 0.6 keeps 3 of 3 positives with one false positive: F1 = 6/7.
-    assert threshold == 0.6
-    assert f1 == pytest.approx(6 / 7)
-
-
-def test_average_precision_is_mean_precision_at_each_positive():
-    labels = np.array([1, 0, 1, 0])
-    scores = np.array([0.9, 0.8, 0.7, 0.1])
-    assert average_precision(labels, scores) == pytest.approx((1 / 1 + 2 / 3) / 2)
-
-
-def test_read_split_unquotes_doubled_quotes(tmp_path):
-    tsv = tmp_path / "CT24_checkworthy_english_dev.tsv"
-    tsv.write_text(
-        'Sentence_id\tText\tclass_label\n1\t"He said ""no"" twice."\tNo\n2\tTaxes rose 3%.\tYes\n', encoding="utf-8"
-    )
-    split = read_split(tmp_path, "dev")
-    assert split.texts == ['He said "no" twice.', "Taxes rose 3%."]
-    assert split.labels.tolist() == [0, 1]
-    assert split.ids == ["1", "2"]
-
-
-def test_read_split_rejects_a_row_without_label(tmp_path):
-    (tmp_path / "CT24_checkworthy_english_dev.tsv").write_text(
-        "Sentence_id\tText\tclass_label\n1\tSome text.\tMaybe\n", encoding="utf-8"
-    )
-    with pytest.raises(ValueError, match="Yes/No"):
-        read_split(tmp_path, "dev")
-
-
-def test_dev_test_evaluation_is_consistent(shared_eval):
-    from factextract.evaluation.claims import evaluate
-
-    result = evaluate(shared_eval)
-    confusion = result["confusion"]
-    assert result["sentences"] == 318 and result["positives"] == 108
-    assert confusion["tp"] + confusion["fn"] == 108
-    assert sum(confusion.values()) == 318
-    assert result["precision"] == pytest.approx(confusion["tp"] / (confusion["tp"] + confusion["fp"]), abs=1e-4)
-    assert len(result["worst_errors"]) == 10

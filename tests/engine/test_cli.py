@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from factextract.cli import main
 
 FOLLOW_UP = "“Housing comes first,” Chen said on Monday. “We have to build more homes.”"
@@ -49,3 +51,12 @@ def test_a_bad_date_on_the_command_line_is_a_clear_error(tmp_path, capsys):
     path.write_text("Rain fell.", encoding="utf-8")
     assert main(["extract", str(path), "--published-at", "last week"]) == 2
     assert "invalid_article" in capsys.readouterr().err
+
+
+def test_the_command_offers_the_user_commands_only(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    printed = capsys.readouterr().out
+    assert "{extract,schema}" in printed
+    for development in ("bench", "eval", "train-checkworthiness"):
+        assert development not in printed

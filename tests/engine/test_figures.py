@@ -178,8 +178,8 @@ def test_without_publication_date_relative_dates_are_null_and_numbers_still_read
 
 @pytest.mark.parametrize("name", ["rt_currency", "rt_percent"])
 def test_recognizers_text_money_and_percent_cases_meet_the_bar(shared_eval, name: str) -> None:
-    from factextract.evaluation.figure_scoring import FIGURES, predict, read_gold, score
-    from factextract.evaluation.quantities import BAR, SETS
+    from devtools.evaluate.figure_scoring import FIGURES, predict, read_gold, score
+    from devtools.evaluate.quantities import BAR, SETS
 
     gold_path = shared_eval / FIGURES / f"{name}.jsonl"
     result = score(shared_eval, "quantities", gold_path, predict(read_gold(gold_path), SETS[name][0]))

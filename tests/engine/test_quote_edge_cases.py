@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factextract.evaluation.quotes import EDGE_CASES, case_failures, load_edge_cases, quotes_in
+from devtools.evaluate.quotes import EDGE_CASES, case_failures, load_edge_cases, quotes_in
 
 # Case ids are read at collection so each case is its own test; the data itself is read through
 # the shared_eval fixture, which skips cleanly when ../shared/eval is absent.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from factextract.evaluation.seed import CATEGORIES, check, load
+from devtools.evaluate.seed import CATEGORIES, check, load
 from factextract.pipeline import extract
 
 

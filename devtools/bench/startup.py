@@ -12,8 +12,8 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from factextract.benchmark.corpus import ROOT, Corpus, article_of
-from factextract.benchmark.table import Table, median
+from devtools.bench.corpus import ROOT, Corpus, article_of
+from devtools.bench.table import Table, median
 
 FUNCTIONS = ROOT / "functions"
 # Handler modules as Lambda imports them (CodeUri: functions/, handler api.app.lambda_handler ...).
@@ -36,14 +36,14 @@ LAMBDA_ENV = {
 
 
 def probe(kind: str, *args: str, settings: dict[str, str] | None = None) -> tuple[float, dict]:
-    """Starts `python -m factextract.benchmark.probe kind args`; returns its start moment and its JSON."""
+    """Starts `python -m devtools.bench.probe kind args`; returns its start moment and its JSON."""
     env = {**os.environ, **LAMBDA_ENV, **(settings or {}), "PYTHONPATH": str(ROOT)}
     # The layer ships every module compiled (make layer), so a cold start reads bytecode; a shell that sets
     # PYTHONDONTWRITEBYTECODE would otherwise have each probe compile the engine's sources again.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "factextract.benchmark.probe", kind, *args],
+        [sys.executable, "-m", "devtools.bench.probe", kind, *args],
         capture_output=True, text=True, env=env, cwd=ROOT, check=False,
     )
     if done.returncode != 0:

@@ -15,10 +15,10 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from factextract.benchmark.capacity import CapacityMeter
-from factextract.benchmark.corpus import ROOT, Corpus, article_of, word_count
-from factextract.benchmark.startup import FUNCTIONS, LAMBDA_ENV
-from factextract.benchmark.table import CLOCK, Table, median, percentile
+from devtools.bench.capacity import CapacityMeter
+from devtools.bench.corpus import ROOT, Corpus, article_of, word_count
+from devtools.bench.startup import FUNCTIONS, LAMBDA_ENV
+from devtools.bench.table import CLOCK, Table, median, percentile
 from factextract.nlp import load_pipeline
 
 EVENTS = ROOT / "events"

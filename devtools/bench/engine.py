@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 import spacy
 from spacy.tokens import Doc
 
+from devtools.bench.corpus import Corpus
+from devtools.bench.table import CLOCK, Table, median
 from factextract import pipeline
-from factextract.benchmark.corpus import Corpus
-from factextract.benchmark.table import CLOCK, Table, median
 from factextract.lemma_index import LEMMATIZER
 from factextract.nlp import UNUSED_COMPONENTS, load_pipeline, model_name
 

@@ -1,4 +1,4 @@
-"""Runs in a fresh interpreter (python -m factextract.benchmark.probe ...) and prints one JSON object.
+"""Runs in a fresh interpreter (python -m devtools.bench.probe ...) and prints one JSON object.
 
 Timestamps are time.perf_counter() values: CLOCK_MONOTONIC on Linux, shared by all processes, so the
 parent can subtract the moment it started this process from them to get interpreter start-up time.

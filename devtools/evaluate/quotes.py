@@ -12,8 +12,8 @@ import json
 import tempfile
 from pathlib import Path
 
+from devtools.evaluate import official_scorer
 from factextract.data.people import TITLES
-from factextract.evaluation import official_scorer
 from factextract.models import Article, FollowUpQuotes, Quote
 
 POLNEAR = Path("quotes") / "polnear-dev"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from factextract.benchmark.corpus import ROOT
-from factextract.benchmark.table import Table
+from devtools.bench.corpus import ROOT
+from devtools.bench.table import Table
 from factextract.nlp import model_name
 
 # Lambda's limit for a function and all its layers, unzipped.

@@ -1,6 +1,6 @@
 """The benchmark's tiny mode: every in-process section adds its rows (no timing is asserted)."""
 
-from factextract.benchmark.run import run
+from devtools.bench.run import run
 
 
 def test_tiny_benchmark_prints_a_row_for_each_measured_figure(capsys):

@@ -1,4 +1,4 @@
-"""`factextract eval`: scores each extractor on the development data in ../shared/eval.
+"""`python -m devtools eval`: scores each extractor on the development data in ../shared/eval.
 
 Each submodule scores one extractor and returns its figures as a dict; the data never
 enters the repository, so a missing folder is reported, not fatal.
@@ -12,7 +12,14 @@ import json
 from pathlib import Path
 from types import ModuleType
 
-SUITES = ("quotes", "dates", "quantities", "claims", "seed")
+# Each suite, by the submodule that scores it, and what it scores.
+SUITES = {
+    "quotes": "quotes on the PolNeAR dev split (official scorer) and the edge cases",
+    "dates": "dates on the TimeBank news documents",
+    "quantities": "numbers, money, percents and dimensions on the Recognizers-Text English cases",
+    "claims": "check-worthiness on the CheckThat! 2024 English dev-test sentences",
+    "seed": "the seed article's hand-checked expectations",
+}
 
 
 def official_scorer(data: Path, name: str) -> ModuleType:
@@ -28,11 +35,11 @@ def official_scorer(data: Path, name: str) -> ModuleType:
 
 def run(what: str, data: Path, as_json: bool = False) -> int:
     if not data.is_dir():
-        print(f"factextract eval: no development data at {data} (see ../shared/eval/README.md)")
+        print(f"devtools eval: no development data at {data} (see ../shared/eval/README.md)")
         return 2
     results = {}
     for suite in SUITES if what == "all" else (what,):
-        module = importlib.import_module(f"factextract.evaluation.{suite}")
+        module = importlib.import_module(f"devtools.evaluate.{suite}")
         results[suite] = module.evaluate(data)
         if not as_json:
             print(module.report(results[suite]))

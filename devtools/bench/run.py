@@ -13,10 +13,10 @@ from pathlib import Path
 
 import spacy
 
+from devtools.bench import engine, startup
+from devtools.bench.corpus import load_corpus
+from devtools.bench.table import Table
 from factextract import __version__
-from factextract.benchmark import engine, startup
-from factextract.benchmark.corpus import load_corpus
-from factextract.benchmark.table import Table
 from factextract.nlp import load_pipeline, pipeline_version
 from factextract.pipeline import load_models
 from factextract.startup import collector_paused
@@ -102,7 +102,7 @@ def run(sections: tuple[str, ...] = SECTIONS, tiny: bool = False, corpus_dir: Pa
             print(f"bench: {name} done in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - began
     header = (
-        f"factextract bench{' --tiny' if tiny else ''}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"python -m devtools bench{' --tiny' if tiny else ''}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
         f"{elapsed:.0f} s in all\n\nMachine: {machine()}\n\nCorpus: {corpus.name} ({corpus.words:,} words). "
         f"Each figure is the median of {plan.reps} run(s), the cold start's of {plan.cold_reps}; "
         "ratio = median / baseline from the same run.\n"
@@ -125,18 +125,18 @@ def _api_limit() -> int:
 
 
 def _serverless():
-    from factextract.benchmark import serverless
+    from devtools.bench import serverless
 
     return serverless
 
 
 def _footprint():
-    from factextract.benchmark import footprint
+    from devtools.bench import footprint
 
     return footprint
 
 
 def _cost():
-    from factextract.benchmark import cost
+    from devtools.bench import cost
 
     return cost

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factextract.evaluation.figure_scoring import FIGURES, predict, read_gold, score
+from devtools.evaluate.figure_scoring import FIGURES, predict, read_gold, score
 
 TIMEBANK = FIGURES / "timebank_dates.jsonl"
 BARS = {"f1": 0.92, "value_acc": 0.85}

@@ -1,4 +1,4 @@
-"""`factextract train-checkworthiness`: trains the shipped model from the CheckThat! 2024 files.
+"""`python -m devtools train-checkworthiness`: trains the shipped model from the CheckThat! 2024 files.
 
 Sentence ids follow the debates in time, and newer debates differ from older ones (topics, and
 how liberally sentences were labelled): dev is a random sample of the same debates as train and
@@ -35,8 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factextract.checkworthiness.data import SPLIT_FILES, FeatureMatrix, Split, featurize, parse, read_split
-from factextract.checkworthiness.metrics import average_precision, best_f1_threshold
+from devtools.checkworthiness.data import SPLIT_FILES, FeatureMatrix, Split, featurize, parse, read_split
+from devtools.checkworthiness.metrics import average_precision, best_f1_threshold
 from factextract.checkworthiness.model import MODEL_FILE, CheckworthinessModel, DenseModel, SparseModel
 from factextract.nlp import load_pipeline, pipeline_version
 
@@ -161,7 +161,7 @@ def _scores_at(labels: np.ndarray, probabilities: np.ndarray, threshold: float) 
 
 def train(data: Path, out: Path = MODEL_FILE, log: Callable[[str], None] = print) -> CheckworthinessModel:
     started = time.perf_counter()
-    # Either the claims folder itself or the eval folder above it (as `factextract eval --data` takes).
+    # Either the claims folder itself or the eval folder above it (as `python -m devtools eval --data` takes).
     data = data / "claims" if (data / "claims").is_dir() else data
     splits: dict[str, Split] = {name: read_split(data, name) for name in ("train", "dev")}
     sizes = ", ".join(f"{s.name} ({len(s.texts)})" for s in splits.values())

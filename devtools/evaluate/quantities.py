@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from devtools.evaluate.figure_scoring import FIGURES, predict, read_gold, score
 from factextract.data.units import TEMPERATURE_UNITS
-from factextract.evaluation.figure_scoring import FIGURES, predict, read_gold, score
 from factextract.models import Figure
 
 BAR = 0.90

@@ -8,7 +8,7 @@ vCPU, so single-threaded work takes proportionally longer and costs the same: th
 
 from __future__ import annotations
 
-from factextract.benchmark.table import Row, Table
+from devtools.bench.table import Row, Table
 
 LAMBDA_ARM_GB_SECOND = 0.0000133334
 LAMBDA_PER_REQUEST = 0.20 / 1_000_000

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from factextract.evaluation import official_scorer
+from devtools.evaluate import official_scorer
 from factextract.models import Article, Figure
 
 FIGURES = Path("figures")

@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from factextract.checkworthiness.data import parse, read_split
+from devtools.checkworthiness.data import parse, read_split
+from devtools.checkworthiness.metrics import average_precision
 from factextract.checkworthiness.features import sentence_features
-from factextract.checkworthiness.metrics import average_precision
 from factextract.checkworthiness.model import claim_threshold, load_model
 
 SPLIT = "dev-test"
