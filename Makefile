@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench schema layer batch clean openapi venv reliability security audit loadtest redrive
+.PHONY: run test lint bench eval train-checkworthiness schema layer batch clean openapi venv reliability security audit loadtest redrive
 
 $(BIN)/factextract: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,15 @@ lint: venv
 
 # One table of medians beside same-run baselines, in under 5 minutes on 2 cores (docs/benchmark.md).
 bench: venv
-	$(BIN)/factextract bench
+	$(BIN)/python -m devtools bench
+
+# Scores on the development data beside the checkout: make eval [WHAT=quotes|dates|quantities|claims|seed].
+eval: venv
+	$(BIN)/python -m devtools eval $(or $(WHAT),all) --data ../shared/eval
+
+# Refits factextract/data/checkworthiness.json from ../shared/eval/claims (minutes; needs the dev extra).
+train-checkworthiness: venv
+	$(BIN)/python -m devtools train-checkworthiness --data ../shared/eval/claims
 
 schema: venv
 	$(BIN)/factextract schema > schema/extraction.schema.json
