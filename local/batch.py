@@ -186,7 +186,7 @@ def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: 
     from batch import results
     from shared import aws
     from shared.config import settings
-    from shared.store import default_store
+    from shared.store import default_jobs
 
     files = input_files(paths)
     if not files:
@@ -199,12 +199,12 @@ def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: 
     total = sum(expected_articles(path) for path in files)
     keys = upload(files, config.input_bucket)
     jobs = {key: job_of(config.input_bucket, key) for key in keys.values()}
-    store = default_store()
+    job_store = default_jobs()
 
     with tqdm(total=total, unit="article", disable=not show, file=sys.stderr) as bar:
 
         def progress() -> None:
-            records = [store.get_job(job) for job in jobs.values()]
+            records = [job_store.get_job(job) for job in jobs.values()]
             bar.n = sum(r.articles_done + r.articles_failed for r in records if r is not None)
             bar.refresh()
 
@@ -221,7 +221,7 @@ def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: 
     )["Attributes"]["ApproximateNumberOfMessages"]
     report: dict[str, Any] = {"jobs": [], "dead_letters": int(dead)}
     for key, job in jobs.items():
-        record = store.get_job(job)
+        record = job_store.get_job(job)
         saved = save_results(config.results_bucket, key, job, out_dir)
         report["jobs"].append(
             {

@@ -91,10 +91,10 @@ def _forget_cached_clients() -> None:
     # Settings and clients are cached per process; they must see the environment set up here.
     from shared import aws
     from shared.config import settings
-    from shared.store import default_store
+    from shared.store import forget_defaults
 
     settings.cache_clear()
-    default_store.cache_clear()
+    forget_defaults()
     aws.reset_clients()
 
 

@@ -20,19 +20,27 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 
 from api import jsonio
 from api.observability import logger
-from factextract.errors import FactExtractError
+from factextract.errors import FactExtractError, InvalidArticle, TextTooLong, UnsupportedLanguage
+from shared.errors import (
+    InternalError,
+    InvalidJson,
+    InvalidRequest,
+    NotFound,
+    StoreUnavailable,
+    UnsupportedMediaType,
+)
 from shared.models import ErrorBody
 
 STATUS_BY_CODE = {
-    "invalid_json": HTTPStatus.BAD_REQUEST,
-    "not_found": HTTPStatus.NOT_FOUND,
-    "text_too_long": HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-    "unsupported_media_type": HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-    "validation_error": HTTPStatus.UNPROCESSABLE_ENTITY,
-    "store_unavailable": HTTPStatus.SERVICE_UNAVAILABLE,
+    InvalidJson.code: HTTPStatus.BAD_REQUEST,
+    NotFound.code: HTTPStatus.NOT_FOUND,
+    TextTooLong.code: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    UnsupportedMediaType.code: HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+    InvalidRequest.code: HTTPStatus.UNPROCESSABLE_ENTITY,
+    StoreUnavailable.code: HTTPStatus.SERVICE_UNAVAILABLE,
 }
 # The engine's input errors are validation errors to an API caller.
-API_CODE = {"invalid_article": "validation_error", "unsupported_language": "validation_error"}
+API_CODE = {InvalidArticle.code: InvalidRequest.code, UnsupportedLanguage.code: InvalidRequest.code}
 JSON_TYPES = ("application/json",)
 METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
 
@@ -40,16 +48,19 @@ METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
 ERROR_RESPONSES: dict[int, dict[str, Any]] = {
     status: {"description": description, "content": {"application/json": {"model": ErrorBody}}}
     for status, description in (
-        (400, "The body is not valid JSON (invalid_json)."),
-        (413, "The text is longer than MAX_TEXT_CHARS (text_too_long)."),
-        (415, "The body is not application/json (unsupported_media_type)."),
-        (422, "A field is missing or invalid; `field` names it (validation_error)."),
-        (500, "Unexpected failure; `request_id` identifies it in the logs (internal_error)."),
-        (503, "DynamoDB kept refusing the request after every retry; try again later (store_unavailable)."),
+        (400, f"The body is not valid JSON ({InvalidJson.code})."),
+        (413, f"The text is longer than MAX_TEXT_CHARS ({TextTooLong.code})."),
+        (415, f"The body is not application/json ({UnsupportedMediaType.code})."),
+        (422, f"A field is missing or invalid; `field` names it ({InvalidRequest.code})."),
+        (500, f"Unexpected failure; `request_id` identifies it in the logs ({InternalError.code})."),
+        (503, f"DynamoDB kept refusing the request after every retry; try again later ({StoreUnavailable.code})."),
     )
 }
 NOT_FOUND_RESPONSE = {
-    404: {"description": "No such extraction (not_found).", "content": {"application/json": {"model": ErrorBody}}}
+    404: {
+        "description": f"No such extraction ({NotFound.code}).",
+        "content": {"application/json": {"model": ErrorBody}},
+    }
 }
 
 
@@ -122,18 +133,18 @@ def screen(event: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None
     try:
         text = _body_text(event)
     except ValueError:
-        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, "invalid_json", "the body is not UTF-8 text")
+        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, InvalidJson.code, "the body is not UTF-8 text")
     from_curl = declared == "application/x-www-form-urlencoded" and (text or "").lstrip().startswith("{")
     if declared and declared not in JSON_TYPES and not declared.endswith("+json") and not from_curl:
         message = f"the body must be application/json, not {declared}"
-        return event, _proxy_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", message)
+        return event, _proxy_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, UnsupportedMediaType.code, message)
     problem = _json_problem(text) if text else None
     if problem is not None:
-        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, "invalid_json", problem)
+        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, InvalidJson.code, problem)
     if text and text.lstrip().startswith("["):
         # Powertools validates a JSON array as its first item and drops the rest: [a, b] would store only a.
         message = "body: the body must be one JSON object, not an array"
-        return event, _proxy_answer(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", message, field="body")
+        return event, _proxy_answer(HTTPStatus.UNPROCESSABLE_ENTITY, InvalidRequest.code, message, field="body")
     headers = {name: value for name, value in (event.get("headers") or {}).items() if name.lower() != "content-type"}
     multi = {
         name: value for name, value in (event.get("multiValueHeaders") or {}).items() if name.lower() != "content-type"
@@ -155,11 +166,11 @@ def register(app: APIGatewayRestResolver) -> None:
         first = error.errors()[0]
         field = _field(tuple(first.get("loc", ())))
         message = f"{field}: {first.get('msg', 'invalid value')}"
-        return error_response(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", message, field=field)
+        return error_response(HTTPStatus.UNPROCESSABLE_ENTITY, InvalidRequest.code, message, field=field)
 
     @app.exception_handler(RequestUnsupportedContentType)
     def _unsupported(error: RequestUnsupportedContentType) -> Response[ErrorBody]:
-        return error_response(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "the body must be JSON")
+        return error_response(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, UnsupportedMediaType.code, "the body must be JSON")
 
     @app.exception_handler(FactExtractError)
     def _domain(error: FactExtractError) -> Response[ErrorBody]:
@@ -172,7 +183,8 @@ def register(app: APIGatewayRestResolver) -> None:
     @app.not_found
     def _no_route(error: NotFoundError) -> Response[ErrorBody]:
         path = app.current_event.path
-        return error_response(HTTPStatus.NOT_FOUND, "not_found", f"no route for {app.current_event.http_method} {path}")
+        message = f"no route for {app.current_event.http_method} {path}"
+        return error_response(HTTPStatus.NOT_FOUND, NotFound.code, message)
 
     @app.exception_handler(Exception)
     def _internal(error: Exception) -> Response[ErrorBody]:
@@ -181,7 +193,7 @@ def register(app: APIGatewayRestResolver) -> None:
         request_id = getattr(context, "aws_request_id", None) or app.current_event.request_context.request_id
         return error_response(
             HTTPStatus.INTERNAL_SERVER_ERROR,
-            "internal_error",
+            InternalError.code,
             "the request failed on our side; quote the request id when reporting it",
             request_id=request_id,
         )

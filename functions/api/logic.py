@@ -1,4 +1,7 @@
-"""What each route does, free of HTTP and Lambda events: validate limits, call the engine and the store."""
+"""What each route does, free of HTTP and Lambda events: validate limits, call the engine and the store.
+
+Each function takes the ArticleStore to use; routes pass none and get the configured DynamoDB one.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from factextract.pipeline import article_id, extract, extractor_version
 from shared.config import settings
 from shared.errors import NotFound
 from shared.models import Health, QuotePage
-from shared.store import default_store
+from shared.store import ArticleStore, default_articles
 
 # spaCy does not promise that one Language object may run on two threads at once. Lambda gives each
 # execution environment one request at a time, so this lock is never contended there; the local
@@ -24,12 +27,12 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(article.model_dump_json(exclude={"id"}).encode()).hexdigest()
 
 
-def create_extraction(article: Article) -> tuple[Extraction, bool]:
+def create_extraction(article: Article, store: ArticleStore | None = None) -> tuple[Extraction, bool]:
     """The article's extraction and whether it was made now (True) or already stored (False)."""
     limit = settings().max_text_chars
     if len(article.text) > limit:
         raise TextTooLong(f"text has {len(article.text):,} characters; the API limit is {limit:,}", field="text")
-    store = default_store()
+    store = store or default_articles()
     key, version, digest = article_id(article), extractor_version(), content_hash(article)
     stored = store.get(key) if store.exists(key, version, digest) else None
     if stored is not None:
@@ -44,20 +47,20 @@ def create_extraction(article: Article) -> tuple[Extraction, bool]:
     return extraction, True
 
 
-def get_extraction(key: str) -> Extraction:
-    extraction = default_store().get(key)
+def get_extraction(key: str, store: ArticleStore | None = None) -> Extraction:
+    extraction = (store or default_articles()).get(key)
     if extraction is None:
         raise NotFound(f"no extraction with id {key!r}")
     return extraction
 
 
-def delete_extraction(key: str) -> None:
-    if not default_store().delete(key):
+def delete_extraction(key: str, store: ArticleStore | None = None) -> None:
+    if not (store or default_articles()).delete(key):
         raise NotFound(f"no extraction with id {key!r}")
 
 
-def speaker_quotes(speaker: str, limit: int, cursor: str | None) -> QuotePage:
-    items, next_cursor = default_store().quotes_by_speaker(speaker, limit, cursor)
+def speaker_quotes(speaker: str, limit: int, cursor: str | None, store: ArticleStore | None = None) -> QuotePage:
+    items, next_cursor = (store or default_articles()).quotes_by_speaker(speaker, limit, cursor)
     return QuotePage(speaker=" ".join(speaker.split()), items=items, next_cursor=next_cursor)
 
 

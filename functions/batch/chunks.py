@@ -11,17 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from factextract.errors import FactExtractError
-
-
-class LineTooLarge(FactExtractError):
-    """A line longer than any acceptable article can be in JSON: listed as failed without being parsed."""
-
-    code = "line_too_large"
-
-    def __init__(self, size: int, limit: int, max_chars: int) -> None:
-        super().__init__(f"line has {size:,} bytes; one over {limit:,} cannot hold a text of {max_chars:,} characters")
-
 
 @dataclass(frozen=True)
 class Span:

@@ -1,13 +1,12 @@
 """The batch use cases: a new file becomes a job of one or more chunks; a chunk's articles are extracted,
 stored and written to the results bucket, and the chunk is counted in the job record exactly once.
 
-Free of Lambda events: callers pass the message body and a clock of the invocation's remaining time.
+Free of Lambda events: callers pass the message body and a clock of the invocation's remaining time, and may
+pass the stores (shared.store.Stores) to use; by default the configured DynamoDB ones.
 """
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -22,8 +21,10 @@ from factextract.pipeline import extract, extract_many, max_chars
 from factextract.reader import Record, decode, file_format, read_lines, read_text
 from shared import aws
 from shared.config import settings
+from shared.errors import ExtractionFailed, LineTooLarge, ObjectChanged
 from shared.models import LineFailure
-from shared.store import ExtractionStore, default_store
+from shared.retry import Backoff
+from shared.store import JobStore, Stores, default_stores
 
 RemainingMillis = Callable[[], int]
 
@@ -35,9 +36,10 @@ TIME_RESERVE_MS = 120_000
 # Streaming read size while planning a large file's chunks.
 PLAN_READ_BYTES = 1024 * 1024
 SQS_BATCH = 10
-SEND_ATTEMPTS = 5
-RECORD_ATTEMPTS = 8
-RECORD_BACKOFF_CAP_SECONDS = 2.0
+# Entries SQS reports failed are sent again, up to five sends in all.
+SEND_BACKOFF = Backoff(attempts=5, base_seconds=0.05, cap_seconds=2.0)
+# Chunks colliding on the job record (see _record): eight tries in all.
+RECORD_BACKOFF = Backoff(attempts=8, base_seconds=0.05, cap_seconds=2.0)
 
 
 @dataclass
@@ -52,16 +54,17 @@ class Outcome:
     jobs: list[str] = field(default_factory=list)
 
 
-def handle(body: str, remaining_ms: RemainingMillis) -> Outcome:
+def handle(body: str, remaining_ms: RemainingMillis, stores: Stores | None = None) -> Outcome:
     message = parse_body(body)
     if message is None:
         logger.info("S3 test event acknowledged")
         return Outcome(skipped=True)
+    stores = stores or default_stores()
     if isinstance(message, ChunkTask):
-        return process_chunk(message, remaining_ms)
+        return process_chunk(message, remaining_ms, stores)
     outcome = Outcome()
     for ref in message:
-        one = start_file(ref, remaining_ms)
+        one = start_file(ref, remaining_ms, stores)
         outcome.done += one.done
         outcome.failed += one.failed
         outcome.chunks_queued += one.chunks_queued
@@ -75,9 +78,9 @@ def job_id(bucket: str, key: str, etag: str | None) -> str:
     return f"{bucket}/{key}@{(etag or '').strip(chr(34))}"
 
 
-def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionStore | None = None) -> Outcome:
+def start_file(ref: FileRef, remaining_ms: RemainingMillis, stores: Stores | None = None) -> Outcome:
     """Plans the file's chunks and records the job; a one-chunk file is processed here, larger ones fan out."""
-    store = store or default_store()
+    stores = stores or default_stores()
     try:
         head = aws.s3().head_object(Bucket=ref.bucket, Key=ref.key)
     except ClientError as error:
@@ -90,7 +93,7 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
     etag = head.get("ETag") or ref.etag
     job = job_id(ref.bucket, ref.key, etag)
     logger.append_keys(job_id=job)
-    existing = store.get_job(job)
+    existing = stores.jobs.get_job(job)
     if existing is not None and existing.status == "completed":
         logger.info("job already completed; duplicate notification ignored")
         return Outcome(skipped=True, jobs=[job])
@@ -98,9 +101,8 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
     try:
         fmt = file_format(ref.key)
     except FactExtractError as error:
-        store.start_job(job, chunks=1, source=source, size=size)
-        failure = LineFailure(line=0, code=error.code, message=error.message)
-        _record(store, job, 0, done=0, failures=[failure])
+        stores.jobs.start_job(job, chunks=1, source=source, size=size)
+        _record(stores.jobs, job, 0, done=0, failures=[LineFailure.of(0, error)])
         return Outcome(failed=1, jobs=[job])
 
     config = settings()
@@ -118,13 +120,13 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, store: ExtractionSto
             body.iter_chunks(PLAN_READ_BYTES), config.chunk_lines, config.chunk_bytes, longest_line_bytes()
         )
     spans = spans or [chunks.Span(0, 0, 1)]  # an empty file is a job of one empty chunk
-    store.start_job(job, chunks=len(spans), source=source, size=size)
+    stores.jobs.start_job(job, chunks=len(spans), source=source, size=size)
     tasks = [_task(job, ref, n, span, etag) for n, span in enumerate(spans)]
     # Counted here, once: the chunk that records a too-large line's failure only carries it.
     too_large = sum(span.too_large for span in spans)
     if len(tasks) == 1:
         whole = (tasks[0].start, tasks[0].end) == (0, size)
-        outcome = process_chunk(tasks[0], remaining_ms, store=store, data=data if whole else None)
+        outcome = process_chunk(tasks[0], remaining_ms, stores, data=data if whole else None)
         outcome.failed += too_large
         return outcome
     _send(tasks)
@@ -140,7 +142,7 @@ def longest_line_bytes() -> int:
 def _task(job: str, ref: FileRef, chunk: int, span: chunks.Span, etag: str | None) -> ChunkTask:
     """The message for one span. A too-large line's carries its failure and an empty range: nothing to read."""
     start = span.end if span.too_large else span.start
-    failures = [_too_large(span.first_line, span.end - span.start)] if span.too_large else []
+    failures = [LineFailure.of(span.first_line, _too_large(span.end - span.start))] if span.too_large else []
     return ChunkTask(
         job_id=job,
         bucket=ref.bucket,
@@ -154,18 +156,17 @@ def _task(job: str, ref: FileRef, chunk: int, span: chunks.Span, etag: str | Non
     )
 
 
-def _too_large(line: int, size: int) -> LineFailure:
-    error = chunks.LineTooLarge(size, longest_line_bytes(), max_chars())
-    return LineFailure(line=line, code=error.code, message=error.message)
+def _too_large(size: int) -> LineTooLarge:
+    return LineTooLarge(size, longest_line_bytes(), max_chars())
 
 
 def process_chunk(
-    task: ChunkTask, remaining_ms: RemainingMillis, store: ExtractionStore | None = None, data: bytes | None = None
+    task: ChunkTask, remaining_ms: RemainingMillis, stores: Stores | None = None, data: bytes | None = None
 ) -> Outcome:
     """Extracts and stores the chunk's articles, writes its results part, and counts it in the job once."""
-    store = store or default_store()
+    stores = stores or default_stores()
     logger.append_keys(job_id=task.job_id, chunk=task.chunk, segment=task.segment)
-    if store.chunk_recorded(task.job_id, task.chunk):
+    if stores.jobs.chunk_recorded(task.job_id, task.chunk):
         logger.info("chunk already recorded; redelivered message ignored")
         return Outcome(skipped=True, jobs=[task.job_id])
     if data is None:
@@ -175,10 +176,8 @@ def process_chunk(
             if error.response.get("Error", {}).get("Code") != "PreconditionFailed":
                 raise
             # Replaced after planning: its new version is a job of its own; this one ends with the lines unread.
-            changed = LineFailure(
-                line=task.first_line, code="object_changed", message="the file was replaced before this chunk was read"
-            )
-            _record(store, task.job_id, task.chunk, done=task.done, failures=[*task.failures, changed])
+            changed = LineFailure.of(task.first_line, ObjectChanged("the file was replaced before this chunk was read"))
+            _record(stores.jobs, task.job_id, task.chunk, done=task.done, failures=[*task.failures, changed])
             return Outcome(failed=1, jobs=[task.job_id])
 
     lines: list[str] = []
@@ -189,7 +188,7 @@ def process_chunk(
     def flush() -> None:
         for _line, extraction, failure in _extract(pending):
             if extraction is not None:
-                store.put(extraction)
+                stores.articles.put(extraction)
                 lines.append(extraction.model_dump_json())
             elif failure is not None:
                 failures.append(failure)
@@ -197,7 +196,7 @@ def process_chunk(
 
     for start, record in _records(task, data):
         if record.error is not None:
-            failures.append(LineFailure(line=record.line, code=record.error.code, message=record.error.message))
+            failures.append(LineFailure.of(record.line, record.error))
             continue
         assert record.article is not None
         # At least one group per invocation, so a chunk always advances even when time is short from the start.
@@ -218,8 +217,8 @@ def process_chunk(
         return Outcome(done=len(lines), failed=len(failures), requeued=True, jobs=[task.job_id])
 
     all_failures = [*task.failures, *failures]
-    if _record(store, task.job_id, task.chunk, done=task.done + len(lines), failures=all_failures):
-        job = store.get_job(task.job_id)
+    if _record(stores.jobs, task.job_id, task.chunk, done=task.done + len(lines), failures=all_failures):
+        job = stores.jobs.get_job(task.job_id)
         if job is not None and job.status == "completed":
             target = results.write_manifest(_results_bucket(), task.key, task.job_id, job)
             logger.info("job completed", extra={"manifest": target, "done": job.articles_done})
@@ -240,7 +239,7 @@ def _records(task: ChunkTask, data: bytes) -> Iterator[tuple[int | None, Record]
     longest = longest_line_bytes()
     for line in chunks.lines(data, task.start, task.first_line):
         if len(line.data) > longest:
-            yield line.start, Record(line.number, error=chunks.LineTooLarge(len(line.data), longest, max_chars()))
+            yield line.start, Record(line.number, error=_too_large(len(line.data)))
             continue
         try:
             text = decode(line.data)
@@ -265,28 +264,27 @@ def _extract(group: list[tuple[int, Article]]) -> Iterator[tuple[int, Extraction
         try:
             yield line, extract(article), None
         except FactExtractError as error:
-            yield line, None, LineFailure(line=line, code=error.code, message=error.message)
+            yield line, None, LineFailure.of(line, error)
         except Exception as error:  # an engine bug on one article must not block the whole file
             logger.exception("extraction failed", extra={"line": line})
-            yield line, None, LineFailure(line=line, code="extraction_error", message=type(error).__name__)
+            yield line, None, LineFailure.of(line, ExtractionFailed(type(error).__name__))
 
 
-def _record(store: ExtractionStore, job: str, chunk: int, *, done: int, failures: list[LineFailure]) -> bool:
-    """store.record_chunk, retried when concurrent chunks of one job collide on the job record's transaction.
+def _record(jobs: JobStore, job: str, chunk: int, *, done: int, failures: list[LineFailure]) -> bool:
+    """jobs.record_chunk, retried when concurrent chunks of one job collide on the job record's transaction.
 
     Hundreds of chunks of a large file finish at once and all update the one job item; DynamoDB cancels
     colliding transactions (TransactionConflict) and botocore does not retry them. Retrying is safe: the
     chunk item's condition still lets only one attempt count.
     """
-    for attempt in range(RECORD_ATTEMPTS - 1):
-        try:
-            return store.record_chunk(job, chunk, done=done, failures=failures)
-        except ClientError as error:
-            reasons = error.response.get("CancellationReasons") or []
-            if not any(reason.get("Code") == "TransactionConflict" for reason in reasons):
-                raise
-            time.sleep(min(RECORD_BACKOFF_CAP_SECONDS, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
-    return store.record_chunk(job, chunk, done=done, failures=failures)
+    return RECORD_BACKOFF.call(lambda: jobs.record_chunk(job, chunk, done=done, failures=failures), _is_conflict)
+
+
+def _is_conflict(error: Exception) -> bool:
+    if not isinstance(error, ClientError):
+        return False
+    reasons = error.response.get("CancellationReasons") or []
+    return any(reason.get("Code") == "TransactionConflict" for reason in reasons)
 
 
 def _results_bucket() -> str:
@@ -314,7 +312,7 @@ def _send(tasks: list[ChunkTask]) -> None:
         raise RuntimeError("CHUNK_QUEUE_URL is not set; large files cannot be split")
     for start in range(0, len(tasks), SQS_BATCH):
         entries = {str(n): task.model_dump_json() for n, task in enumerate(tasks[start : start + SQS_BATCH])}
-        for _ in range(SEND_ATTEMPTS):
+        for _ in SEND_BACKOFF.tries():
             response = aws.sqs().send_message_batch(
                 QueueUrl=queue_url, Entries=[{"Id": n, "MessageBody": body} for n, body in entries.items()]
             )
@@ -322,4 +320,4 @@ def _send(tasks: list[ChunkTask]) -> None:
             if not entries:
                 break
         else:
-            raise RuntimeError(f"SQS refused {len(entries)} chunk messages after {SEND_ATTEMPTS} attempts")
+            raise RuntimeError(f"SQS refused {len(entries)} chunk messages after {SEND_BACKOFF.attempts} attempts")

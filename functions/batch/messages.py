@@ -12,16 +12,12 @@ from urllib.parse import unquote_plus
 
 from pydantic import BaseModel, Field, ValidationError
 
-from factextract.errors import FactExtractError
+from shared.errors import InvalidMessage
 from shared.models import LineFailure
 
 # Failure messages carried inside a re-queued chunk are cut to this length, so a chunk whose every line
 # failed still fits SQS's 256 KB message limit.
 CARRIED_MESSAGE_CHARS = 120
-
-
-class InvalidMessage(FactExtractError):
-    code = "invalid_message"
 
 
 class FileRef(BaseModel):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from factextract.errors import FactExtractError
 from factextract.models import Quote
 
 
@@ -39,6 +40,11 @@ class LineFailure(BaseModel):
     line: int = Field(ge=0, description="1-based line (or record) number in the input file.")
     code: str
     message: str
+
+    @classmethod
+    def of(cls, line: int, error: FactExtractError) -> LineFailure:
+        """The line's failure as a job record lists it: the error's stable code and its message."""
+        return cls(line=line, code=error.code, message=error.message)
 
 
 class JobRecord(BaseModel):

@@ -35,10 +35,10 @@ TEST_ENV = {
 def _forget_cached(clients: bool) -> None:
     from shared import aws
     from shared.config import settings
-    from shared.store import default_store
+    from shared.store import forget_defaults
 
     settings.cache_clear()
-    default_store.cache_clear()
+    forget_defaults()
     if clients:
         aws.reset_clients()
 

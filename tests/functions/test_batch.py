@@ -93,9 +93,9 @@ def _notification(bucket: str, key: str, message_id: str = "m-1") -> dict[str, A
 
 
 def _job(job: str):
-    from shared.store import default_store
+    from shared.store import default_jobs
 
-    return default_store().get_job(job)
+    return default_jobs().get_job(job)
 
 
 def _results(env: dict[str, str], job: str, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -131,7 +131,7 @@ def test_s3_test_event_is_acknowledged_without_starting_a_job(aws, handler, load
 def test_object_created_event_stores_every_article_and_lists_bad_lines(
     aws, event_bucket, handler, load_event, lambda_context
 ) -> None:
-    from shared.store import default_store
+    from shared.store import default_articles
 
     key = "incoming/millbrook council 2026-03-04.jsonl"  # the event carries it URL-encoded
     body = _line(ARTICLES[0]) + "{not json\n" + _line(ARTICLES[1]) + '{"title": "no text"}\n'
@@ -148,7 +148,7 @@ def test_object_created_event_stores_every_article_and_lists_bad_lines(
     manifest, lines = _results(aws, job, key)
     assert [line["id"] for line in lines] == ["millbrook-budget", "millbrook-library"]
     assert manifest["articles_done"] == 2 and manifest["source"] == f"s3://{event_bucket}/{key}"
-    stored = default_store().get("millbrook-budget")
+    stored = default_articles().get("millbrook-budget")
     assert stored is not None and stored.model_dump(mode="json") == lines[0]
     assert [quote.speaker.name for quote in stored.quotes if quote.speaker] == ["Dana Whitfield"]
 
@@ -172,14 +172,14 @@ def test_replayed_notification_writes_nothing_twice(aws, event_bucket, handler, 
 
 def test_chunk_event_processes_its_byte_range_once(aws, event_bucket, handler, load_event, lambda_context) -> None:
     from batch.messages import ChunkTask
-    from shared.store import default_store
+    from shared.store import default_jobs
 
     event = load_event("batch_chunk")
     task = ChunkTask.model_validate_json(event["Records"][0]["body"])
     content = _line(ARTICLES[0]) + _line(ARTICLES[1])
     assert len(content.encode()) <= task.end
     _put(event_bucket, task.key, content)
-    default_store().start_job(task.job_id, chunks=1)
+    default_jobs().start_job(task.job_id, chunks=1)
 
     assert handler(event, lambda_context) == {"batchItemFailures": []}
     assert handler(event, lambda_context) == {"batchItemFailures": []}
@@ -279,10 +279,10 @@ def test_chunk_colliding_with_another_on_the_job_record_is_retried_and_counted_o
 ) -> None:
     from botocore.exceptions import ClientError
 
-    from batch import jobs
-    from shared.store import ExtractionStore
+    from shared import retry
+    from shared.store import DynamoJobStore
 
-    original = ExtractionStore.record_chunk
+    original = DynamoJobStore.record_chunk
     conflicts = iter([True, True])
 
     def colliding(self, *args, **kwargs):
@@ -292,8 +292,8 @@ def test_chunk_colliding_with_another_on_the_job_record_is_retried_and_counted_o
             raise ClientError({"Error": error, "CancellationReasons": reasons}, "TransactWriteItems")
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(ExtractionStore, "record_chunk", colliding)
-    monkeypatch.setattr(jobs.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(DynamoJobStore, "record_chunk", colliding)
+    monkeypatch.setattr(retry.time, "sleep", lambda seconds: None)
     key = "incoming/contended.jsonl"
     job = _put(aws["INPUT_BUCKET"], key, _line(ARTICLES[1]))
 

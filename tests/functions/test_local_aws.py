@@ -51,13 +51,13 @@ def _extraction() -> Extraction:
 
 
 def test_an_endpoint_url_is_used_with_resources_created_there(other_endpoint, monkeypatch) -> None:
-    from shared.store import default_store
+    from shared.store import default_articles
 
     monkeypatch.setenv("AWS_ENDPOINT_URL", other_endpoint)
     with local_aws("auto") as where:
         assert where == other_endpoint
         assert os.environ["TABLE_NAME"] == LOCAL_NAMES["TABLE_NAME"]
-        default_store().put(_extraction())
+        default_articles().put(_extraction())
         direct = boto3.client("dynamodb", endpoint_url=other_endpoint)
         assert LOCAL_NAMES["TABLE_NAME"] in direct.list_tables()["TableNames"]
         item = direct.get_item(

@@ -1,4 +1,4 @@
-"""The DynamoDB store on moto: big payloads, the generation flip, deletes, the speaker index and job records."""
+"""The DynamoDB article store on moto: big payloads, the generation flip, deletes and the speaker index."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from botocore.exceptions import ClientError
 
 from factextract.models import Cue, Extraction, Quote, SentenceRef, Speaker, Stats
 from shared.errors import InvalidCursor, StoreUnavailable
-from shared.models import LineFailure
-from shared.store import PART_BYTES, ExtractionStore
+from shared.store import DynamoArticleStore
+from shared.store.articles import PART_BYTES
 
 
 def _quote(number: int, speaker: str | None, text: str = "We will build it.") -> Quote:
@@ -63,8 +63,8 @@ def _items(aws: dict[str, str], pk: str) -> list[dict[str, Any]]:
 
 
 @pytest.fixture
-def store(aws: dict[str, str]) -> ExtractionStore:
-    return ExtractionStore(aws["TABLE_NAME"], sleep=lambda seconds: None)
+def store(aws: dict[str, str]) -> DynamoArticleStore:
+    return DynamoArticleStore(aws["TABLE_NAME"], sleep=lambda seconds: None)
 
 
 def test_an_extraction_over_the_item_limit_reads_back_identically(store, aws) -> None:
@@ -208,7 +208,7 @@ def test_unprocessed_batch_items_are_retried_with_backoff_until_written(aws) -> 
 
     throttled = _Throttled(clients.dynamodb(), failing_calls=3)
     pauses: list[float] = []
-    store = ExtractionStore(aws["TABLE_NAME"], client=throttled, sleep=pauses.append)
+    store = DynamoArticleStore(aws["TABLE_NAME"], client=throttled, sleep=pauses.append)
     extraction = _extraction("a1", [_quote(n, "Dana Whitfield") for n in range(40)])
 
     store.put(extraction)
@@ -222,40 +222,7 @@ def test_unprocessed_batch_items_are_retried_with_backoff_until_written(aws) -> 
 def test_writes_give_up_with_store_unavailable_when_items_stay_unprocessed(aws) -> None:
     from shared import aws as clients
 
-    store = ExtractionStore(aws["TABLE_NAME"], client=_Throttled(clients.dynamodb(), 10_000), sleep=lambda s: None)
+    store = DynamoArticleStore(aws["TABLE_NAME"], client=_Throttled(clients.dynamodb(), 10_000), sleep=lambda s: None)
     with pytest.raises(StoreUnavailable):
         store.put(_extraction("a1", [_quote(1, "Dana Whitfield")]))
     assert store.get("a1") is None
-
-
-def test_job_chunks_count_once_and_the_job_completes_after_the_last(store) -> None:
-    job = store.start_job("input/incoming/day.jsonl", chunks=2, source="s3://input/incoming/day.jsonl", size=2048)
-    assert (job.status, job.chunks_done, job.articles_done) == ("running", 0, 0)
-    assert store.start_job("input/incoming/day.jsonl", chunks=2).created_at == job.created_at
-
-    failures = [LineFailure(line=7, code="invalid_json", message="malformed JSON")]
-    assert store.record_chunk("input/incoming/day.jsonl", 0, done=9, failures=failures) is True
-    assert store.record_chunk("input/incoming/day.jsonl", 0, done=9, failures=failures) is False
-    middle = store.get_job("input/incoming/day.jsonl")
-    assert (middle.status, middle.chunks_done, middle.articles_done, middle.articles_failed) == ("running", 1, 9, 1)
-
-    assert store.record_chunk("input/incoming/day.jsonl", 1, done=10) is True
-    final = store.get_job("input/incoming/day.jsonl")
-    assert (final.status, final.chunks_done, final.articles_done, final.articles_failed) == ("completed", 2, 19, 1)
-    assert final.failures == failures
-    assert final.source == "s3://input/incoming/day.jsonl"
-    assert final.size == 2048
-    assert store.get_job("input/other.jsonl") is None
-
-
-def test_a_last_chunk_recorded_before_a_crash_still_completes_the_job_when_redelivered(store, monkeypatch) -> None:
-    store.start_job("input/day.jsonl", chunks=1)
-    # The invocation dies between counting its chunk and marking the job complete.
-    monkeypatch.setattr(store, "_complete_if_finished", lambda pk: None)
-    assert store.record_chunk("input/day.jsonl", 0, done=5) is True
-    assert store.get_job("input/day.jsonl").status == "running"
-    monkeypatch.undo()
-
-    assert store.record_chunk("input/day.jsonl", 0, done=5) is False
-    job = store.get_job("input/day.jsonl")
-    assert (job.status, job.articles_done, job.chunks_done) == ("completed", 5, 1)

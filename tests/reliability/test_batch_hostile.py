@@ -172,9 +172,9 @@ def test_hostile_files_keep_every_good_article_and_list_every_bad_line(
 ) -> None:
     from batch.jobs import job_id
     from shared import aws
-    from shared.store import default_store
+    from shared.store import default_articles, default_jobs
 
-    s3, store = aws.s3(), default_store()
+    s3, store, job_store = aws.s3(), default_articles(), default_jobs()
     jobs = {}
     for file in FILES:
         etag = s3.put_object(Bucket=pipeline["INPUT_BUCKET"], Key=file.key, Body=file.body)["ETag"]
@@ -184,7 +184,7 @@ def test_hostile_files_keep_every_good_article_and_list_every_bad_line(
 
     lost = 0
     for file in FILES:
-        record = store.get_job(jobs[file.key])
+        record = job_store.get_job(jobs[file.key])
         assert record is not None, f"no job record for {file.key!r}"
         assert record.status == "completed", file.key
         listed = tuple((failure.line, failure.code) for failure in record.failures)
@@ -213,7 +213,7 @@ def test_poison_message_reaches_the_dead_letter_queue_after_three_receives_and_r
 ) -> None:
     from local.redrive import redrive
     from shared import aws
-    from shared.store import default_store
+    from shared.store import default_articles
 
     sqs = aws.sqs()
     poison = '{"Records": "not a list of records"}'
@@ -233,7 +233,7 @@ def test_poison_message_reaches_the_dead_letter_queue_after_three_receives_and_r
     drain_all(pipeline, counting)
 
     # The good file behind the poison message was processed: the queue was not blocked.
-    assert default_store().get("hostile-pier") is not None
+    assert default_articles().get("hostile-pier") is not None
     assert len(receives) == 3
     assert waiting(pipeline, "INPUT_QUEUE_URL") == 0
     (dead,) = sqs.receive_message(QueueUrl=pipeline["DLQ_URL"], VisibilityTimeout=0)["Messages"]
@@ -272,7 +272,7 @@ def test_a_200_mb_line_is_listed_failed_unread_while_every_other_line_is_process
 ) -> None:
     from batch.jobs import job_id, longest_line_bytes
     from shared import aws
-    from shared.store import default_store
+    from shared.store import default_articles, default_jobs
 
     monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", str(BATCH_MAX_CHARS))
     key = "incoming/huge-line.jsonl"
@@ -289,12 +289,12 @@ def test_a_200_mb_line_is_listed_failed_unread_while_every_other_line_is_process
         s3.meta.events.unregister("provide-client-params.s3.GetObject")
     seconds = time.perf_counter() - started
 
-    record = default_store().get_job(job_id(pipeline["INPUT_BUCKET"], key, etag))
+    record = default_jobs().get_job(job_id(pipeline["INPUT_BUCKET"], key, etag))
     assert record is not None and record.status == "completed"
     assert [(failure.line, failure.code) for failure in record.failures] == [(2, "line_too_large")]
     assert f"{line[1] - line[0]:,} bytes" in record.failures[0].message
     assert (record.articles_done, record.articles_failed) == (3, 1)
-    stored = [name for name in ("dawn", "noon", "dusk") if default_store().get(f"hostile-{name}") is not None]
+    stored = [name for name in ("dawn", "noon", "dusk") if default_articles().get(f"hostile-{name}") is not None]
     assert stored == ["dawn", "noon", "dusk"]
     # One streaming read planned the chunks; every chunk read is a ranged GET that stays off the long line.
     assert reads.count(None) == 1

@@ -48,11 +48,11 @@ def new_version(old: Extraction) -> Extraction:
 
 def test_re_extraction_replaces_facts_without_a_moment_of_mixed_reads(aws: dict[str, str]) -> None:
     from shared import aws as clients
-    from shared.store import ExtractionStore
+    from shared.store import DynamoArticleStore
 
     old = sample_extraction()
     new = new_version(old)
-    reader = ExtractionStore(aws["TABLE_NAME"])
+    reader = DynamoArticleStore(aws["TABLE_NAME"])
     reader.put(old)
     speakers = {quote.speaker.name for quote in old.quotes if quote.speaker and quote.speaker.name}
     seen: list[str] = []
@@ -72,7 +72,7 @@ def test_re_extraction_replaces_facts_without_a_moment_of_mixed_reads(aws: dict[
             assert {(item.quote.id, item.quote.confidence) for item in listed} == expected, speaker
         seen.append(version)
 
-    writer = ExtractionStore(aws["TABLE_NAME"], client=ReadingBetweenWrites(clients.dynamodb(), look))
+    writer = DynamoArticleStore(aws["TABLE_NAME"], client=ReadingBetweenWrites(clients.dynamodb(), look))
     writer.put(new)
 
     versions = seen
@@ -84,7 +84,7 @@ def test_re_extraction_replaces_facts_without_a_moment_of_mixed_reads(aws: dict[
 
 def test_delete_through_the_api_removes_every_item_of_the_article(aws: dict[str, str], lambda_context: Any) -> None:
     from api.app import lambda_handler
-    from shared.store import default_store
+    from shared.store import default_articles
 
     def call(method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         event = {
@@ -113,7 +113,7 @@ def test_delete_through_the_api_removes_every_item_of_the_article(aws: dict[str,
     remaining = {item["pk"]["S"] for item in article_items(aws["TABLE_NAME"])}
     assert remaining == {"ART#keep-me"}
     assert call("GET", "/v1/extractions/delete-me")["statusCode"] == 404
-    listed, _ = default_store().quotes_by_speaker(speaker, 50)
+    listed, _ = default_articles().quotes_by_speaker(speaker, 50)
     assert {item.article_id for item in listed} == {"keep-me"}
     assert call("DELETE", "/v1/extractions/delete-me")["statusCode"] == 404
 

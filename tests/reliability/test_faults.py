@@ -136,7 +136,7 @@ def test_throttled_dynamodb_calls_are_retried_with_backoff_until_the_article_is_
     aws: dict[str, str], monkeypatch: pytest.MonkeyPatch, tally: Tally
 ) -> None:
     from shared import aws as clients
-    from shared.store import ExtractionStore
+    from shared.store import DynamoArticleStore
 
     # A client of its own, so the adaptive rate limiter this throttling trains does not slow other tests.
     client = boto3.client("dynamodb", config=clients._CONFIG)
@@ -149,7 +149,7 @@ def test_throttled_dynamodb_calls_are_retried_with_backoff_until_the_article_is_
         }
     )
     throttler.install(monkeypatch)
-    store = ExtractionStore(aws["TABLE_NAME"], client=client)
+    store = DynamoArticleStore(aws["TABLE_NAME"], client=client)
     extraction = sample_extraction()
 
     store.put(extraction)
@@ -167,12 +167,12 @@ def test_write_whose_answer_was_lost_is_retried_without_losing_the_article(
     aws: dict[str, str], tally: Tally
 ) -> None:
     from shared import aws as clients
-    from shared.store import ExtractionStore
+    from shared.store import DynamoArticleStore
 
     client = boto3.client("dynamodb", config=clients._CONFIG)
     lost = LostAnswers({"BatchWriteItem": 1, "PutItem": 1})
     client.meta.events.register_first("before-send.dynamodb", lost)
-    store = ExtractionStore(aws["TABLE_NAME"], client=client)
+    store = DynamoArticleStore(aws["TABLE_NAME"], client=client)
     extraction = sample_extraction()
 
     store.put(extraction)
@@ -190,11 +190,11 @@ def test_unprocessed_batch_items_are_retried_with_growing_backoff_until_written(
     aws: dict[str, str], tally: Tally
 ) -> None:
     from shared import aws as clients
-    from shared.store import ExtractionStore
+    from shared.store import DynamoArticleStore
 
     writer = PartialWriter(clients.dynamodb(), times=3)
     sleeps: list[float] = []
-    store = ExtractionStore(aws["TABLE_NAME"], client=writer, sleep=sleeps.append)
+    store = DynamoArticleStore(aws["TABLE_NAME"], client=writer, sleep=sleeps.append)
     extraction = sample_extraction()
 
     store.put(extraction)
@@ -223,10 +223,10 @@ def upload(env: dict[str, str], key: str, ids: list[str]) -> str:
 
 def check_job(env: dict[str, str], key: str, job: str, names: list[str], tally: Tally, source: str) -> None:
     """The job is complete and accurate; every article is stored and in the results exactly once."""
-    from shared.store import default_store
+    from shared.store import default_articles, default_jobs
 
-    store = default_store()
-    record = store.get_job(job)
+    store = default_articles()
+    record = default_jobs().get_job(job)
     expected = sorted(f"hostile-{name}" for name in names)
     in_results = result_ids(env, key, job)
     lost = sum(1 for article_id in expected if article_id not in in_results or store.get(article_id) is None)
@@ -319,19 +319,19 @@ def test_time_running_out_mid_chunk_requeues_the_rest_with_nothing_lost_or_repea
 def test_invocation_killed_mid_chunk_is_replayed_without_duplicates(
     pipeline: dict[str, str], handler: Handler, monkeypatch: pytest.MonkeyPatch, tally: Tally  # noqa: F811
 ) -> None:
-    from shared.store import ExtractionStore
+    from shared.store import DynamoArticleStore
 
-    original_put = ExtractionStore.put
+    original_put = DynamoArticleStore.put
     puts: list[str] = []
 
-    def dies_on_fourth_put(self: ExtractionStore, extraction: Any, *args: Any, **kwargs: Any) -> None:
+    def dies_on_fourth_put(self: DynamoArticleStore, extraction: Any, *args: Any, **kwargs: Any) -> None:
         puts.append(extraction.id)
         if len(puts) == 4:
             # What the sandbox sees when Lambda's hard timeout stops it: nothing after this point runs.
             raise TimeoutError("Task timed out after 900.00 seconds")
         original_put(self, extraction, *args, **kwargs)
 
-    monkeypatch.setattr(ExtractionStore, "put", dies_on_fourth_put)
+    monkeypatch.setattr(DynamoArticleStore, "put", dies_on_fourth_put)
     job = upload(pipeline, "incoming/killed.jsonl", NAMES)
     drain_all(pipeline, handler)
 

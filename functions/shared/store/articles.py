@@ -1,0 +1,179 @@
+"""Articles' extractions and the speaker index, on the DynamoDB table (layout in shared.store.layout)."""
+
+from __future__ import annotations
+
+import gzip
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from factextract.models import Extraction, Quote
+from shared.errors import StoreUnavailable
+from shared.models import SpeakerQuote
+from shared.store import layout
+from shared.store.layout import HEADER, Item, s
+from shared.store.table import DynamoTable, is_condition_failure
+
+# 300 KiB of gzip per part leaves room for keys and attribute names under the 400 KB item limit.
+PART_BYTES = 300 * 1024
+READ_ATTEMPTS = 3
+
+
+class DynamoArticleStore(DynamoTable):
+    """ArticleStore on DynamoDB: each extraction in gzip parts under a header that names the current generation."""
+
+    def put(self, extraction: Extraction, content_hash: str | None = None) -> None:
+        """Stores an extraction, replacing any earlier one of the same article in a single visible step."""
+        previous = self._header(extraction.id)
+        generation = layout.new_generation()
+        stored_at = layout.now()
+        sort_time = layout.sort_time(extraction.published_at) or stored_at
+        payload = gzip.compress(extraction.model_dump_json().encode(), mtime=0)
+        parts = [payload[start : start + PART_BYTES] for start in range(0, len(payload), PART_BYTES)]
+
+        pk = layout.article_pk(extraction.id)
+        items: dict[str, Item] = {}
+        for number, part in enumerate(parts):
+            sk = layout.part_sk(generation, number)
+            items[sk] = {"pk": pk, "sk": s(sk), "data": {"B": part}}
+        for quote in extraction.quotes:
+            item = layout.quote_item(extraction.id, generation, sort_time, quote)
+            if item is not None:
+                items[item["sk"]["S"]] = item
+        self.batch_write({"PutRequest": {"Item": item}} for item in items.values())
+
+        header: Item = {
+            **layout.article_key(extraction.id),
+            "article_id": s(extraction.id),
+            "generation": s(generation),
+            "parts": layout.n(len(parts)),
+            "payload_bytes": layout.n(len(payload)),
+            "extractor_version": s(extraction.extractor_version),
+            "stats": s(extraction.stats.model_dump_json()),
+            "sort_time": s(sort_time),
+            "stored_at": s(stored_at),
+        }
+        for name in ("title", "url", "source"):
+            if getattr(extraction, name):
+                header[name] = s(getattr(extraction, name))
+        if content_hash:
+            header["content_hash"] = s(content_hash)
+        if previous is None:
+            condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(pk)"}
+        else:
+            condition = {
+                "ConditionExpression": "#generation = :previous",
+                "ExpressionAttributeNames": {"#generation": "generation"},
+                "ExpressionAttributeValues": {":previous": previous["generation"]},
+            }
+        try:
+            self.client.put_item(TableName=self.table_name, Item=header, **condition)
+        except ClientError as error:
+            if not is_condition_failure(error):
+                raise
+            current = self._header(extraction.id)
+            if current is None or current["generation"]["S"] != generation:
+                # Another writer flipped first; its generation is complete and visible, ours is surplus.
+                self._delete_generation(extraction.id, generation)
+                return
+            # Our own flip landed but its answer was lost (a timeout or a dropped connection); botocore sent it
+            # again and the condition then failed on our own header. Deleting our parts here left the article
+            # pointing at nothing (found by tests/reliability/test_faults.py).
+        if previous is not None:
+            self._delete_generation(extraction.id, previous["generation"]["S"])
+
+    def get(self, article_id: str) -> Extraction | None:
+        for _ in range(READ_ATTEMPTS):
+            header = self._header(article_id)
+            if header is None:
+                return None
+            generation = header["generation"]["S"]
+            pk = layout.article_pk(article_id)
+            data = [item["data"]["B"] for item in self.query(pk, layout.part_prefix(generation), projection=("data",))]
+            if len(data) == int(header["parts"]["N"]):
+                return Extraction.model_validate_json(gzip.decompress(b"".join(data)))
+            # A newer write flipped the header and removed this generation between our two reads: read again.
+        raise StoreUnavailable(f"article {article_id} kept changing while being read; try again")
+
+    def exists(self, article_id: str, extractor_version: str, content_hash: str | None = None) -> bool:
+        """True when the article is stored by this extractor version (and, if given, from the same content)."""
+        header = self._header(article_id)
+        if header is None or header["extractor_version"]["S"] != extractor_version:
+            return False
+        return content_hash is None or header.get("content_hash", {}).get("S") == content_hash
+
+    def delete(self, article_id: str) -> bool:
+        """Removes every item of the article; False when there was nothing to remove."""
+        items = self.query(layout.article_pk(article_id), "", projection=("pk", "sk"))
+        keys = [{"pk": item["pk"], "sk": item["sk"]} for item in items]
+        if not keys:
+            return False
+        # The header goes first so readers stop seeing the article before its parts disappear.
+        self.client.delete_item(TableName=self.table_name, Key=layout.article_key(article_id))
+        self.batch_write({"DeleteRequest": {"Key": key}} for key in keys if key["sk"]["S"] != HEADER)
+        return True
+
+    def quotes_by_speaker(
+        self, name: str, limit: int = 20, cursor: str | None = None
+    ) -> tuple[list[SpeakerQuote], str | None]:
+        """The speaker's quotes across all stored articles, newest first, and the cursor of the next page."""
+        key = layout.speaker_key(name)
+        start = layout.decode_cursor(cursor, key) if cursor else None
+        found: list[SpeakerQuote] = []
+        while True:
+            request: dict[str, Any] = {
+                "TableName": self.table_name,
+                "IndexName": layout.SPEAKER_INDEX,
+                "KeyConditionExpression": "gsi1pk = :speaker",
+                "ExpressionAttributeValues": {":speaker": s(key)},
+                "ScanIndexForward": False,
+                "Limit": limit - len(found),
+            }
+            if start:
+                request["ExclusiveStartKey"] = start
+            page = self.client.query(**request)
+            found.extend(self._current_quotes(page["Items"]))
+            start = page.get("LastEvaluatedKey")
+            if not start or len(found) >= limit:
+                break
+        return found, layout.encode_cursor(start) if start else None
+
+    def _header(self, article_id: str) -> Item | None:
+        response = self.client.get_item(
+            TableName=self.table_name, Key=layout.article_key(article_id), ConsistentRead=True
+        )
+        return response.get("Item")
+
+    def _current_quotes(self, items: list[Item]) -> list[SpeakerQuote]:
+        """Index items of each article's current generation only (a replaced or half-written one is skipped)."""
+        article_ids = sorted({item["article_id"]["S"] for item in items})
+        headers = self.batch_get([layout.article_key(article_id) for article_id in article_ids], ("pk", "generation"))
+        generations = {item["pk"]["S"].removeprefix(layout.ARTICLE): item["generation"]["S"] for item in headers}
+        quotes: list[SpeakerQuote] = []
+        for item in items:
+            article_id = item["article_id"]["S"]
+            if generations.get(article_id) != item["generation"]["S"]:
+                continue
+            if "quote" in item:
+                quote = Quote.model_validate_json(item["quote"]["S"])
+            else:
+                quote = self._quote_from_payload(article_id, item["quote_id"]["S"])
+                if quote is None:
+                    continue
+            quotes.append(SpeakerQuote(article_id=article_id, published_at=item["sort_time"]["S"], quote=quote))
+        return quotes
+
+    def _quote_from_payload(self, article_id: str, quote_id: str) -> Quote | None:
+        extraction = self.get(article_id)
+        if extraction is None:
+            return None
+        return next((quote for quote in extraction.quotes if quote.id == quote_id), None)
+
+    def _delete_generation(self, article_id: str, generation: str) -> None:
+        pk = layout.article_pk(article_id)
+        keys = [
+            {"pk": item["pk"], "sk": item["sk"]}
+            for prefix in (layout.part_prefix(generation), layout.quote_prefix(generation))
+            for item in self.query(pk, prefix, projection=("pk", "sk"))
+        ]
+        self.batch_write({"DeleteRequest": {"Key": key}} for key in keys)
