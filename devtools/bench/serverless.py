@@ -35,10 +35,10 @@ def _importable() -> None:
 def _forget_cached() -> None:
     from shared import aws
     from shared.config import settings
-    from shared.store import default_store
+    from shared.store import forget_defaults
 
     settings.cache_clear()
-    default_store.cache_clear()
+    forget_defaults()
     aws.reset_clients()
 
 
@@ -137,7 +137,7 @@ def measure_batch(table: Table, corpus: Corpus, count: int, batch_size: int = 16
         except ImportError:
             batch_app = None
         if batch_app is None:
-            elapsed, path = _engine_and_store(articles, batch_size), "extract_many + ExtractionStore.put"
+            elapsed, path = _engine_and_store(articles, batch_size), "extract_many + DynamoArticleStore.put"
         else:
             elapsed, path = _through_handler(batch_app, articles), "batch.app.lambda_handler"
         section = f"batch handler ({count} articles, {words:,} words, moto)"
@@ -151,9 +151,9 @@ def measure_batch(table: Table, corpus: Corpus, count: int, batch_size: int = 16
 def _engine_and_store(articles: list[dict[str, Any]], batch_size: int) -> float:
     """The batch path without its handler (functions/batch absent): engine batches, store writes."""
     from factextract.pipeline import as_article, extract_many
-    from shared.store import default_store
+    from shared.store import default_articles
 
-    store = default_store()
+    store = default_articles()
     start = CLOCK()
     for extraction in extract_many((as_article(a) for a in articles), batch_size=batch_size):
         store.put(extraction)
@@ -211,10 +211,10 @@ def _through_handler(batch_app: Any, articles: list[dict[str, Any]]) -> float:
 def _check_job_completed(bucket: str, key: str, count: int) -> None:
     from batch.jobs import job_id
     from shared import aws
-    from shared.store import default_store
+    from shared.store import default_jobs
 
     etag = aws.s3().head_object(Bucket=bucket, Key=key)["ETag"]
-    job = default_store().get_job(job_id(bucket, key, etag))
+    job = default_jobs().get_job(job_id(bucket, key, etag))
     if job is None or job.status != "completed" or job.articles_done != count:
         raise RuntimeError(f"batch job did not complete all {count} articles: {job}")
 
