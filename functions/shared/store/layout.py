@@ -109,10 +109,16 @@ def new_generation() -> str:
     return f"{time.time_ns():x}{secrets.token_hex(4)}"
 
 
+def quote_speaker(quote: Quote) -> str | None:
+    """The name a quote is indexed under: its speaker's canonical name, else the text that names them."""
+    speaker = quote.speaker.name or quote.speaker.text if quote.speaker else None
+    return speaker if speaker and speaker.strip() else None
+
+
 def quote_item(article_id: str, generation: str, sorted_at: str, quote: Quote) -> Item | None:
     """The speaker-index item of an attributed quote; None for a quote without a speaker."""
-    speaker = quote.speaker.name or quote.speaker.text if quote.speaker else None
-    if not speaker or not speaker.strip():
+    speaker = quote_speaker(quote)
+    if speaker is None:
         return None
     item: Item = {
         "pk": article_pk(article_id),
