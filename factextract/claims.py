@@ -10,15 +10,13 @@ an attributed claim's claimant is the quote's speaker.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from typing import get_args
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, TAG
+from spacy.attrs import ENT_TYPE, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
 from factextract.checkworthiness.features import SentenceFeaturizer
-from factextract.checkworthiness.model import claim_threshold, load_model
-from factextract.columns import sentence_starts
+from factextract.checkworthiness.model import CheckworthinessModel
 from factextract.data.claim_words import (
     CAUSAL_MARKERS,
     CAUSAL_PHRASES,
@@ -28,6 +26,7 @@ from factextract.data.claim_words import (
     PREDICTION_VERBS,
     SPEECH_VERBS,
 )
+from factextract.doc_view import DocView
 from factextract.entities import EntityIndex
 from factextract.models import Claim, ClaimKind, Figure, Quote, SentenceRef
 
@@ -38,22 +37,6 @@ STATISTICAL_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 KIND_ORDER: tuple[ClaimKind, ...] = get_args(ClaimKind)
 # A reported clause shorter than this is a fragment (a name, a scare quote), not a statement.
 MIN_CLAUSE_WORDS = 4
-
-
-def sentences(doc: Doc) -> Iterator[Span]:
-    """The parser's sentences, cut again at line breaks (a headline or a list item never runs into the next
-    paragraph), without the whitespace at their ends; a piece without a letter is no sentence. Read from the
-    Doc's arrays: a Token object per token, made only to test two flags, cost more than the rest."""
-    if not len(doc):
-        return
-    space, alpha = doc.to_array([IS_SPACE, IS_ALPHA]).T.tolist()
-    breaks = {i for i, is_space in enumerate(space) if is_space and "\n" in doc[i].text}
-    begin = 0
-    for end in sorted(breaks.union(sentence_starts(doc), [len(doc)]) - {0}):
-        kept = [i for i in range(begin, end) if not space[i]]
-        if any(alpha[i] for i in kept):
-            yield doc[kept[0] : kept[-1] + 1]
-        begin = end
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -157,15 +140,17 @@ class _Words:
         return [kind for kind in KIND_ORDER if kind in found] or ["other"]
 
 
-def find_claims(doc: Doc, quotes: list[Quote], figures: list[Figure], entities: EntityIndex) -> list[Claim]:
-    model = load_model()
-    threshold = claim_threshold(model)
-    text = entities.doc_text(doc)
+def find_claims(
+    view: DocView, quotes: list[Quote], figures: list[Figure], entities: EntityIndex, model: CheckworthinessModel,
+    threshold: float,
+) -> list[Claim]:
+    """The sentences the model scores at or above threshold, each typed and linked to what lies in it."""
+    doc, text = view.doc, view.text
     located = _Located(quotes, figures)
     featurize = SentenceFeaturizer(doc)
     words = _Words(doc)
     claims: list[Claim] = []
-    for sentence in sentences(doc):
+    for sentence in view.sentences(cut_at_line_breaks=True):
         # Rounded before the comparison, so a claim is kept exactly when its reported score reaches the threshold.
         score = round(model.score(featurize(sentence)), 4)
         if score < threshold:

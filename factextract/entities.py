@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from factextract.columns import among, sentence_starts
+from factextract.columns import among
 from factextract.data.people import (
     FEMALE_NAMES,
     FEMALE_PRONOUNS,
@@ -28,8 +28,8 @@ from factextract.data.people import (
     ROLE_NOUNS,
     TITLES,
 )
+from factextract.doc_view import DocView
 from factextract.models import Entity, Mention
-from factextract.text import QuotedSpan, find_quoted
 
 ENTITY_TYPES = {
     "PERSON": "person",
@@ -63,19 +63,11 @@ class _Cluster:
 
 @dataclass
 class EntityIndex:
-    """The article's entities, a lookup from a character span to the entity mentioned there, and
-    the quoted stretches of the text (scanned once, reused by the quote extractor)."""
+    """The article's entities and a lookup from a character span to the entity mentioned there."""
 
     entities: list[Entity] = field(default_factory=list)
-    quoted: list[QuotedSpan] = field(default_factory=list)
-    # The Doc's text, built once: Doc.text joins every token each time it is read.
-    text: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _spans: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
-
-    def doc_text(self, doc: Doc) -> str:
-        """The Doc's text: the one resolve_entities built, else (an index made without it) built now."""
-        return self.text if self.text is not None else doc.text
 
     def __post_init__(self) -> None:
         spans = sorted((m.start, m.end, n) for n, e in enumerate(self.entities) for m in e.mentions)
@@ -103,14 +95,6 @@ class EntityIndex:
             if s < end and start < e:
                 return next(m for m in self.entities[n].mentions if m.start == s and m.end == e)
         return None
-
-    def in_quote(self, offset: int) -> bool:
-        return _quoted_at(self.quoted, offset)
-
-
-def _quoted_at(quoted: list[QuotedSpan], offset: int) -> bool:
-    i = bisect.bisect_right([q.open_mark for q in quoted], offset) - 1
-    return i >= 0 and quoted[i].open_mark <= offset <= quoted[i].close_mark
 
 
 def _words(text: str) -> frozenset[str]:
@@ -174,16 +158,15 @@ def _gender(name: Span, role: str | None) -> str | None:
 class _Resolver:
     """One pass over the Doc that builds the clusters in text order."""
 
-    def __init__(self, doc: Doc, quoted: list[QuotedSpan]) -> None:
-        self.doc = doc
-        self.quoted = quoted
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.doc = view.doc
         self.clusters: list[_Cluster] = []
         # Person mentions outside quotes, in order: (token index, sentence index, cluster, subject?)
         self.salience: list[tuple[int, int, int, bool]] = []
-        self.sent_starts = sentence_starts(doc)
 
     def sentence_of(self, i: int) -> int:
-        return bisect.bisect_right(self.sent_starts, i) - 1
+        return bisect.bisect_right(self.view.sentence_tokens, i) - 1
 
     def add_name(self, ent: Span, kind: str) -> int | None:
         name = _name_part(ent)
@@ -204,7 +187,7 @@ class _Resolver:
             cluster.role = cluster.role or role
             cluster.gender = cluster.gender or _gender(name, role)
             # A name used as a modifier ("the Assad regime") is not what a later "he" points at.
-            if name.root.dep_ not in ROLE_MODIFIERS and not _quoted_at(self.quoted, name.start_char):
+            if name.root.dep_ not in ROLE_MODIFIERS and self.view.in_quote(name.start_char) is None:
                 root = name.root
                 self.salience.append((root.i, self.sentence_of(root.i), n, root.dep_ in SUBJECTS))
         return n
@@ -260,10 +243,10 @@ class _Resolver:
         self.salience.append((token.i, here, n, token.dep_ in SUBJECTS))
 
 
-def resolve_entities(doc: Doc) -> EntityIndex:
-    text = doc.text
-    quoted = find_quoted(text)
-    resolver = _Resolver(doc, quoted)
+def resolve_entities(view: DocView) -> EntityIndex:
+    """The article's people, organizations and places, each with every mention that refers to it."""
+    doc = view.doc
+    resolver = _Resolver(view)
     events: list[tuple[int, Span | None]] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -281,13 +264,13 @@ def resolve_entities(doc: Doc) -> EntityIndex:
                 resolver.add_name(ent, kind)
             continue
         token = doc[i]
-        if _quoted_at(quoted, token.idx):
+        if view.in_quote(token.idx) is not None:
             continue
         if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
             resolver.add_pronoun(token)
         elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             resolver.add_descriptor(token)
-    return EntityIndex(_entities(resolver.clusters, text), quoted, text)
+    return EntityIndex(_entities(resolver.clusters, view.text))
 
 
 def _candidates(doc: Doc) -> list[int]:

@@ -18,19 +18,18 @@ Decisions where English is ambiguous:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from factextract.columns import token_starts
 from factextract.data import currencies, units
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.data.qualifiers import QUALIFIERS
 from factextract.dates import DateSpan, find_dates
-from factextract.models import Figure, SentenceRef
+from factextract.doc_view import DocView
+from factextract.models import Figure
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
 _CODES = alternation(currencies.CODES | set(currencies.MILLION_CODES))
@@ -102,28 +101,9 @@ class _Draft:
     maximum: float | None = None
 
 
-class _DocIndex:
-    """Maps character offsets to tokens and sentences of one Doc."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts = token_starts(doc)
-        self.sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        self.sentence_starts = [start for start, _ in self.sentences]
-
-    def token_at(self, offset: int) -> Token | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.doc[i] if 0 <= i < len(self.doc) else None
-
-    def sentence(self, offset: int) -> SentenceRef:
-        i = max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
-        start, end = self.sentences[i] if self.sentences else (0, len(self.doc.text))
-        return SentenceRef(start=start, end=end)
-
-
-def find_figures(doc: Doc, published: dt.date | None) -> list[Figure]:
-    text = doc.text
-    index = _DocIndex(doc)
+def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
+    """Numbers, money, percents, quantities, ranges and dates, each normalized, in text order."""
+    doc, text, index = view.doc, view.text, view
     dates = [d for d in find_dates(text, published) if not _year_counts_something(d, text, index)]
     masked = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
     masked += [(m.start(), m.end()) for m in _URL.finditer(text)]
@@ -171,7 +151,7 @@ def _looks_like_phone(run: str) -> bool:
     return digits >= 8
 
 
-def _year_counts_something(date: DateSpan, text: str, index: _DocIndex) -> bool:
+def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
     """'2000 people' is a count, not the year 2000."""
     if not re.fullmatch(r"\d{4}", text[date.start:date.end]):
         return False
@@ -186,7 +166,7 @@ def _date_draft(date: DateSpan) -> _Draft:
     return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end)
 
 
-def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
+def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     """Decides what one number is from the words around it; None when it is not a figure."""
     start, end = number.start, number.end
     written = text[start:end]
@@ -267,7 +247,7 @@ def _read(number: Number, text: str, index: _DocIndex) -> _Draft | None:
     return draft
 
 
-def _is_figure(number: Number, written: str, text: str, index: _DocIndex) -> bool:
+def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     lowered = written.lower()
     token = index.token_at(number.start)
     after = text[number.end:number.end + 12]
@@ -355,7 +335,7 @@ def _per(text: str, unit: str, end: int) -> tuple[str, int]:
     return unit, end
 
 
-def _counted(number: Number, text: str, index: _DocIndex, end: int) -> str | None:
+def _counted(number: Number, text: str, index: DocView, end: int) -> str | None:
     """The noun the number modifies ("1,100 people"), with the words between ("11 Syrian soldiers")."""
     token = index.token_at(max(number.start, end - 1))
     if token is None:
@@ -437,7 +417,7 @@ def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
     return merged
 
 
-def _figure(number: int, draft: _Draft, text: str, index: _DocIndex) -> Figure:
+def _figure(number: int, draft: _Draft, text: str, index: DocView) -> Figure:
     return Figure(
         id=f"f{number}",
         kind=draft.kind,
@@ -451,6 +431,6 @@ def _figure(number: int, draft: _Draft, text: str, index: _DocIndex) -> Figure:
         currency=draft.currency,
         qualifier=draft.qualifier,
         counted=draft.counted,
-        sentence=index.sentence(draft.start),
+        sentence=index.sentence_at(draft.start),
         confidence=draft.confidence,
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,8 +38,8 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": tokenizer.NAME}}}
 Context = TypeVar("Context")
 
 
-def model_name() -> str:
-    configured = os.environ.get(MODEL_SETTING)
+def model_name(configured: str | None = None) -> str:
+    """The configured pipeline, else the first of DEFAULT_MODELS installed."""
     if configured:
         return configured
     for name in DEFAULT_MODELS:
@@ -51,7 +50,8 @@ def model_name() -> str:
 
 @functools.cache
 def load_pipeline(name: str | None = None) -> Language:
-    name = name or model_name()
+    """The pipeline by name (default: model_name()), loaded once per process and name."""
+    name = model_name(name)
     try:
         # spaCy builds the tokenizer from the language defaults, then loads it again from the model's
         # files: a second pass over ~1,350 special cases, a sixth of the cold start. Skip it when equal.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
@@ -11,21 +11,16 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from factextract import __version__
-from factextract.checkworthiness.model import load_model
+from factextract.checkworthiness.model import claim_threshold, load_model
 from factextract.claims import find_claims
+from factextract.doc_view import DocView
 from factextract.entities import resolve_entities
 from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
 from factextract.figures import find_figures
 from factextract.models import Article, Extraction, Stats
-from factextract.nlp import load_pipeline, parse, parse_many, pipeline_version
+from factextract.nlp import load_pipeline, model_name, parse, parse_many, pipeline_version
 from factextract.quotes import find_quotes
-
-MAX_CHARS_SETTING = "FACTEXTRACT_MAX_CHARS"
-DEFAULT_MAX_CHARS = 1_000_000
-
-
-def max_chars() -> int:
-    return int(os.environ.get(MAX_CHARS_SETTING, DEFAULT_MAX_CHARS))
+from factextract.settings import Settings
 
 
 def as_article(data: Article | dict | str) -> Article:
@@ -54,44 +49,107 @@ def article_id(article: Article) -> str:
     return hashlib.sha256(f"{convention}{published}\n{article.text}".encode()).hexdigest()[:32]
 
 
-def _check_length(article: Article) -> None:
-    limit = max_chars()
-    if len(article.text) > limit:
-        raise TextTooLong(f"text has {len(article.text):,} characters; the limit is {limit:,}", field="text")
+class Extractor:
+    """The spaCy pipeline, the check-worthiness model and the settings, loaded once; extracts articles.
+
+    Entry points make one at start-up (default_extractor()), so no request pays for the loading; the
+    pipeline is shared with every Extractor of the same model name and is never changed per call.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = load_pipeline(model_name(self.settings.spacy_model))
+        # Texts are parsed in pieces of at most nlp.PIECE_CHARS, but one line is never cut: the longest text
+        # accepted must fit spaCy's own limit. Raised once, here, never lowered.
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
+        self.model = load_model(self.settings.checkworthiness_model)
+        self.threshold = claim_threshold(self.model, self.settings.claim_threshold)
+        self.version = f"factextract-{__version__}+{pipeline_version(self.nlp)}"
+
+    @property
+    def max_chars(self) -> int:
+        return self.settings.max_chars
+
+    def extract(self, data: Article | dict | str) -> Extraction:
+        """Extracts quotes, figures, claims and entities from one article.
+
+        Args:
+            data: an Article, its dict form (as the API's body) or bare text.
+        Returns:
+            The Extraction, every offset into data's text.
+        Raises:
+            InvalidArticle, UnsupportedLanguage, TextTooLong: with a stable code.
+        """
+        article = as_article(data)
+        self._check_length(article)
+        return self._from_doc(article, parse(self.nlp, article.text))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+        """Extracts a stream of validated articles in order, letting spaCy batch them.
+
+        Args:
+            articles: Articles, read lazily.
+            batch_size: how many texts (or pieces of long ones) spaCy parses together.
+        Returns:
+            One Extraction per article, in order; a text over the limit raises TextTooLong when reached.
+        """
+
+        def checked() -> Iterator[tuple[str, Article]]:
+            for article in articles:
+                self._check_length(article)
+                yield article.text, article
+
+        for doc, article in parse_many(self.nlp, checked(), batch_size=batch_size):
+            yield self._from_doc(article, doc)
+
+    def _check_length(self, article: Article) -> None:
+        limit = self.settings.max_chars
+        if len(article.text) > limit:
+            raise TextTooLong(f"text has {len(article.text):,} characters; the limit is {limit:,}", field="text")
+
+    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        view = DocView.of(doc)
+        entities = resolve_entities(view)
+        quotes = find_quotes(view, entities, join_follow_ups=article.follow_up_quotes == "joined")
+        figures = find_figures(view, article.publication_date)
+        claims = find_claims(view, quotes, figures, entities, self.model, self.threshold)
+        return Extraction(
+            id=article_id(article),
+            extractor_version=self.version,
+            published_at=article.published_at,
+            follow_up_quotes=article.follow_up_quotes,
+            title=article.title,
+            url=article.url,
+            source=article.source,
+            stats=Stats(
+                characters=len(article.text),
+                **_counts(doc),
+                quotes=len(quotes),
+                figures=len(figures),
+                claims=len(claims),
+                entities=len(entities.entities),
+            ),
+            quotes=quotes,
+            figures=figures,
+            claims=claims,
+            entities=entities.entities,
+        )
 
 
-def extractor_version() -> str:
-    return f"factextract-{__version__}+{pipeline_version(load_pipeline())}"
-
-
-def load_models() -> None:
-    """Loads what every extraction reads, the spaCy pipeline and the check-worthiness model, once per process;
-    entry points call it at start-up, so no request (and no SnapStart restore) pays for it."""
-    load_pipeline()
-    load_model()
+@functools.cache
+def default_extractor() -> Extractor:
+    """The process's Extractor, with the settings the environment gives when it is first asked for."""
+    return Extractor()
 
 
 def extract(data: Article | dict | str) -> Extraction:
-    """Extracts quotes, figures, claims and entities from one article."""
-    article = as_article(data)
-    _check_length(article)
-    nlp = load_pipeline()
-    nlp.max_length = max(nlp.max_length, max_chars())
-    return _from_doc(article, parse(nlp, article.text))
+    """default_extractor().extract(data): see Extractor.extract."""
+    return default_extractor().extract(data)
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """Extracts a stream of already-validated articles, letting spaCy batch them."""
-    nlp = load_pipeline()
-    nlp.max_length = max(nlp.max_length, max_chars())
-
-    def checked() -> Iterator[tuple[str, Article]]:
-        for article in articles:
-            _check_length(article)
-            yield article.text, article
-
-    for doc, article in parse_many(nlp, checked(), batch_size=batch_size):
-        yield _from_doc(article, doc)
+    """default_extractor().extract_many(articles): see Extractor.extract_many."""
+    return default_extractor().extract_many(articles, batch_size)
 
 
 def _counts(doc: Doc) -> dict[str, int]:
@@ -103,29 +161,14 @@ def _counts(doc: Doc) -> dict[str, int]:
     return {"words": words, "sentences": sentences}
 
 
-def _from_doc(article: Article, doc: Doc) -> Extraction:
-    entities = resolve_entities(doc)
-    quotes = find_quotes(doc, entities, join_follow_ups=article.follow_up_quotes == "joined")
-    figures = find_figures(doc, article.publication_date)
-    claims = find_claims(doc, quotes, figures, entities)
-    return Extraction(
-        id=article_id(article),
-        extractor_version=extractor_version(),
-        published_at=article.published_at,
-        follow_up_quotes=article.follow_up_quotes,
-        title=article.title,
-        url=article.url,
-        source=article.source,
-        stats=Stats(
-            characters=len(article.text),
-            **_counts(doc),
-            quotes=len(quotes),
-            figures=len(figures),
-            claims=len(claims),
-            entities=len(entities.entities),
-        ),
-        quotes=quotes,
-        figures=figures,
-        claims=claims,
-        entities=entities.entities,
-    )
+def load_models() -> None:
+    """Makes the process's Extractor, loading the pipeline and the check-worthiness model (entry points' start-up)."""
+    default_extractor()
+
+
+def max_chars() -> int:
+    return default_extractor().max_chars
+
+
+def extractor_version() -> str:
+    return default_extractor().version

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import functools
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +29,6 @@ from factextract.errors import ModelNotFound
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "checkworthiness.json"
 MODEL_SETTING = "FACTEXTRACT_CHECKWORTHINESS_MODEL"
-THRESHOLD_SETTING = "FACTEXTRACT_CLAIM_THRESHOLD"
 FORMAT = 2
 
 
@@ -172,14 +170,10 @@ def _rounded(values: np.ndarray) -> list[float]:
     return [float(f"{v:.5g}") for v in np.asarray(values, dtype=np.float64)]
 
 
-def model_path() -> Path:
-    configured = os.environ.get(MODEL_SETTING)
-    return Path(configured) if configured else MODEL_FILE
-
-
 @functools.cache
 def load_model(path: Path | None = None) -> CheckworthinessModel:
-    path = path or model_path()
+    """The model in path (default: the one the package ships), read once per process and path."""
+    path = path or MODEL_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -187,12 +181,6 @@ def load_model(path: Path | None = None) -> CheckworthinessModel:
     return CheckworthinessModel.from_json(data)
 
 
-def claim_threshold(model: CheckworthinessModel) -> float:
-    """The score at or above which a sentence is a claim: the model's own unless the setting overrides it."""
-    configured = os.environ.get(THRESHOLD_SETTING)
-    if not configured:
-        return model.threshold
-    value = float(configured)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{THRESHOLD_SETTING}={configured!r} is not a score in [0, 1]")
-    return value
+def claim_threshold(model: CheckworthinessModel, override: float | None = None) -> float:
+    """The score at or above which a sentence is a claim: the model's own unless a setting overrides it."""
+    return model.threshold if override is None else override

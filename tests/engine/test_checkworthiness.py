@@ -16,12 +16,13 @@ from factextract.checkworthiness.features import (
 )
 from factextract.checkworthiness.model import (
     MODEL_FILE,
-    THRESHOLD_SETTING,
     CheckworthinessModel,
     claim_threshold,
     load_model,
 )
+from factextract.errors import InvalidSetting
 from factextract.nlp import load_pipeline
+from factextract.settings import Settings
 
 STATISTICAL = "Unemployment fell to 4.1 percent last year, the lowest rate since 2000."
 PLEASANTRY = "Thank you very much, it is great to be here with all of you tonight."
@@ -133,14 +134,11 @@ def test_model_survives_a_round_trip_through_its_file_format(nlp, model):
     assert again.threshold == model.threshold
 
 
-def test_threshold_setting_overrides_the_model_threshold(monkeypatch, model):
-    monkeypatch.setenv(THRESHOLD_SETTING, "0.25")
-    assert claim_threshold(model) == 0.25
-    monkeypatch.delenv(THRESHOLD_SETTING)
+def test_threshold_setting_overrides_the_model_threshold(model):
+    assert claim_threshold(model, 0.25) == 0.25
     assert claim_threshold(model) == model.threshold
 
 
-def test_threshold_setting_outside_unit_interval_is_rejected(monkeypatch, model):
-    monkeypatch.setenv(THRESHOLD_SETTING, "1.5")
-    with pytest.raises(ValueError, match=THRESHOLD_SETTING):
-        claim_threshold(model)
+def test_threshold_setting_outside_unit_interval_is_rejected():
+    with pytest.raises(InvalidSetting, match="FACTEXTRACT_CLAIM_THRESHOLD"):
+        Settings.from_env({"FACTEXTRACT_CLAIM_THRESHOLD": "1.5"})

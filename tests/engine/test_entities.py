@@ -2,6 +2,7 @@
 
 import pytest
 
+from factextract.doc_view import DocView
 from factextract.entities import EntityIndex, resolve_entities
 from factextract.nlp import load_pipeline
 
@@ -12,7 +13,7 @@ def nlp():
 
 
 def entities_of(nlp, text: str) -> EntityIndex:
-    return resolve_entities(nlp(text))
+    return resolve_entities(DocView.of(nlp(text)))
 
 
 def person(index: EntityIndex, name: str):

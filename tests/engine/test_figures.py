@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from factextract.doc_view import DocView
 from factextract.figures import find_figures
 from factextract.models import Figure
 from factextract.nlp import load_pipeline
@@ -14,7 +15,7 @@ PUBLISHED = dt.date(2011, 6, 9)  # a Thursday
 
 
 def figures(text: str, published: dt.date | None = PUBLISHED) -> list[Figure]:
-    return find_figures(load_pipeline()(text), published)
+    return find_figures(DocView.of(load_pipeline()(text)), published)
 
 
 def one(text: str, kind: str | None = None) -> Figure:

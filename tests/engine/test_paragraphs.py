@@ -1,3 +1,4 @@
+from factextract.doc_view import DocView
 from factextract.entities import resolve_entities
 from factextract.nlp import load_pipeline
 from factextract.paragraphs import COMPONENT
@@ -29,7 +30,8 @@ def test_a_single_line_break_is_left_to_the_parser():
 
 def test_the_lede_keeps_its_own_speaker():
     doc = load_pipeline()(HEADLINE)
-    quotes = find_quotes(doc, resolve_entities(doc))
+    view = DocView.of(doc)
+    quotes = find_quotes(view, resolve_entities(view))
     assert [(q.type, q.speaker.text if q.speaker else None) for q in quotes] == [("indirect", "Councilwoman Rita Osei")]
 
 

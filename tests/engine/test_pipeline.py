@@ -1,8 +1,9 @@
 import pytest
 
-from factextract.checkworthiness.model import MODEL_SETTING, load_model
-from factextract.errors import InvalidArticle, ModelNotFound, TextTooLong, UnsupportedLanguage
-from factextract.pipeline import article_id, as_article, extract, load_models
+from factextract.checkworthiness.model import load_model
+from factextract.errors import InvalidArticle, InvalidSetting, ModelNotFound, TextTooLong, UnsupportedLanguage
+from factextract.pipeline import Extractor, article_id, as_article, extract
+from factextract.settings import Settings
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
@@ -24,10 +25,30 @@ def test_unknown_fields_are_refused():
         extract({"text": "Hello.", "body": "x"})
 
 
-def test_text_over_the_limit_is_refused(monkeypatch):
-    monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", "100")
+def test_text_over_the_limit_is_refused():
     with pytest.raises(TextTooLong):
-        extract("word " * 30)
+        Extractor(Settings(max_chars=100)).extract("word " * 30)
+
+
+def test_settings_are_read_from_the_environment_once_when_the_extractor_is_made(monkeypatch):
+    monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", "100")
+    extractor = Extractor()
+    monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", "1000000")
+    with pytest.raises(TextTooLong):
+        extractor.extract("word " * 30)
+
+
+def test_a_setting_that_is_not_a_number_is_refused_with_its_name():
+    with pytest.raises(InvalidSetting, match="FACTEXTRACT_MAX_CHARS") as raised:
+        Settings.from_env({"FACTEXTRACT_MAX_CHARS": "lots"})
+    assert raised.value.code == "invalid_setting"
+
+
+def test_an_extraction_leaves_the_shared_pipeline_as_it_was():
+    extractor = Extractor(Settings(max_chars=100))
+    before = (extractor.nlp.max_length, extractor.nlp.pipe_names)
+    extractor.extract("Rain fell on Monday.")
+    assert (extractor.nlp.max_length, extractor.nlp.pipe_names) == before
 
 
 def test_same_text_and_date_give_the_same_id():
@@ -69,10 +90,8 @@ def models_unloaded():
     load_model.cache_clear()
 
 
-def test_start_up_loads_the_check_worthiness_model_and_fails_without_it(models_unloaded, monkeypatch, tmp_path):
-    load_models()
+def test_an_extractor_loads_the_check_worthiness_model_and_fails_without_it(models_unloaded, tmp_path):
+    Extractor()
     assert load_model.cache_info().currsize == 1
-    load_model.cache_clear()
-    monkeypatch.setenv(MODEL_SETTING, str(tmp_path / "missing.json"))
     with pytest.raises(ModelNotFound):
-        load_models()
+        Extractor(Settings(checkworthiness_model=tmp_path / "missing.json"))

@@ -2,10 +2,12 @@
 
 import pytest
 
+from factextract.data.quote_limits import MAX_REPORTED_TOKENS
+from factextract.doc_view import DocView
 from factextract.entities import resolve_entities
 from factextract.models import Quote
 from factextract.nlp import load_pipeline
-from factextract.quotes import MAX_REPORTED_TOKENS, find_quotes
+from factextract.quotes import find_quotes
 
 
 @pytest.fixture(scope="module")
@@ -14,8 +16,8 @@ def nlp():
 
 
 def quotes_of(nlp, text: str, join_follow_ups: bool = False) -> list[Quote]:
-    doc = nlp(text)
-    return find_quotes(doc, resolve_entities(doc), join_follow_ups)
+    view = DocView.of(nlp(text))
+    return find_quotes(view, resolve_entities(view), join_follow_ups)
 
 
 def only(quotes: list[Quote], kind: str) -> list[Quote]:

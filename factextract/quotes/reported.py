@@ -1,0 +1,165 @@
+"""Reported speech without quote marks: the clausal complement of a reporting verb, the stated intention or
+position of a verb of stance, an instruction to an addressee, and what a preposition cue introduces."""
+
+from __future__ import annotations
+
+import bisect
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
+from spacy.tokens import Token
+
+from factextract.columns import among
+from factextract.data.cues import (
+    DIRECTIVE_VERBS,
+    INTENT_VERBS,
+    OBJECT_VERBS,
+    PREPOSITION_CUES,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
+from factextract.data.quote_limits import MAX_REPORTED_TOKENS, MIN_REPORTED_WORDS
+from factextract.quotes.context import lead, stands_alone
+from factextract.quotes.draft import Attribution, DraftQuote
+from factextract.quotes.grammar import (
+    REPORTING,
+    SENTENCE_END,
+    clause_end,
+    content_words,
+    without_edge_punctuation,
+)
+from factextract.quotes.speakers import Speakers
+
+# Closing marks that end reported content ("… its ‘significant’ subsidiaries”) and stay in it.
+CLOSING_MARKS = "”\"’"
+CUE_WORDS = REPORTING | INTENT_VERBS | OBJECT_VERBS | STATEMENT_NOUNS | {verb for verb, _ in PREPOSITION_CUES}
+
+
+class ReportedSpeech:
+    """Collects indirect drafts; reported_forms.py adds the forms that are not a verb's complement."""
+
+    def __init__(self, speakers: Speakers) -> None:
+        self.speakers = speakers
+        self.view = speakers.view
+        self.doc = speakers.doc
+        self.text = speakers.text
+        self.drafts: list[DraftQuote] = []
+
+    def verb(self, token: Token) -> bool:
+        """Adds what token, a verb, reports; False when it reports nothing of the kinds below."""
+        lemma = token.lemma_.lower()
+        found = False
+        for clause in token.children:
+            # Any verb's that-clause states a position ("hopes that", "means that"); a
+            # reporting verb's clause needs no "that".
+            marked = lemma in REPORTING or any(c.dep_ == "mark" for c in clause.children)
+            if clause.dep_ == "ccomp" and marked and self.reported_clause(token, clause):
+                found = True
+                self.add(token, clause.left_edge.i, clause_end(clause).i)
+        if lemma in SPEECH_VERBS:
+            clause = _complement_parsed_as_relative(token)
+            if clause is not None:
+                found = True
+                self.add(token, clause.left_edge.i, clause_end(clause).i)
+        return found
+
+    def stance(self, token: Token) -> None:
+        """An instruction to an addressee, an intention, what an object is called, what a preposition cue says."""
+        lemma = token.lemma_.lower()
+        addressee = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        if lemma in DIRECTIVE_VERBS and addressee is not None:
+            instruction = next((c for c in token.children if c.dep_ == "xcomp" and c.i > addressee.i), None)
+            if instruction is not None:
+                # "urged North Korea to resume talks": the addressee and the instruction, once; urge is
+                # also a verb of intention and of object, and those readings would report the same words.
+                self.add(token, addressee.left_edge.i, instruction.right_edge.i)
+                return
+        for child in token.children:
+            if child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
+                self.add(token, child.left_edge.i, child.right_edge.i)
+            elif child.dep_ == "dobj" and lemma in OBJECT_VERBS:
+                # "described the showdown as ominous": the object and what it is called
+                end = max([child.right_edge.i] + [
+                    c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"
+                ])
+                self.add(token, child.left_edge.i, end)
+            elif child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_CUES:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    self.add(token, objects[0].left_edge.i, objects[0].right_edge.i)
+
+    def candidates(self) -> list[int]:
+        """Tokens that can cue reported speech, found from the token arrays."""
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([LOWER, LEMMA, DEP, HEAD])
+        hits = among(rows[:, 1], CUE_WORDS, strings) | (rows[:, 0] == numpy.uint64(strings["according"]))
+        # The head of every clausal complement: any verb with a that-clause may report one.
+        clauses = numpy.flatnonzero(rows[:, 2] == numpy.uint64(strings["ccomp"]))
+        heads = clauses + rows[clauses, 3].astype(numpy.int64)  # HEAD is an offset stored unsigned
+        return sorted(set(numpy.flatnonzero(hits).tolist()) | set(heads.tolist()))
+
+    def reported_clause(self, verb: Token, clause: Token) -> bool:
+        """A complement before its verb is reported only in the "CLAUSE, X said" order, and one
+        that is a direct quote was handled with the quote."""
+        if clause.i < verb.i:
+            between = self.text[clause.right_edge.idx:verb.idx]
+            if "," not in between or ":" in between:
+                return False
+            # “…,” he said: a direct quote closing between the clause and the verb is what the
+            # verb reports, not the clause around it.
+            i = bisect.bisect_left(self.view.quote_opens, clause.left_edge.idx)
+            for quote in self.view.quoted[i:i + 3]:
+                if quote.close_mark < verb.idx and stands_alone(self.view, quote, lead(self.view, quote)):
+                    return False
+        holder = self.view.in_quote(clause.idx)
+        first, last = clause.left_edge, clause.right_edge
+        return holder is None or not (holder.open_mark <= first.idx and last.idx <= holder.close_mark + 1)
+
+    def own_sentence(self, cue: int, first: int, last: int) -> tuple[int, int]:
+        """Keeps reported content within the cue's sentence and paragraph: the parser sometimes
+        hangs earlier sentences on a verb ("… couldn't.\n\nLenox was a juggernaut, he said")."""
+        doc = self.doc
+        first, last = max(first, cue - MAX_REPORTED_TOKENS), min(last, cue + MAX_REPORTED_TOKENS)
+        for i in range(cue - 1, first - 1, -1):
+            if doc[i].text in SENTENCE_END or "\n" in doc[i].text_with_ws:
+                first = i + 1
+                break
+        for i in range(cue + 1, last + 1):
+            if doc[i].text in SENTENCE_END or "\n" in doc[i].text:
+                last = i - 1
+                break
+        return first, last
+
+    def add(self, verb: Token | None, first: int, last: int, attribution: Attribution | None = None) -> None:
+        """Adds tokens first..last as what verb (or the given attribution) reports, if they say something."""
+        doc = self.doc
+        if verb is not None:
+            first, last = self.own_sentence(verb.i, first, last)
+        first, last = without_edge_punctuation(doc, first, last, keep_last=CLOSING_MARKS)
+        if last < first or content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS:
+            return
+        if attribution is None and verb is not None:
+            subject = self.speakers.subject(verb)
+            if subject is not None and first <= subject.i <= last:
+                return
+            speaker = self.speakers.speaker(subject) if subject is not None else None
+            how = "indirect" if verb.lemma_.lower() in SPEECH_VERBS else "belief"
+            attribution = Attribution(speaker, self.speakers.cue(verb), verb.idx + len(verb), how)
+        if attribution is None:
+            return
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        self.drafts.append(DraftQuote("indirect", ((start, end),), attribution))
+
+
+def _complement_parsed_as_relative(verb: Token) -> Token | None:
+    """"told a meeting of leaders that few people understood …": the parser often hangs the that-clause
+    on the object as a relative clause. A relative clause has no "that" marker (its "that" is a subject
+    or object), so a marked one is the verb's complement."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    for noun in objects:
+        for token in noun.subtree:
+            if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                return token
+    return None

@@ -1,0 +1,116 @@
+"""Reported speech cued by something other than a verb's complement: a statement noun's clause ("the claim
+that …"), the clause an "according to" phrase attaches to, an attribution set off by commas inside the
+sentence it reports, and "NAME: words" lines; and the pass that finds every kind in text order."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from factextract.data.cues import SPEAKER_LABEL, SPEECH_VERBS, STATEMENT_NOUNS
+from factextract.data.quote_limits import MIN_REPORTED_WORDS
+from factextract.quotes.draft import Attribution, DraftQuote
+from factextract.quotes.grammar import SENTENCE_END, content_words, without_edge_punctuation
+from factextract.quotes.reported import ReportedSpeech
+from factextract.quotes.speakers import Speakers
+
+
+def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuote]:
+    """Every indirect quote, given the direct and partial ones already found (quoted)."""
+    reports = ReportedSpeech(speakers)
+    view = speakers.view
+    for i in reports.candidates():
+        token = view.doc[i]
+        if token.lower_ == "according" and token.dep_ == "prep":
+            _according_clause(reports, token)
+            continue
+        if view.in_quote(token.idx):
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+            _statement_noun(reports, token)
+            continue
+        if token.pos_ not in ("VERB", "AUX") or reports.verb(token):
+            continue
+        if token.dep_ == "parataxis" and lemma in SPEECH_VERBS:
+            _parenthetical(reports, token, quoted)
+            continue
+        reports.stance(token)
+    _speaker_labels(reports)
+    return reports.drafts
+
+
+def _statement_noun(reports: ReportedSpeech, noun: Token) -> None:
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+    if clause is None or not any(c.dep_ == "mark" for c in clause.children):
+        return  # "the claim that …" reports; "the report released Monday" does not
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = reports.speakers.speaker(owner) if owner is not None else None
+    attribution = Attribution(speaker, reports.speakers.cue(noun), noun.idx + len(noun), "belief")
+    reports.add(None, clause.left_edge.i, clause.right_edge.i, attribution)
+
+
+def _according_clause(reports: ReportedSpeech, according: Token) -> None:
+    head = according.head
+    if head.i == according.i or reports.view.in_quote(according.idx):
+        return
+    skip = {t.i for t in according.subtree}
+    runs: list[list[Token]] = []
+    for t in (t for t in head.subtree if t.i not in skip):
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    run = max(runs, key=len)
+    to = next((c for c in according.children if c.lower_ == "to"), according)
+    reports.add(None, run[0].i, run[-1].i, reports.speakers.according(according, to))
+
+
+def _parenthetical(reports: ReportedSpeech, verb: Token, quoted: list[DraftQuote]) -> None:
+    """"Acts of protest, Mr. Obama said, are acts of patriotism": an attribution set off by commas
+    inside the sentence it reports. The parser hangs it on the sentence's verb as parataxis; the
+    content is the rest of the sentence, one span on each side of the attribution."""
+    doc, text = reports.doc, reports.text
+    words = [t for t in verb.subtree if not (t.is_punct or t.is_space)]
+    subject = reports.speakers.subject(verb)
+    if subject is None or not words[0].i <= subject.i <= words[-1].i:
+        return
+    before = doc[words[0].i - 1] if words[0].i else None
+    after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+    if before is None or before.text != "," or (after is not None and after.text not in {",", *SENTENCE_END}):
+        return
+    first, last = reports.own_sentence(verb.i, verb.sent.start, verb.sent.end - 1)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    if reports.view.in_quote(start) or any(
+        draft.kind == "direct" and draft.start < end and start < draft.end for draft in quoted
+    ):
+        return  # a direct quote in the sentence: the quote passes attribute it
+    spans = []
+    for lo, hi in ((first, before.i - 1), (words[-1].i + 2, last)):
+        lo, hi = without_edge_punctuation(doc, lo, hi)
+        if lo <= hi:
+            spans.append((doc[lo].idx, doc[hi].idx + len(doc[hi])))
+    if not spans or sum(content_words(text[a:b]) for a, b in spans) < MIN_REPORTED_WORDS:
+        return
+    speakers = reports.speakers
+    attribution = Attribution(speakers.speaker(subject), speakers.cue(verb), verb.idx + len(verb), "indirect")
+    reports.drafts.append(DraftQuote("indirect", tuple(spans), attribution))
+
+
+def _speaker_labels(reports: ReportedSpeech) -> None:
+    """"NAME: words" lines (headlines, transcripts) attribute the words to the name."""
+    view, doc = reports.view, reports.doc
+    start = 0
+    for line in reports.text.split("\n"):
+        match = SPEAKER_LABEL.match(line)
+        if match and not (view.in_quote(start + match.start(2)) and match.start(1) == 0):
+            name_start, name_end = start + match.start(1), start + match.end(1)
+            head = doc[view.token_index(name_end - 1)]
+            if head.pos_ in ("PROPN", "NOUN") and not any(
+                t.pos_ == "VERB" for t in doc[view.token_index(name_start):head.i + 1]
+            ):
+                colon = doc[view.token_index(name_end)]
+                cue = reports.speakers.cue(colon, lemma=":")
+                speaker = reports.speakers.speaker_span(name_start, name_end, head)
+                first, last = view.token_index(start + match.start(2)), view.token_index(start + match.end(2) - 1)
+                reports.add(None, first, last, Attribution(speaker, cue, cue.end, "colon"))
+        start += len(line) + 1
