@@ -32,7 +32,8 @@ def _jsonl(path: Path) -> Iterator[Article]:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         case = json.loads(line)
         if case["text"].strip():
-            yield Article(id=f"{path.stem}-{n}", text=case["text"], published_at=(case.get("ref_date") or "")[:10] or None)
+            published = (case.get("ref_date") or "")[:10] or None
+            yield Article(id=f"{path.stem}-{n}", text=case["text"], published_at=published)
 
 
 def _claims(data: Path) -> Iterator[Article]:

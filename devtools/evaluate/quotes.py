@@ -74,12 +74,13 @@ def case_failures(case: dict, quotes: list[Quote]) -> list[str]:
 
 def quotes_in(text: str) -> list[Quote]:
     """The quote extractor alone over one text (the same steps extract() runs for quotes)."""
+    from factextract.doc_view import DocView
     from factextract.entities import resolve_entities
     from factextract.nlp import load_pipeline
     from factextract.quotes import find_quotes
 
-    doc = load_pipeline()(text)
-    return find_quotes(doc, resolve_entities(doc))
+    view = DocView.of(load_pipeline()(text))
+    return find_quotes(view, resolve_entities(view))
 
 
 def load_edge_cases(data: Path) -> list[dict]:

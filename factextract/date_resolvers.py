@@ -1,0 +1,326 @@
+"""What each date rule's match resolves to: the date arithmetic behind dates.py's rules.
+
+Every resolver takes the rule's match, the publication date (None when unknown) and the text, and returns
+a Resolved value, or None when the match is not a date after all ("May" the verb, "31 February").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factextract.data.date_words import FUTURE_CUES, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from factextract.data.number_words import CARDINALS
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Resolved:
+    kind: str  # date | time
+    value: str | None
+    confidence: float
+
+
+Resolver = Callable[[re.Match[str], dt.date | None, str], Resolved | None]
+
+
+def _likely_year(published: dt.date, month: int, day: int, future: bool) -> int:
+    """News reports the past: the last such day on or before publication, unless the sentence
+    looks ahead or the day falls within the next few weeks (announced dates, deadlines)."""
+    ahead = 365 if future else 90
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = (dt.date(year, month, day) - published).days
+        except ValueError:
+            continue
+        if -365 + ahead < gap <= ahead:
+            return year
+    return published.year
+
+
+def _future_context(text: str, start: int) -> bool:
+    window = text[max(0, start - 60):start].lower()
+    window = re.split(r"[.!?;]\s", window)[-1]
+    return any(re.search(rf"(?<![a-z']){re.escape(cue)}(?![a-z])", window) for cue in FUTURE_CUES)
+
+
+def _month_number(token: str) -> int:
+    return MONTHS[token.rstrip(".").lower()]
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _year_of(match: re.Match[str], published: dt.date | None, default_offset: int = 0) -> int | None:
+    year = match.groupdict().get("year")
+    if year:
+        return int(year)
+    return published.year + default_offset if published else None
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an", "one"):
+        return 1
+    return CARDINALS.get(word)
+
+
+# --- resolvers -------------------------------------------------------------------------------
+
+def full_date(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    month = _month_number(m.group("mon"))
+    day = int(re.match(r"\d+", m.group("day")).group())
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+    elif published is None:
+        year = None
+    else:
+        year = _likely_year(published, month, day, _future_context(text, m.start()))
+    if year is None:
+        return Resolved("date", None, 0.6)
+    try:
+        return Resolved("date", dt.date(year, month, day).isoformat(), 0.95)
+    except ValueError:
+        return None
+
+
+def numeric_date(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    parts = [int(p) for p in re.split(r"[-/.]", m.group(0))]
+    if m.group(0)[:4].isdigit() and len(m.group(0).split(m.group(0)[4])[0]) == 4:
+        year, month, day = parts
+    else:  # US order month/day/year
+        month, day, year = parts
+        year += 2000 if year < 50 else 1900 if year < 100 else 0
+    try:
+        return Resolved("date", dt.date(year, month, day).isoformat(), 0.9)
+    except ValueError:
+        return None
+
+
+def month_year(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    month = _month_number(m.group("mon"))
+    rel = (m.group("ryear") or "").lower()
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+    elif published is None:
+        return Resolved("date", None, 0.6)
+    else:
+        year = published.year + {"last year": -1, "next year": 1}.get(rel, 0)
+    return Resolved("date", f"{year:04d}-{month:02d}", 0.9)
+
+
+_MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
+
+
+def bare_month(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    word = m.group("mon")
+    rel = (m.group("mrel") or "").lower()
+    # "May" alone is too often the verb, "March" the noun: they need a cue before them ("in May").
+    ambiguous = word.rstrip(".").lower() in ("may", "march") and not word.isupper()
+    if ambiguous and not rel and not _MONTH_CUE.search(text, max(0, m.start("mon") - 12), m.start("mon")):
+        return None
+    if published is None:
+        return Resolved("date", None, 0.6)
+    month = _month_number(word)
+    year = published.year
+    looks_ahead = rel == "next" or (rel not in ("last", "this", "this past") and _future_context(text, m.start()))
+    if looks_ahead:
+        if month <= published.month:
+            year += 1
+    elif rel != "this" and (month > published.month or (rel in ("last", "this past") and month == published.month)):
+        year -= 1
+    return Resolved("date", f"{year:04d}-{month:02d}", 0.8)
+
+
+def weekday(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    if published is None:
+        return Resolved("date", None, 0.6)
+    target = WEEKDAYS[m.group("wd").lower()]
+    rel = (m.group("wrel") or "").lower()
+    back = (published.weekday() - target) % 7
+    if rel in ("next", "this coming", "coming") or (not rel and _future_context(text, m.start()) and back):
+        day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    elif rel == "last" or rel == "the previous":
+        day = published - dt.timedelta(days=back or 7)
+    else:
+        day = published - dt.timedelta(days=back)
+    value = day.isoformat()
+    part = (m.group("part") or "").lower()
+    if part:
+        return Resolved("time", value + "T" + PARTS_OF_DAY[part], 0.85)
+    return Resolved("date", value, 0.85)
+
+
+def calendar_year(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    year = m.group("year")
+    if m.group("decade"):
+        return Resolved("date", year[:3], 0.85)
+    return Resolved("date", year, 0.9)
+
+
+def quarter_rule(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    number = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+        m.group("q").lower()]
+    owner = (m.group("pyear") or "").lower()
+    offset = -1 if owner in ("last year's", "the year-earlier", "the year-ago", "the comparable year-ago",
+                             "the year earlier") else 1 if owner == "next year's" else 0
+    year = m.group("year") or m.group("year2")
+    if year:
+        return Resolved("date", f"{year}-Q{number}", 0.9)
+    if published is None:
+        return Resolved("date", None, 0.6)
+    return Resolved("date", f"{published.year + offset}-Q{number}", 0.8)
+
+
+def relative_period(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    rel = (m.group("rel") or "").lower()
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "weekend":
+        unit = "weekend"
+    if published is None:
+        return Resolved("date", None, 0.6)
+    step = {"last": -1, "the past": -1, "the previous": -1, "the last": -1, "this past": -1, "next": 1,
+            "the following": 1, "the coming": 1, "the next": 1, "this coming": 1}.get(rel, 0)
+    edge = (m.group("edge") or "").lower()
+    if edge in ("earlier",):
+        step = min(step, 0)
+    if rel in ("that", "the same") or (rel == "the" and unit == "day"):
+        # anaphoric ("that year", "the day before"): the period named earlier in the text, not publication's
+        return Resolved("date", None, 0.5)
+    return Resolved("date", _period_value(published, unit, step), 0.8 if rel != "the" else 0.6)
+
+
+def _period_value(published: dt.date, unit: str, step: int) -> str | None:
+    if unit == "day":
+        return (published + dt.timedelta(days=step)).isoformat()
+    if unit in ("week", "weekend"):
+        value = _iso_week(published + dt.timedelta(weeks=step))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, step)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, quarter = _quarter(published)
+        index = year * 4 + quarter - 1 + step
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "year":
+        return str(published.year + step)
+    if unit == "decade":
+        return str(published.year // 10 + step)
+    if unit == "century":
+        return str(published.year // 100 + step)
+    if unit in SEASONS:
+        return f"{published.year + step}-{SEASONS[unit]}"
+    return None
+
+
+def ago(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    count = _count(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
+    direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
+    if m.group("dir").lower() in ("before", "later"):  # "two days before the vote": counted from another event
+        return Resolved("date", None, 0.5)
+    if count is None or published is None:
+        return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)
+    unit = m.group("unit").lower().rstrip("s")
+    shift = count * direction
+    if unit == "day":
+        return Resolved("date", (published + dt.timedelta(days=shift)).isoformat(), 0.8)
+    if unit == "week":
+        return Resolved("date", _iso_week(published + dt.timedelta(weeks=shift)), 0.75)
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, shift)
+        return Resolved("date", f"{year:04d}-{month:02d}", 0.75)
+    if unit == "year":
+        return Resolved("date", str(published.year + shift), 0.75)
+    if unit == "decade":
+        return Resolved("date", str(published.year // 10 + shift), 0.6)
+    return Resolved("date", None, 0.5)
+
+
+def day_word(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    word = m.group("dayword").lower()
+    if published is None:
+        return Resolved("date", None, 0.6)
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
+    value = (published + dt.timedelta(days=shift)).isoformat()
+    part = (m.group("part") or "").lower()
+    if word == "tonight":
+        return Resolved("time", value + "TNI", 0.85)
+    if part:
+        return Resolved("time", value + "T" + PARTS_OF_DAY[part], 0.85)
+    return Resolved("date", value, 0.9)
+
+
+def this_part(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    if published is None:
+        return Resolved("time", None, 0.6)
+    return Resolved("time", published.isoformat() + "T" + PARTS_OF_DAY[m.group("part").lower()], 0.8)
+
+
+def reference(value: str) -> Callable[[re.Match[str], dt.date | None, str], Resolved]:
+    def resolve(m: re.Match[str], published: dt.date | None, text: str) -> Resolved:
+        return Resolved("date", value, 0.6)
+    return resolve
+
+
+def season(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    season = m.group("season").lower()
+    if m.group("year"):
+        return Resolved("date", f"{m.group('year')}-{SEASONS[season]}", 0.85)
+    if published is None:
+        return Resolved("date", None, 0.6)
+    rel = (m.group("rel") or "").lower()
+    step = -1 if rel in ("last", "this past", "the past") else 1 if rel in ("next", "this coming") else 0
+    return Resolved("date", f"{published.year + step}-{SEASONS[season]}", 0.7)
+
+
+def year_relative(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    if published is None:
+        return Resolved("date", None, 0.6)
+    word = m.group(0).lower()
+    if "year" in word and any(k in word for k in ("earlier", "ago", "before")):
+        return Resolved("date", str(published.year - 1), 0.7)
+    return None
+
+
+def fiscal(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    year = m.group("year")
+    if year:
+        return Resolved("date", year if len(year) == 4 else None, 0.85)
+    return Resolved("date", str(published.year) if published else None, 0.6)
+
+
+def clock(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    hour = int(m.group("h"))
+    minute = int(m.group("min") or 0)
+    meridiem = (m.group("ampm") or "").lower().replace(".", "")
+    if hour > 24 or minute > 59 or (meridiem and hour > 12):
+        return None
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    if meridiem.startswith("a") and hour == 12:
+        hour = 0
+    return Resolved("time", f"T{hour:02d}:{minute:02d}", 0.85)
+
+
+def oclock(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+    hour = _count(m.group("h"))
+    if hour is None or not 0 < hour <= 12:
+        return None
+    return Resolved("time", f"T{hour:02d}:00", 0.8)
