@@ -9,9 +9,13 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factextract.errors import FactExtractError, InvalidArticle
 from factextract.models import Article
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: loaded inside process_start(), not at import
+    from factextract.pipeline import Extractor
 
 
 def _read_source(path: str) -> str:
@@ -36,17 +40,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from factextract.startup import process_start
 
     with process_start():  # start-up as the Lambda entry points run it
-        from factextract.pipeline import load_models
+        from factextract.pipeline import default_extractor
 
-        load_models()
+        extractor = default_extractor()
     if args.input:
-        return _extract_file(args)
+        return _extract_file(args, extractor)
     if not args.file:
         raise SystemExit("factextract extract: give FILE, - for standard input, or --input FILE.jsonl")
-    from factextract.pipeline import extract
-
     article = {"text": _read_source(args.file), **_defaults(args)}
-    print(_dump(extract(article), args.pretty))
+    print(_dump(extractor.extract(article), args.pretty))
     return 0
 
 
@@ -68,11 +70,10 @@ def _filled(article: Article, defaults: dict) -> Article:
     return article.model_copy(update=missing) if missing else article
 
 
-def _extract_file(args: argparse.Namespace) -> int:
+def _extract_file(args: argparse.Namespace, extractor: Extractor) -> int:
     """JSONL in, JSONL out: a bad line is reported with its number and the rest go on."""
     from tqdm import tqdm
 
-    from factextract.pipeline import extract_many
     from factextract.reader import Record, read_lines
 
     failures = 0
@@ -94,7 +95,7 @@ def _extract_file(args: argparse.Namespace) -> int:
         contextlib.ExitStack() as stack,
     ):
         output = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
-        for extraction in extract_many(good_articles(read_lines(source)), batch_size=args.batch_size):
+        for extraction in extractor.extract_many(good_articles(read_lines(source)), batch_size=args.batch_size):
             output.write(_dump(extraction, False) + "\n")
             progress.update(1)
     progress.close()

@@ -159,16 +159,3 @@ def _counts(doc: Doc) -> dict[str, int]:
     words = int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
     sentences = 1 + int((flags[1:, 2] == 1).sum()) if len(doc) else 0
     return {"words": words, "sentences": sentences}
-
-
-def load_models() -> None:
-    """Makes the process's Extractor, loading the pipeline and the check-worthiness model (entry points' start-up)."""
-    default_extractor()
-
-
-def max_chars() -> int:
-    return default_extractor().max_chars
-
-
-def extractor_version() -> str:
-    return default_extractor().version

@@ -54,10 +54,10 @@ def cold(text: str) -> dict:
         import spacy  # noqa: F401  (its import is the biggest part of the engine's)
 
         _mark(marks, "spacy_imported")
-        from factextract.pipeline import extract, load_models
+        from factextract.pipeline import default_extractor, extract
 
         _mark(marks, "engine_imported")
-        load_models()
+        default_extractor()
         _mark(marks, "model_loaded")
     extract(text)
     _mark(marks, "first_extraction")
@@ -101,10 +101,10 @@ def rss(text: str, preload: str, path: str) -> dict:
         except Exception as exc:  # an unimportable handler is reported, and the engine still measured
             result["preload_error"] = f"{type(exc).__name__}: {exc}"
     from factextract.nlp import load_pipeline
-    from factextract.pipeline import extract, max_chars
+    from factextract.pipeline import default_extractor, extract
 
     nlp = load_pipeline()
-    nlp.max_length = max(nlp.max_length, max_chars(), len(text) + 1)
+    nlp.max_length = max(nlp.max_length, default_extractor().max_chars, len(text) + 1)
     result["loaded_mb"] = peak_rss_mb()
     doc = nlp(text)
     del doc

@@ -18,7 +18,7 @@ from devtools.bench.corpus import load_corpus
 from devtools.bench.table import Table
 from factextract import __version__
 from factextract.nlp import load_pipeline, pipeline_version
-from factextract.pipeline import load_models
+from factextract.pipeline import default_extractor
 from factextract.startup import collector_paused
 
 SECTIONS = ("engine", "components", "batching", "cold", "imports", "memory", "api", "batch", "footprint", "cost")
@@ -79,7 +79,7 @@ def run(sections: tuple[str, ...] = SECTIONS, tiny: bool = False, corpus_dir: Pa
     began = time.perf_counter()
     corpus = load_corpus(corpus_dir)
     with collector_paused():  # the models as the deployed functions hold them: loaded, then frozen
-        load_models()
+        default_extractor()
     table = Table()
     context: dict[str, object] = {}
     steps: dict[str, Callable[[], object]] = {

@@ -14,11 +14,11 @@ with process_start():  # what is imported and loaded here lives as long as the f
     from api import errors, jsonio
     from api.observability import logger, metrics, tracer
     from api.routes import extractions, health, quotes, viewer
-    from factextract.pipeline import load_models
+    from factextract.pipeline import default_extractor
     from shared.config import settings
 
     # Loading the models during init means SnapStart snapshots them and no request pays for them.
-    load_models()
+    default_extractor()
 
 TITLE = "factextract API"
 VERSION = "1.0.0"

@@ -10,7 +10,7 @@ import threading
 
 from factextract.errors import TextTooLong
 from factextract.models import Article, Extraction
-from factextract.pipeline import article_id, extract, extractor_version
+from factextract.pipeline import article_id, default_extractor, extract
 from shared.config import settings
 from shared.errors import NotFound
 from shared.models import Health, QuotePage
@@ -33,7 +33,7 @@ def create_extraction(article: Article, store: ArticleStore | None = None) -> tu
     if len(article.text) > limit:
         raise TextTooLong(f"text has {len(article.text):,} characters; the API limit is {limit:,}", field="text")
     store = store or default_articles()
-    key, version, digest = article_id(article), extractor_version(), content_hash(article)
+    key, version, digest = article_id(article), default_extractor().version, content_hash(article)
     stored = store.get(key) if store.exists(key, version, digest) else None
     if stored is not None:
         return stored, False
@@ -65,4 +65,4 @@ def speaker_quotes(speaker: str, limit: int, cursor: str | None, store: ArticleS
 
 
 def health() -> Health:
-    return Health(status="ok", extractor_version=extractor_version())
+    return Health(status="ok", extractor_version=default_extractor().version)

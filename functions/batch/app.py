@@ -17,10 +17,10 @@ with process_start():  # what is imported and loaded here lives as long as the f
 
     from batch import jobs
     from batch.observability import logger, metrics, tracer
-    from factextract.pipeline import load_models
+    from factextract.pipeline import default_extractor
 
     # Loaded during init, which Lambda runs at full CPU before the first message.
-    load_models()
+    default_extractor()
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

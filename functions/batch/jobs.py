@@ -17,7 +17,7 @@ from batch.messages import ChunkTask, FileRef, parse_body
 from batch.observability import logger
 from factextract.errors import FactExtractError
 from factextract.models import Article, Extraction
-from factextract.pipeline import extract, extract_many, max_chars
+from factextract.pipeline import default_extractor, extract, extract_many
 from factextract.reader import Record, decode, file_format, read_lines, read_text
 from shared import aws
 from shared.config import settings
@@ -136,7 +136,7 @@ def start_file(ref: FileRef, remaining_ms: RemainingMillis, stores: Stores | Non
 
 def longest_line_bytes() -> int:
     """JSON escapes can take six bytes per character; a longer line cannot hold an acceptable text."""
-    return max_chars() * 6 + 65_536
+    return default_extractor().max_chars * 6 + 65_536
 
 
 def _task(job: str, ref: FileRef, chunk: int, span: chunks.Span, etag: str | None) -> ChunkTask:
@@ -157,7 +157,7 @@ def _task(job: str, ref: FileRef, chunk: int, span: chunks.Span, etag: str | Non
 
 
 def _too_large(size: int) -> LineTooLarge:
-    return LineTooLarge(size, longest_line_bytes(), max_chars())
+    return LineTooLarge(size, longest_line_bytes(), default_extractor().max_chars)
 
 
 def process_chunk(
