@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from local.moto_env import local_aws
 from local.server import LocalContext
+from local.shared_aws import running
 from local.template import ROOT
 
 INPUT_PREFIX = "incoming/"
@@ -248,8 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     # in AWS and the progress bar moves chunk by chunk.
     os.environ.setdefault("CHUNK_LINES", str(LOCAL_CHUNK_LINES))
     # Real credentials alone are not enough here: this command plays the Lambda poller itself, which on a
-    # deployed stack the batch function does. AWS_ENDPOINT_URL selects another local emulator.
+    # deployed stack the batch function does. AWS_ENDPOINT_URL selects another local emulator; without it,
+    # the moto of a running `make run` is used, so the API serves what this command extracts.
+    shared = None if os.environ.get("AWS_ENDPOINT_URL") else running()
+    if shared:
+        os.environ.update(shared)
     with local_aws("external" if os.environ.get("AWS_ENDPOINT_URL") else "embedded") as where:
+        if shared:
+            where = f"the moto of the running `make run` at {where}"
         print(f"AWS: {where}", file=sys.stderr)
         report = run(args.paths, args.out)
     print(json.dumps(report, indent=2))

@@ -20,16 +20,20 @@ class ServerDidNotStart(RuntimeError):
 
 
 @contextmanager
-def local_server(log: Path, startup_seconds: float = 180) -> Iterator[tuple[str, subprocess.Popen]]:
+def local_server(
+    log: Path, startup_seconds: float = 180, inbox: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """The server on a free loopback port with its embedded moto, yielding (base URL, process).
 
     Its output goes to `log`, a file rather than a pipe, so a chatty server never blocks on a full pipe
-    and a failure can show the log's tail."""
+    and a failure can show the log's tail. Its inbox and published AWS settings sit beside the log (or inbox is
+    the folder given), never in the checkout, so a test never touches a `make run` the user has up."""
     env = {name: value for name, value in os.environ.items() if name != "AWS_ENDPOINT_URL"}
     env["PYTHONUNBUFFERED"] = "1"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded"],
+            [sys.executable, "-m", "local.server", "--host", "127.0.0.1", "--port", "0", "--aws", "embedded",
+             "--inbox", str(inbox or log.parent / "inbox"), "--aws-file", str(log.parent / "aws.json")],
             cwd=ROOT,
             env=env,
             stdout=output,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import importlib
 import json
 import os
@@ -21,9 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from local.inbox import watch
+from local.shared_aws import STATE_FILE, published
 from local.template import ROOT, Route, api_routes, load_template
 
 # API Gateway refuses larger payloads with 413 before any function runs.
@@ -200,18 +204,24 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         help="embedded moto, the caller's endpoint/credentials, or auto (embedded unless those are set)",
     )
+    parser.add_argument("--inbox", type=Path, default=ROOT / "inbox", help="a folder that acts as the input bucket")
+    parser.add_argument("--aws-file", type=Path, default=STATE_FILE, help="where to publish the embedded AWS")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "functions"))
     os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "factextract-api")
     os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "factextract")
     from local.moto_env import local_aws
 
-    with local_aws(args.aws) as where:
+    with local_aws(args.aws) as where, contextlib.ExitStack() as shared:
         try:
             server = make_server(args.host, args.port)
         except OSError as error:
             print(f"cannot listen on {args.host}:{args.port} ({error.strerror}); choose a port with --port", flush=True)
             return 1
+        if where.startswith("embedded"):  # make batch and the inbox then use this moto, not one of their own
+            shared.enter_context(published(args.aws_file))
+            watch(args.inbox, ROOT / "batch-results")
+            print(f"inbox: files dropped in {args.inbox} are extracted as if put in the input bucket", flush=True)
         host, port = server.server_address[:2]
         routes = ", ".join(f"{route.method} {route.path}" for route in server.routes)
         print(f"factextract API on http://{host}:{port} (AWS: {where})\nroutes: {routes}", flush=True)
