@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 .PHONY: run test lint bench eval train-checkworthiness schema layer batch clean openapi venv reliability security audit loadtest redrive
 
 $(BIN)/factextract: pyproject.toml requirements/model.txt
+	@echo "First run (or pyproject.toml changed): installing the engine, spaCy and its English model, and the dev"
+	@echo "tools into .venv (about 2 minutes and 1 GB, once)."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
