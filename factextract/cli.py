@@ -112,7 +112,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factextract", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="factextract",
+        description="Attributed quotes, figures, claims and entities from news text, with exact offsets.",
+        epilog="Development commands (benchmark, evaluation, training) are in a checkout: python -m devtools --help",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract facts from an article file, stdin or a JSONL file")
