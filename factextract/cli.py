@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factextract",
         description="Attributed quotes, figures, claims and entities from news text, with exact offsets.",
-        epilog="Development commands (benchmark, evaluation, training) are in a checkout: python -m devtools --help",
+        epilog="Commands for developers of factextract live in a checkout: python -m devtools --help",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
