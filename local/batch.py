@@ -57,7 +57,8 @@ def expected_articles(path: Path) -> int:
     if suffix == ".json":
         try:
             value = json.loads(path.read_bytes())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            # A poison file (bad bytes, 10 KB of nested brackets) is one failure to the job, not a crash here.
             return 1
         return len(value) if isinstance(value, list) else 1
     return 1
@@ -145,13 +146,22 @@ def drain(queue_url: str, handler: Handler, on_batch: Callable[[], None] = lambd
         on_batch()
 
 
+def relative_names(files: list[Path]) -> dict[Path, str]:
+    """Each file's path below the folder all of them share, so dupA/daily.jsonl and dupB/daily.jsonl stay two
+    files (uploaded by name alone they met at one key: one job, two articles never extracted)."""
+    resolved = {path: path.resolve() for path in files}
+    parents = [str(full.parent) for full in resolved.values()]
+    root = Path(os.path.commonpath(parents)) if parents else Path()
+    return {path: full.relative_to(root).as_posix() for path, full in resolved.items()}
+
+
 def upload(files: list[Path], bucket: str) -> dict[Path, str]:
-    """Uploads each file under incoming/ by its name; returns the key of each."""
+    """Uploads each file under incoming/ by its path below the files' common folder; returns the key of each."""
     from shared import aws
 
     keys: dict[Path, str] = {}
-    for path in files:
-        key = f"{INPUT_PREFIX}{path.name}"
+    for path, name in relative_names(files).items():
+        key = f"{INPUT_PREFIX}{name}"
         aws.s3().upload_file(str(path), bucket, key)
         keys[path] = key
     return keys
@@ -175,7 +185,8 @@ def save_results(results_bucket: str, key: str, job: str, out_dir: Path) -> Path
     except s3.exceptions.NoSuchKey:
         return None
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{Path(key).name}.results.jsonl"
+    target = out_dir / f"{key.removeprefix(INPUT_PREFIX)}.results.jsonl"
+    target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:
         for part in manifest["parts"]:
             handle.write(s3.get_object(Bucket=results_bucket, Key=part)["Body"].read())
