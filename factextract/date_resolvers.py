@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from factextract.data.date_words import FUTURE_CUES, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from factextract.data.number_words import CARDINALS
+from factextract.date_context import FUTURE, PAST, Narrative
 
 _FLAGS = re.IGNORECASE
 
@@ -24,7 +25,18 @@ class Resolved:
     confidence: float
 
 
-Resolver = Callable[[re.Match[str], dt.date | None, str], Resolved | None]
+@dataclass(frozen=True)
+class Anchor:
+    """What an expression is read against: the publication date, the text, and for an underspecified date
+    ("March 6", "in May") the tense of its verb and the story's narrative time (date_context.py)."""
+
+    published: dt.date | None
+    text: str
+    tense: str | None = None  # past | future | present | none; None without a parse
+    narrative: Narrative | None = None
+
+
+Resolver = Callable[[re.Match[str], Anchor], Resolved | None]
 
 
 def _likely_year(published: dt.date, month: int, day: int, future: bool) -> int:
@@ -39,6 +51,45 @@ def _likely_year(published: dt.date, month: int, day: int, future: bool) -> int:
         if -365 + ahead < gap <= ahead:
             return year
     return published.year
+
+
+def _underspecified_year(at: Anchor, start: int, month: int, day: int | None) -> int:
+    """The year of "March 6" or "in May" (day None), as HeidelTime reads it: by the tense of the governing verb
+    (past: the latest on or before the reference; future: the earliest on or after; else the nearest), against
+    the story's narrative time when it has moved ("in 1986 ... on March 6"), and a past event never after
+    publication. Without a parse, the words before decide (_likely_year)."""
+    published = at.published
+    assert published is not None
+    if at.tense is None:
+        future = _future_context(at.text, start)
+        if day is not None:
+            return _likely_year(published, month, day, future)
+        return published.year + (month <= published.month if future else -(month > published.month))
+    narrative = at.narrative if at.tense != FUTURE else None
+    if narrative is not None and narrative.year_only:
+        return narrative.day.year
+    reference = narrative.day if narrative is not None else published
+    if at.tense == PAST:
+        reference = min(reference, published)
+    if day is None:
+        reference = reference.replace(day=1)
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day or 1))
+        except ValueError:
+            continue
+    if not candidates:
+        return reference.year
+    before = [c for c in candidates if c <= reference]
+    after = [c for c in candidates if c >= reference]
+    if at.tense == PAST and before:
+        return max(before).year
+    if at.tense == FUTURE and after:
+        return min(after).year
+    # present tense, or no verb places it ("a cutback in September", "payable Dec. 1"): the nearest (measured on
+    # TimeBank: better than the past with a few months' allowance ahead)
+    return min(candidates, key=lambda c: (abs((c - reference).days), c > reference)).year
 
 
 def _future_context(text: str, start: int) -> bool:
@@ -83,15 +134,15 @@ def _count(word: str) -> int | None:
 
 # --- resolvers -------------------------------------------------------------------------------
 
-def full_date(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def full_date(m: re.Match[str], at: Anchor) -> Resolved | None:
     month = _month_number(m.group("mon"))
     day = int(re.match(r"\d+", m.group("day")).group())
     if m.group("year"):
         year: int | None = int(m.group("year"))
-    elif published is None:
+    elif at.published is None:
         year = None
     else:
-        year = _likely_year(published, month, day, _future_context(text, m.start()))
+        year = _underspecified_year(at, m.start(), month, day)
     if year is None:
         return Resolved("date", None, 0.6)
     try:
@@ -100,7 +151,7 @@ def full_date(m: re.Match[str], published: dt.date | None, text: str) -> Resolve
         return None
 
 
-def numeric_date(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def numeric_date(m: re.Match[str], at: Anchor) -> Resolved | None:
     parts = [int(p) for p in re.split(r"[-/.]", m.group(0))]
     if m.group(0)[:4].isdigit() and len(m.group(0).split(m.group(0)[4])[0]) == 4:
         year, month, day = parts
@@ -113,48 +164,53 @@ def numeric_date(m: re.Match[str], published: dt.date | None, text: str) -> Reso
         return None
 
 
-def month_year(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def month_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     month = _month_number(m.group("mon"))
     rel = (m.group("ryear") or "").lower()
     if m.group("year"):
         year: int | None = int(m.group("year"))
-    elif published is None:
+    elif at.published is None:
         return Resolved("date", None, 0.6)
     else:
-        year = published.year + {"last year": -1, "next year": 1}.get(rel, 0)
+        year = at.published.year + {"last year": -1, "next year": 1}.get(rel, 0)
     return Resolved("date", f"{year:04d}-{month:02d}", 0.9)
 
 
 _MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
 
 
-def bare_month(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
     word = m.group("mon")
     rel = (m.group("mrel") or "").lower()
     # "May" alone is too often the verb, "March" the noun: they need a cue before them ("in May").
     ambiguous = word.rstrip(".").lower() in ("may", "march") and not word.isupper()
-    if ambiguous and not rel and not _MONTH_CUE.search(text, max(0, m.start("mon") - 12), m.start("mon")):
+    if ambiguous and not rel and not _MONTH_CUE.search(at.text, max(0, m.start("mon") - 12), m.start("mon")):
         return None
-    if published is None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
     month = _month_number(word)
-    year = published.year
-    looks_ahead = rel == "next" or (rel not in ("last", "this", "this past") and _future_context(text, m.start()))
-    if looks_ahead:
-        if month <= published.month:
-            year += 1
-    elif rel != "this" and (month > published.month or (rel in ("last", "this past") and month == published.month)):
-        year -= 1
+    published = at.published
+    if rel == "this":
+        year = published.year
+    elif rel in ("last", "this past"):  # "last March" in a March paper is a year ago
+        year = published.year - (month >= published.month)
+    elif rel == "next":
+        year = published.year + (month <= published.month)
+    else:
+        year = _underspecified_year(at, m.start(), month, None)
     return Resolved("date", f"{year:04d}-{month:02d}", 0.8)
 
 
-def weekday(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
-    if published is None:
+def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
+    published = at.published
     target = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("wrel") or "").lower()
     back = (published.weekday() - target) % 7
-    if rel in ("next", "this coming", "coming") or (not rel and _future_context(text, m.start()) and back):
+    # a weekday in news is the past week's unless the verb looks ahead ("will meet Friday")
+    ahead = at.tense == FUTURE if at.tense is not None else _future_context(at.text, m.start())
+    if rel in ("next", "this coming", "coming") or (not rel and ahead and back):
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
     elif rel == "last" or rel == "the previous":
         day = published - dt.timedelta(days=back or 7)
@@ -167,14 +223,27 @@ def weekday(m: re.Match[str], published: dt.date | None, text: str) -> Resolved 
     return Resolved("date", value, 0.85)
 
 
-def calendar_year(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def calendar_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     year = m.group("year")
     if m.group("decade"):
         return Resolved("date", year[:3], 0.85)
     return Resolved("date", year, 0.9)
 
 
-def quarter_rule(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def spelled_year(m: re.Match[str], at: Anchor) -> Resolved | None:
+    words = re.split(r"[\s-]+", m.group("spelled").lower())
+    if m.group("century"):
+        year = CARDINALS[words[0]] * 100 + sum(CARDINALS[w] for w in words[1:])
+    elif m.group("mon") or m.group("the"):  # "two thousand" alone is a count; "the year two thousand" a year
+        year = 2000 + sum(CARDINALS.get(w, 0) for w in words[2:])
+    else:
+        return None
+    if m.group("mon"):
+        return Resolved("date", f"{year:04d}-{_month_number(m.group('mon')):02d}", 0.85)
+    return Resolved("date", str(year), 0.85)
+
+
+def quarter_rule(m: re.Match[str], at: Anchor) -> Resolved | None:
     number = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
         m.group("q").lower()]
     owner = (m.group("pyear") or "").lower()
@@ -183,17 +252,17 @@ def quarter_rule(m: re.Match[str], published: dt.date | None, text: str) -> Reso
     year = m.group("year") or m.group("year2")
     if year:
         return Resolved("date", f"{year}-Q{number}", 0.9)
-    if published is None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
-    return Resolved("date", f"{published.year + offset}-Q{number}", 0.8)
+    return Resolved("date", f"{at.published.year + offset}-Q{number}", 0.8)
 
 
-def relative_period(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     rel = (m.group("rel") or "").lower()
     unit = m.group("unit").lower().rstrip("s")
     if unit == "weekend":
         unit = "weekend"
-    if published is None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
     step = {"last": -1, "the past": -1, "the previous": -1, "the last": -1, "this past": -1, "next": 1,
             "the following": 1, "the coming": 1, "the next": 1, "this coming": 1}.get(rel, 0)
@@ -203,7 +272,7 @@ def relative_period(m: re.Match[str], published: dt.date | None, text: str) -> R
     if rel in ("that", "the same") or (rel == "the" and unit == "day"):
         # anaphoric ("that year", "the day before"): the period named earlier in the text, not publication's
         return Resolved("date", None, 0.5)
-    return Resolved("date", _period_value(published, unit, step), 0.8 if rel != "the" else 0.6)
+    return Resolved("date", _period_value(at.published, unit, step), 0.8 if rel != "the" else 0.6)
 
 
 def _period_value(published: dt.date, unit: str, step: int) -> str | None:
@@ -230,35 +299,35 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
     return None
 
 
-def ago(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
     count = _count(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
     direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
     if m.group("dir").lower() in ("before", "later"):  # "two days before the vote": counted from another event
         return Resolved("date", None, 0.5)
-    if count is None or published is None:
+    if count is None or at.published is None:
         return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)
     unit = m.group("unit").lower().rstrip("s")
     shift = count * direction
     if unit == "day":
-        return Resolved("date", (published + dt.timedelta(days=shift)).isoformat(), 0.8)
+        return Resolved("date", (at.published + dt.timedelta(days=shift)).isoformat(), 0.8)
     if unit == "week":
-        return Resolved("date", _iso_week(published + dt.timedelta(weeks=shift)), 0.75)
+        return Resolved("date", _iso_week(at.published + dt.timedelta(weeks=shift)), 0.75)
     if unit == "month":
-        year, month = _shift_month(published.year, published.month, shift)
+        year, month = _shift_month(at.published.year, at.published.month, shift)
         return Resolved("date", f"{year:04d}-{month:02d}", 0.75)
     if unit == "year":
-        return Resolved("date", str(published.year + shift), 0.75)
+        return Resolved("date", str(at.published.year + shift), 0.75)
     if unit == "decade":
-        return Resolved("date", str(published.year // 10 + shift), 0.6)
+        return Resolved("date", str(at.published.year // 10 + shift), 0.6)
     return Resolved("date", None, 0.5)
 
 
-def day_word(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def day_word(m: re.Match[str], at: Anchor) -> Resolved | None:
     word = m.group("dayword").lower()
-    if published is None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
-    value = (published + dt.timedelta(days=shift)).isoformat()
+    value = (at.published + dt.timedelta(days=shift)).isoformat()
     part = (m.group("part") or "").lower()
     if word == "tonight":
         return Resolved("time", value + "TNI", 0.85)
@@ -267,46 +336,49 @@ def day_word(m: re.Match[str], published: dt.date | None, text: str) -> Resolved
     return Resolved("date", value, 0.9)
 
 
-def this_part(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
-    if published is None:
+def this_part(m: re.Match[str], at: Anchor) -> Resolved | None:
+    if at.published is None:
         return Resolved("time", None, 0.6)
-    return Resolved("time", published.isoformat() + "T" + PARTS_OF_DAY[m.group("part").lower()], 0.8)
+    return Resolved("time", at.published.isoformat() + "T" + PARTS_OF_DAY[m.group("part").lower()], 0.8)
 
 
-def reference(value: str) -> Callable[[re.Match[str], dt.date | None, str], Resolved]:
-    def resolve(m: re.Match[str], published: dt.date | None, text: str) -> Resolved:
+def reference(value: str) -> Resolver:
+    def resolve(m: re.Match[str], at: Anchor) -> Resolved:
         return Resolved("date", value, 0.6)
     return resolve
 
 
-def season(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def season(m: re.Match[str], at: Anchor) -> Resolved | None:
     season = m.group("season").lower()
     if m.group("year"):
         return Resolved("date", f"{m.group('year')}-{SEASONS[season]}", 0.85)
-    if published is None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
     rel = (m.group("rel") or "").lower()
     step = -1 if rel in ("last", "this past", "the past") else 1 if rel in ("next", "this coming") else 0
-    return Resolved("date", f"{published.year + step}-{SEASONS[season]}", 0.7)
+    return Resolved("date", f"{at.published.year + step}-{SEASONS[season]}", 0.7)
 
 
-def year_relative(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
-    if published is None:
+def year_relative(m: re.Match[str], at: Anchor) -> Resolved | None:
+    if at.published is None:
         return Resolved("date", None, 0.6)
     word = m.group(0).lower()
     if "year" in word and any(k in word for k in ("earlier", "ago", "before")):
-        return Resolved("date", str(published.year - 1), 0.7)
+        return Resolved("date", str(at.published.year - 1), 0.7)
     return None
 
 
-def fiscal(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def fiscal(m: re.Match[str], at: Anchor) -> Resolved | None:
     year = m.group("year")
     if year:
         return Resolved("date", year if len(year) == 4 else None, 0.85)
-    return Resolved("date", str(published.year) if published else None, 0.6)
+    return Resolved("date", str(at.published.year) if at.published else None, 0.6)
 
 
-def clock(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def clock(m: re.Match[str], at: Anchor) -> Resolved | None:
+    if m.group("h") is None:  # "10:30" without a.m. or p.m.
+        hour, minute = int(m.group("h2")), int(m.group("min2"))
+        return Resolved("time", f"T{hour:02d}:{minute:02d}", 0.7) if hour <= 23 and minute <= 59 else None
     hour = int(m.group("h"))
     minute = int(m.group("min") or 0)
     meridiem = (m.group("ampm") or "").lower().replace(".", "")
@@ -319,7 +391,7 @@ def clock(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | 
     return Resolved("time", f"T{hour:02d}:{minute:02d}", 0.85)
 
 
-def oclock(m: re.Match[str], published: dt.date | None, text: str) -> Resolved | None:
+def oclock(m: re.Match[str], at: Anchor) -> Resolved | None:
     hour = _count(m.group("h"))
     if hour is None or not 0 < hour <= 12:
         return None

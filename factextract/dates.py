@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factextract.data.date_words import (
     ANCHOR_WORDS,
@@ -42,7 +42,9 @@ from factextract.data.date_words import (
     WEEKDAYS,
 )
 from factextract.data.number_words import CARDINALS
+from factextract.date_context import Narrative, is_name, tense_at
 from factextract.date_resolvers import (
+    Anchor,
     Resolved,
     Resolver,
     ago,
@@ -59,10 +61,12 @@ from factextract.date_resolvers import (
     reference,
     relative_period,
     season,
+    spelled_year,
     this_part,
     weekday,
     year_relative,
 )
+from factextract.doc_view import DocView
 from factextract.numbers import alternation
 
 
@@ -94,6 +98,14 @@ _PERIOD = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century|spring|s
 _SEASON = r"(?P<season>spring|summer|autumn|winter)"
 
 _FLAGS = re.IGNORECASE
+# Years as broadcast transcripts spell them: "nineteen ninety-seven", "the year two thousand (and one)".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_YEAR = (
+    rf"(?P<spelled>(?i:(?P<century>nineteen|eighteen)[- ](?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS})"
+    rf"|two thousand(?:\s+and)?(?:\s+(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}))?))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +131,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\b(?P<mrel>(?i:{alternation(MONTH_RELATIONS)}))\s+|\b(?i:mid)-?)?{_MONTH}"), bare_month),
     _Rule("weekday", re.compile(
         rf"(?:\b(?P<wrel>(?i:{alternation(WEEKDAY_RELATIONS)}))\s+)?{_WEEKDAY}{_PART}"), weekday),
+    _Rule("spelled_year", re.compile(rf"\b(?:{_MONTH}\s+|(?P<the>(?i:the\s+year\s+)))?{_SPELLED_YEAR}"),
+          spelled_year),
     _Rule("quarter", re.compile(
         rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?"
         rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), quarter_rule),
@@ -151,6 +165,21 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
+# Rules whose match may be a date word inside a name ("the Sunday Times", "Radio 4's Today programme").
+_NAMEABLE = frozenset({"weekday", "bare_month", "day_word"})
+# Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
+_UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday"})
+# Rules that name a year outright and so move the narrative time ("in 1986", "on March 3, 2011", "last year") ...
+_ESTABLISHING = frozenset({"full_date", "month_year", "calendar_year"})
+# The story moves to a time it places an event in ("in 1986", "on May 22, 1995"); a year that qualifies a thing
+# ("the 1988 period", "fiscal 1988") or a comparison ("a year earlier") leaves the story where it is.
+_SETTING = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+# ... and rules counted from publication day, which bring it back ("yesterday", "on Tuesday", "last week").
+_DEICTIC = frozenset({"day_word", "weekday", "this_part"})
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
 # Every rule's match holds one of these: a digit, a month or weekday name, or a calendar word.
 # The rules start with optional words ("the comparable year-ago ..."), so scanning a whole article
 # with each costs more than finding these anchors once and scanning only the stretches around them.
@@ -176,8 +205,18 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateSpan]:
-    """Every date or time expression, longest first where they overlap."""
+def find_dates(text: str, published: dt.date | None, view: DocView | None = None) -> list[DateSpan]:
+    """Every date or time expression in text, longest first where they overlap, in text order.
+
+    Args:
+        text: the caller's text; every span's offsets refer to it.
+        published: the publication date relative expressions resolve against; None leaves them unresolved.
+        view: the parse of text, when there is one: it gives the tense that resolves an underspecified date
+            ("March 6" in a past-tense sentence) and tells names ("the Sunday Times") from dates.
+
+    Returns:
+        One DateSpan per expression, sorted by start.
+    """
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     windows = _windows(text)
     for order, rule in enumerate(_RULES):
@@ -186,25 +225,64 @@ def find_dates(text: str, published: dt.date | None) -> list[DateSpan]:
                 if match.end() > match.start():
                     candidates.append((match.start(), match.end(), order, rule, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    plain = Anchor(published, text)
     taken: list[tuple[int, int]] = []
-    spans: list[DateSpan] = []
+    chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]] = []
     for start, end, _, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
-        if rule.name == "clock" and match.group("h") is None:
-            hour, minute = int(match.group("h2")), int(match.group("min2"))
-            if hour > 23 or minute > 59:
-                continue
-            resolved: Resolved | None = Resolved("time", f"T{hour:02d}:{minute:02d}", 0.7)
-        else:
-            resolved = rule.resolve(match, published, text)
+        if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
+            continue
+        resolved = rule.resolve(match, plain)
         if resolved is None:
             continue
         start, end = _trim(text, start, end)
         taken.append((start, end))
+        chosen.append((start, end, rule, match, resolved))
+    chosen.sort(key=lambda c: c[0])
+    return _in_narrative_time(chosen, plain, view)
+
+
+def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]], plain: Anchor,
+                       view: DocView | None) -> list[DateSpan]:
+    """Reads the spans in text order, re-resolving each underspecified date by its tense and the time the story
+    has moved to: "in 1986 ... on March 6 he wrote" is 1986-03-06, not the March before publication."""
+    spans: list[DateSpan] = []
+    narrative: Narrative | None = None
+    set_at = 0  # where the narrative time was set
+    for start, end, rule, match, resolved in chosen:
+        # a new paragraph may start a new thread of the story: it returns to the time of writing
+        if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
+            narrative = None
+        if view is not None and plain.published is not None and rule.name in _UNDERSPECIFIED and (
+                rule.name != "full_date" or not match.group("year")):
+            at = replace(plain, tense=tense_at(view, start), narrative=narrative)
+            resolved = rule.resolve(match, at) or resolved
+        moved = _moved(narrative, rule.name, resolved, plain.published, plain.text, start)
+        if moved is not narrative:
+            narrative, set_at = moved, start
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence))
-    spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _moved(narrative: Narrative | None, rule: str, resolved: Resolved, published: dt.date | None, text: str,
+           start: int) -> Narrative | None:
+    """The narrative time after an expression: a past year or day named outright ("in 1986", "on March 3, 2011",
+    "last year") moves it there; a date counted from publication ("yesterday", "on Tuesday") brings it back."""
+    if published is None or resolved.value is None:
+        return narrative
+    if rule in _DEICTIC:
+        return None
+    if rule not in _ESTABLISHING or not _SETTING.search(text, max(0, start - 16), start):
+        return narrative
+    value = resolved.value
+    if re.fullmatch(r"\d{4}", value):
+        year = int(value)
+        return Narrative(dt.date(year, 1, 1), True) if year < published.year else None
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+        day = dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+        return Narrative(day, False) if day.year < published.year else None
+    return narrative
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -104,7 +104,7 @@ class _Draft:
 def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     """Numbers, money, percents, quantities, ranges and dates, each normalized, in text order."""
     doc, text, index = view.doc, view.text, view
-    dates = [d for d in find_dates(text, published) if not _year_counts_something(d, text, index)]
+    dates = [d for d in find_dates(text, published, view) if not _year_counts_something(d, text, index)]
     masked = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
     masked += [(m.start(), m.end()) for m in _URL.finditer(text)]
     masked += [(d.start, d.end) for d in dates]

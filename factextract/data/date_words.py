@@ -61,5 +61,19 @@ ANCHOR_WORDS = (
     "soon", "coming", "one day", "today", "yesterday", "tomorrow", "tonight", "day", "week", "month", "quarter",
     "year", "decade", "centur", "spring", "summer", "fall", "autumn", "winter", "fiscal", "morning", "afternoon",
     "evening", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "ago", "earlier", "later",
-    *CLOCK_HOURS, "a few", "a couple", "several", "some",
+    *CLOCK_HOURS, "a few", "a couple", "several", "some", "nineteen", "eighteen", "two thousand",
 )
+
+# Auxiliaries that put the governed event ahead of the time of speaking ("will meet on Friday", "would be paid in
+# January": the future seen from a past report). From the English modal system as HeidelTime reads tense.
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would", "’ll"})
+# Words whose complement is a planned or expected event: "is due in March", "is expected to vote on Friday",
+# "plans to close in May" (lemmas, and "going" of "going to").
+FUTURE_HEADS = frozenset({"due", "expect", "schedule", "set", "plan", "intend", "aim", "poise", "slate", "likely",
+                          "prepare", "going", "about", "hope", "want", "seek", "propose"})
+# spaCy entity types of names: a date word inside one ("the Sunday Times", "the Today programme") is part of the
+# name (OntoNotes labels, as spaCy's English pipelines use them).
+NAME_ENTITY_TYPES = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "EVENT", "LAW", "GPE", "NORP"})
+# Prepositions that make a date an end point ("extended to Nov. 20", "respond by Oct. 31"), not the time of the
+# event their verb tells: the verb's tense does not place the date.
+DEADLINE_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "into"})

@@ -1,0 +1,89 @@
+"""What a date expression is read against: the tense of its verb, the story's narrative time, names that are not dates.
+
+HeidelTime and SUTime resolve an underspecified date ("March 6", "in May", "Friday") by the tense of the verb
+that governs it (past: the latest such date on or before the reference; future: the earliest on or after;
+otherwise the nearest), and against a reference time the text itself establishes ("in 1986 ... on March 6"),
+not always against the publication date. This module reads both from the parse (a DocView).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from factextract.data.date_words import DEADLINE_PREPOSITIONS, FUTURE_AUXILIARIES, FUTURE_HEADS, NAME_ENTITY_TYPES
+from factextract.doc_view import DocView
+
+PAST, FUTURE, PRESENT, NO_VERB = "past", "future", "present", "none"
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The time the story has moved to: a day, or only a year ("in 1986")."""
+
+    day: dt.date
+    year_only: bool
+
+
+def tense_at(view: DocView, start: int) -> str:
+    """The tense of the verb that governs the expression at start: past, future, present, or none when the
+    expression hangs from a noun ("a cutback in September", "the Feb. 23 accord") or no verb governs it."""
+    token = view.token_at(start)
+    if token is None:
+        return NO_VERB
+    node, steps = token, 0
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node and steps < 6:
+        node = node.head
+        steps += 1
+        # "extended to Nov. 20", "respond by Oct. 31": a deadline, not the time of the (past) event
+        if node.dep_ == "prep" and node.lower_ in DEADLINE_PREPOSITIONS:
+            return NO_VERB
+        # "the Feb. 23 accord", "a cutback in September", "payable Dec. 1": a date that dates a thing, not an
+        # event; the clause's tense says nothing of when the thing is
+        if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("DATE", "TIME"):
+            return NO_VERB
+    if node.pos_ not in ("VERB", "AUX"):
+        return NO_VERB
+    return _verb_tense(node)
+
+
+def _verb_tense(verb: Token) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    # "will meet", "would be paid", "'ll see": the event lies ahead of the time of speaking
+    if words & FUTURE_AUXILIARIES or verb.lower_ in FUTURE_AUXILIARIES:
+        return FUTURE
+    # "is due in March", "is expected to meet on Friday", "plans to vote in May"
+    if any(c.dep_ in ("acomp", "xcomp") and c.lemma_ in FUTURE_HEADS for c in verb.children):
+        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        if verb.head.lemma_ in FUTURE_HEADS:
+            return FUTURE
+        return _verb_tense(verb.head)
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    # "has gone", "the accord signed in May": a perfect or a participle without auxiliary tells of the past
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return PRESENT
+    return NO_VERB
+
+
+def is_name(view: DocView, start: int, end: int) -> bool:
+    """'BBC Radio 4's Today programme', 'the Sunday Times': a date word inside a name is not a date."""
+    token = view.token_at(start)
+    if token is None or not token.text[:1].isupper():
+        return False
+    if token.ent_type_ in NAME_ENTITY_TYPES:
+        return True
+    # "on Radio 4's Today programme": "today" is written small inside a sentence; capitalized there it is a title
+    if token.lower_ in ("today", "tonight") and not token.is_sent_start and token.i > 0 and (
+            token.doc[token.i - 1].is_alpha or token.doc[token.i - 1].tag_ == "POS"):
+        return True
+    # "Today programme", "Sunday Times": the date word modifies a capitalized name that is no date word itself
+    head = token.head
+    return (token.dep_ == "compound" and head.i > token.i and head.pos_ == "PROPN" and head.is_title
+            and head.idx >= end and head.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
