@@ -20,6 +20,7 @@ from factextract.checkworthiness.model import CheckworthinessModel
 from factextract.data.claim_words import (
     CAUSAL_MARKERS,
     CAUSAL_PHRASES,
+    CHANGE_VERBS,
     FIRST_PERSON_SINGULAR,
     FUTURE_MODALS,
     LEGAL_WORDS,
@@ -29,12 +30,14 @@ from factextract.data.claim_words import (
 from factextract.doc_view import DocView
 from factextract.entities import EntityIndex
 from factextract.models import Claim, ClaimKind, Figure, Quote, SentenceRef
+from factextract.news_layout import Layout
 
 # Figures that make a statement statistical; dates and times only place it.
 STATISTICAL_FIGURES = frozenset({"count", "money", "percent", "quantity", "ordinal", "range"})
 STATISTICAL_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
-# Kinds are listed in the order the schema names them.
+# Kinds are listed in the order the schema names them: Full Fact's types, then our detail.
 KIND_ORDER: tuple[ClaimKind, ...] = get_args(ClaimKind)
+FULL_FACT_TYPES = frozenset(KIND_ORDER[: KIND_ORDER.index("other") + 1])
 # A reported clause shorter than this is a fragment (a name, a scare quote), not a statement.
 MIN_CLAUSE_WORDS = 4
 
@@ -114,7 +117,7 @@ class _Words:
             if ent_types[i] in STATISTICAL_ENTITIES:
                 found.add("statistical")
             elif ent_types[i] == "LAW":
-                found.add("legal")
+                found.add("rules")
             # "more than 1,100" qualifies a number; it compares nothing.
             qualifies = i + 2 < following and lowers[i + 1] == "than" and like_num[i + 2]
             if tags[i] in ("JJR", "JJS", "RBR", "RBS") and not qualifies:
@@ -131,13 +134,20 @@ class _Words:
                 found.add("attributed")
             if pos[i] == "PRON" and lowers[i] in FIRST_PERSON_SINGULAR:
                 found.add("personal")
+            if pos[i] == "VERB" and lemmas[i] in CHANGE_VERBS:
+                found.add("quantity")
         words = {lemma.lower() for lemma in lemmas[: len(span)]}
         text = " " + " ".join(lowers[: len(span)]) + " "
         if words & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in CAUSAL_PHRASES):
-            found.add("causal")
+            found.add("causation")
         if words & LEGAL_WORDS:
-            found.add("legal")
-        return [kind for kind in KIND_ORDER if kind in found] or ["other"]
+            found.add("rules")
+        # Full Fact counts a figure, a change and a comparison as a quantity in the past or present.
+        if found & {"statistical", "comparison"}:
+            found.add("quantity")
+        if not found & FULL_FACT_TYPES:
+            found.add("other")
+        return [kind for kind in KIND_ORDER if kind in found]
 
 
 def find_claims(
@@ -149,8 +159,13 @@ def find_claims(
     located = _Located(quotes, figures)
     featurize = SentenceFeaturizer(doc)
     words = _Words(doc)
+    sentences = view.sentences(cut_at_line_breaks=True)
+    layout = Layout(text, sentences)
     claims: list[Claim] = []
-    for sentence in view.sentences(cut_at_line_breaks=True):
+    for sentence in sentences:
+        # Captions, bylines, promos and the like are never claims: the model has never seen page furniture.
+        if layout.furniture(sentence) is not None:
+            continue
         # Rounded before the comparison, so a claim is kept exactly when its reported score reaches the threshold.
         score = round(model.score(featurize(sentence)), 4)
         if score < threshold:
@@ -169,6 +184,7 @@ def find_claims(
                 start=start,
                 end=end,
                 checkworthiness=score,
+                rank=1,
                 kinds=words.kinds(span, inside_figures, attributed=claimant is not None),
                 claimant=claimant,
                 figure_ids=[f.id for f in inside_figures],
@@ -180,4 +196,12 @@ def find_claims(
                 confidence=score,
             )
         )
+    return _ranked(claims)
+
+
+def _ranked(claims: list[Claim]) -> list[Claim]:
+    """The claims in text order, each ranked by score (1 = most check-worthy; ties go to the earlier claim)."""
+    order = sorted(range(len(claims)), key=lambda i: (-claims[i].checkworthiness, i))
+    for rank, i in enumerate(order, start=1):
+        claims[i].rank = rank
     return claims

@@ -161,8 +161,12 @@ class Figure(TextSpan):
     confidence: Confidence
 
 
+# Full Fact's claim types first (Konstantinovskiy et al., "Towards Automated Factchecking: Developing an
+# Annotation Schema and Benchmark for Consistent Automated Claim Detection", Full Fact, arXiv 1809.08193):
+# quantity in the past or present, prediction, correlation or causation, current laws or rules of operation,
+# personal experience, other; then our detail: a figure (statistical), a comparison, a reported statement.
 ClaimKind = Literal[
-    "statistical", "causal", "comparison", "prediction", "attributed", "legal", "personal", "other"
+    "quantity", "prediction", "causation", "rules", "personal", "other", "statistical", "comparison", "attributed"
 ]
 
 
@@ -171,7 +175,13 @@ class Claim(TextSpan):
 
     id: str
     checkworthiness: Confidence
-    kinds: list[ClaimKind]
+    rank: int = Field(
+        ge=1, description="1 for the article's most check-worthy claim (highest score; ties by position), 2 next..."
+    )
+    kinds: list[ClaimKind] = Field(
+        description="Full Fact's claim type(s) (quantity, prediction, causation, rules, personal, other), then "
+        "detail: statistical (a figure), comparison, attributed (reported from a speaker)."
+    )
     claimant: str | None = Field(default=None, description="The speaker when the claim is attributed.")
     figure_ids: list[str] = Field(default_factory=list)
     quote_ids: list[str] = Field(default_factory=list)

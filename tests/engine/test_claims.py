@@ -98,9 +98,9 @@ def test_going_to_with_a_bare_verb_makes_a_prediction_claim(text, predicts):
     assert ("prediction" in claim.kinds) is predicts
 
 
-def test_law_words_make_a_legal_claim():
+def test_law_words_make_a_rules_claim():
     claim = every_sentence("The court ruled that the ban on street vendors was unconstitutional.").claims[0]
-    assert "legal" in claim.kinds
+    assert "rules" in claim.kinds
 
 
 def test_first_person_singular_makes_a_personal_claim():
