@@ -30,6 +30,19 @@ EXTRACT_TIMEOUT_MS = 120_000
 # Laying out a long article's highlights once its answer is in; generous for a machine busy with other tests.
 RENDER_TIMEOUT_MS = 30_000
 
+# Resolves once the window has not scrolled for a few animation frames.
+SCROLL_SETTLED = """() => new Promise((resolve) => {
+    let last = null;
+    let still = 0;
+    const tick = () => {
+        still = window.scrollY === last ? still + 1 : 0;
+        last = window.scrollY;
+        if (still >= 5) resolve(last);
+        else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+})"""
+
 
 @contextlib.contextmanager
 def local_server() -> Iterator[str]:
@@ -42,8 +55,8 @@ def launch_chromium(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def submit(page: Any, text: str, published: str) -> dict[str, Any]:
-    """Fills the form like a person, presses the button, and returns the API's JSON answer."""
+def post(page: Any, text: str, published: str) -> Any:
+    """Fills the form like a person, presses the button, and returns the response to the page's POST."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     page.wait_for_selector("#extract-form[data-ready]", state="attached")
@@ -61,9 +74,16 @@ def submit(page: Any, text: str, published: str) -> dict[str, Any]:
         status = page.locator("#status").text_content(timeout=1_000)
         shown = f"the page is at {page.url}, status {status!r}"
         raise AssertionError(f"no answer to POST /v1/extractions; {shown}") from error
-    response = answer.value
+    return answer.value
+
+
+def submit(page: Any, text: str, published: str) -> dict[str, Any]:
+    """Submits the form and returns the API's JSON answer once the page has laid it out."""
+    response = post(page, text, published)
     assert response.status in (200, 201), f"POST /v1/extractions answered {response.status}: {response.text()}"
     page.wait_for_selector("#result:not([hidden])", timeout=RENDER_TIMEOUT_MS)
+    # The page scrolls smoothly to the result: measuring or hovering during the scroll would race it.
+    page.evaluate(SCROLL_SETTLED)
     # The pointer still rests where the button was; once the result is laid out it may sit on a highlight,
     # whose hover details would then replace those a test opens by keyboard focus.
     page.mouse.move(0, 0)

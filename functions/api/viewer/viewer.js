@@ -11,6 +11,13 @@
   const NESTING = { claim: 0, quote: 1, speaker: 2, cue: 2, figure: 3, date: 3 };
   const KEY_STORAGE = "factextract.apiKey";
   const QUOTE_TYPES = { direct: "Direct quote", partial: "Partial quote", indirect: "Reported speech" };
+  // The claim slider's starting point. The API does not report its own threshold (about 0.34 today), and at
+  // that level nearly every sentence of a news article is a claim; 0.5 keeps the clearly check-worthy half.
+  const DEFAULT_CLAIM_THRESHOLD = 0.5;
+  // The side list is "who said it": a quote whose speaker resolves to no person or organization (a place,
+  // "a city survey", an unresolved "it") is listed apart rather than under a name that says nobody.
+  const SPEAKER_TYPES = new Set(["person", "organization"]);
+  const PRONOUNS = new Set(["i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "us", "me", "one"]);
 
   const $ = (id) => document.getElementById(id);
 
@@ -111,7 +118,7 @@
     return quote.speaker.name || quote.speaker.text;
   }
 
-  function describe(annotation, quotesById) {
+  function describe(annotation, quotesById, claimCount) {
     const item = annotation.item;
     switch (annotation.kind) {
       case "quote": {
@@ -148,6 +155,8 @@
       }
       case "claim": {
         const lines = [`Claim, check-worthiness ${item.checkworthiness.toFixed(2)}`];
+        // rank is newer than the page: older APIs answer without it.
+        if (Number.isInteger(item.rank)) lines.push(`Rank ${item.rank} of ${claimCount} (1 = most check-worthy)`);
         if (item.kinds && item.kinds.length) lines.push(`Kinds: ${item.kinds.join(", ")}`);
         if (item.claimant) lines.push(`Claimant: ${item.claimant}`);
         return lines;
@@ -155,11 +164,6 @@
       default:
         return [];
     }
-  }
-
-  function worthinessClass(score) {
-    // Four shades; the exact score is in the tooltip.
-    return `cw-${Math.min(4, Math.floor(score * 4) + 1)}`;
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -180,7 +184,11 @@
       node.dataset.part = String(annotation.part);
       node.dataset.speaker = speakerName(item) || "";
     }
-    if (annotation.kind === "claim") node.classList.add(worthinessClass(item.checkworthiness));
+    if (annotation.kind === "claim") {
+      node.dataset.score = String(item.checkworthiness);
+      // A custom property set through the CSSOM, which the style-src policy allows (a style attribute it would not).
+      node.style.setProperty("--cw", String(item.checkworthiness));
+    }
     // Only the first piece of a main highlight takes focus; speaker and cue marks are reached
     // through their quote, so the tab order stays one stop per fact.
     if (first && !annotation.quoteIds) {
@@ -247,34 +255,67 @@
 
   // ---- the side list of quotes by speaker --------------------------------------------------
 
-  function renderSpeakers(list, quotes, focusQuote) {
-    const groups = new Map();
+  // The person or organization a quote's speaker resolves to, or null.
+  function namedSpeaker(quote, entitiesById) {
+    const speaker = quote.speaker;
+    const entity = speaker && speaker.entity_id ? entitiesById.get(speaker.entity_id) : null;
+    if (!entity || !SPEAKER_TYPES.has(entity.type)) return null;
+    const name = entity.name || speaker.name;
+    if (!name || PRONOUNS.has(name.trim().toLowerCase())) return null;
+    return { id: entity.id, name, type: entity.type, role: speaker.role || entity.role };
+  }
+
+  function quoteList(quotes, focusQuote, withSource) {
+    const items = element("ol");
     for (const quote of quotes) {
-      const name = speakerName(quote) || "No speaker found";
-      if (!groups.has(name)) groups.set(name, { role: quote.speaker && quote.speaker.role, quotes: [] });
-      groups.get(name).quotes.push(quote);
+      const button = element("button", `quote-link q-${quote.type}`);
+      button.type = "button";
+      button.dataset.quoteId = quote.id;
+      button.appendChild(element("span", "quote-type", quote.type));
+      button.appendChild(element("span", "quote-text", quote.text));
+      if (withSource && quote.speaker) {
+        button.appendChild(element("span", "quote-source", `attributed to “${quote.speaker.text}”`));
+      }
+      button.addEventListener("click", () => focusQuote(quote.id));
+      const item = element("li");
+      item.appendChild(button);
+      items.appendChild(item);
     }
-    const ordered = [...groups].sort((a, b) => b[1].quotes.length - a[1].quotes.length || a[0].localeCompare(b[0]));
+    return items;
+  }
+
+  function renderSpeakers(list, extraction, focusQuote) {
+    const quotes = extraction.quotes || [];
+    const entitiesById = new Map((extraction.entities || []).map((entity) => [entity.id, entity]));
+    const groups = new Map(); // entity id -> its speaker and quotes: one person however the text names them
+    const unnamed = [];
+    for (const quote of quotes) {
+      const speaker = namedSpeaker(quote, entitiesById);
+      if (!speaker) {
+        unnamed.push(quote);
+        continue;
+      }
+      if (!groups.has(speaker.id)) groups.set(speaker.id, { ...speaker, quotes: [] });
+      const group = groups.get(speaker.id);
+      group.role = group.role || speaker.role;
+      group.quotes.push(quote);
+    }
+    const ordered = [...groups.values()].sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
     const fragment = document.createDocumentFragment();
-    for (const [name, group] of ordered) {
+    for (const group of ordered) {
       const section = element("section", "speaker-group");
-      section.dataset.speaker = name;
-      const heading = element("h4", null, name);
+      section.dataset.speaker = group.name;
+      section.dataset.type = group.type;
+      const heading = element("h4", null, group.name);
       if (group.role) heading.appendChild(element("span", "role", group.role));
       section.appendChild(heading);
-      const items = element("ol");
-      for (const quote of group.quotes) {
-        const button = element("button", `quote-link q-${quote.type}`);
-        button.type = "button";
-        button.dataset.quoteId = quote.id;
-        button.appendChild(element("span", "quote-type", quote.type));
-        button.appendChild(element("span", "quote-text", quote.text));
-        button.addEventListener("click", () => focusQuote(quote.id));
-        const item = element("li");
-        item.appendChild(button);
-        items.appendChild(item);
-      }
-      section.appendChild(items);
+      section.appendChild(quoteList(group.quotes, focusQuote, false));
+      fragment.appendChild(section);
+    }
+    if (unnamed.length) {
+      const section = element("section", "speaker-group unnamed-quotes");
+      section.appendChild(element("h4", null, "Quotes without a named speaker"));
+      section.appendChild(quoteList(unnamed, focusQuote, true));
       fragment.appendChild(section);
     }
     if (!quotes.length) fragment.appendChild(element("p", "help", "No quotes found."));
@@ -290,9 +331,12 @@
     let piecesOf = new Map(); // item id -> its pieces, for hover and focus styling
     let attributionOf = new Map(); // quote id -> the pieces of its speaker and cue marks
     let quotesById = new Map();
+    let claimPieces = []; // [score, its pieces] per claim, for the threshold slider
+    const slider = $("claim-threshold");
 
     function showTip(node, annotation) {
-      tip.replaceChildren(...describe(annotation, quotesById).map((line) => element("span", null, line)));
+      const lines = describe(annotation, quotesById, claimPieces.length);
+      tip.replaceChildren(...lines.map((line) => element("span", null, line)));
       tip.hidden = false;
       const box = node.getBoundingClientRect();
       const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
@@ -321,10 +365,15 @@
       showTip(node, annotation);
     }
 
-    // The innermost highlight of a shown layer: a hidden layer's marks stay in the DOM but say nothing.
+    function isShown(node) {
+      return !article.classList.contains(`hide-${node.dataset.layer}`) && !node.classList.contains("below");
+    }
+
+    // The innermost shown highlight: a hidden layer's marks, and claims under the threshold, stay in the DOM
+    // but say nothing.
     function shownHighlight(target) {
       for (let node = target.closest(".hl"); node; node = node.parentElement.closest(".hl")) {
-        if (!article.classList.contains(`hide-${node.dataset.layer}`)) return node;
+        if (isShown(node)) return node;
       }
       return null;
     }
@@ -355,11 +404,58 @@
     function setLayer(layer, visible) {
       article.classList.toggle(`hide-${layer}`, !visible);
       // A hidden highlight must not stay a tab stop.
-      for (const node of article.querySelectorAll(`.first[data-layer="${layer}"]`)) node.tabIndex = visible ? 0 : -1;
+      for (const node of article.querySelectorAll(`.first[data-layer="${layer}"]`)) {
+        node.tabIndex = isShown(node) ? 0 : -1;
+      }
     }
 
     for (const toggle of document.querySelectorAll("#layers input[data-layer]")) {
       toggle.addEventListener("change", () => setLayer(toggle.dataset.layer, toggle.checked));
+    }
+
+    // Scores come rounded to 4 places and the slider moves in hundredths: a claim of 0.5 shows at 0.50.
+    function applyThreshold() {
+      const threshold = Number(slider.value);
+      $("claim-threshold-value").textContent = threshold.toFixed(2);
+      let shown = 0;
+      for (const [score, nodes] of claimPieces) {
+        const below = score < threshold - 1e-9;
+        if (!below) shown += 1;
+        for (const node of nodes) node.classList.toggle("below", below);
+      }
+      setLayer("claim", document.querySelector('#layers input[data-layer="claim"]').checked);
+      const total = claimPieces.length;
+      document.querySelector('[data-count="claim"]').textContent = shown === total ? `(${total})` : `(${shown} of ${total})`;
+      return shown;
+    }
+
+    slider.addEventListener("input", applyThreshold);
+
+    // The slider runs from the weakest returned claim (the API's threshold is its floor: nothing lies below)
+    // to 1, and starts at DEFAULT_CLAIM_THRESHOLD or the weakest claim, whichever is higher.
+    function resetThreshold(claims) {
+      const lowest = claims.length ? Math.min(...claims.map((claim) => claim.checkworthiness)) : 0;
+      const floor = Math.floor(lowest * 100) / 100;
+      slider.min = floor.toFixed(2);
+      slider.value = Math.max(floor, DEFAULT_CLAIM_THRESHOLD).toFixed(2);
+      slider.disabled = !claims.length;
+    }
+
+    // A failed request must not leave the previous article's answer under its message.
+    function clear() {
+      $("result").hidden = true;
+      tip.hidden = true;
+      article.replaceChildren();
+      $("speaker-list").replaceChildren();
+      $("extraction-id").textContent = "";
+      const download = $("download-json");
+      if (download.href.startsWith("blob:")) URL.revokeObjectURL(download.href);
+      download.removeAttribute("href");
+      byNode = new WeakMap();
+      piecesOf = new Map();
+      attributionOf = new Map();
+      quotesById = new Map();
+      claimPieces = [];
     }
 
     function show(text, extraction) {
@@ -378,6 +474,9 @@
           collect(piecesOf, annotation.item.id, nodes);
         }
       }
+      claimPieces = [...pieces]
+        .filter(([annotation]) => annotation.kind === "claim")
+        .map(([annotation, nodes]) => [annotation.item.checkworthiness, nodes]);
       const counts = {};
       for (const layer of LAYERS) {
         const count = new Set(annotations.filter((annotation) => annotation.kind === layer).map((a) => a.item.id)).size;
@@ -385,7 +484,9 @@
         document.querySelector(`[data-count="${layer}"]`).textContent = `(${count})`;
         setLayer(layer, document.querySelector(`#layers input[data-layer="${layer}"]`).checked);
       }
-      renderSpeakers($("speaker-list"), extraction.quotes || [], focusQuote);
+      resetThreshold(extraction.claims || []);
+      counts.shownClaims = applyThreshold();
+      renderSpeakers($("speaker-list"), extraction, focusQuote);
       $("raw-json").href = apiUrl(`v1/extractions/${encodeURIComponent(extraction.id)}`);
       const download = $("download-json");
       if (download.href.startsWith("blob:")) URL.revokeObjectURL(download.href);
@@ -397,7 +498,7 @@
       return counts;
     }
 
-    return { show };
+    return { show, clear };
   }
 
   // ---- the form ----------------------------------------------------------------------------
@@ -438,6 +539,14 @@
     status.classList.toggle("error", Boolean(isError));
   }
 
+  // The answer lands below a tall form: bring it into view, and focus it so a screen reader reads on from there.
+  function showResult() {
+    const result = $("result");
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+  }
+
   function start() {
     const viewer = createViewer();
     const form = $("extract-form");
@@ -454,6 +563,7 @@
       event.preventDefault();
       const text = $("article-text").value;
       if (!text.trim()) {
+        viewer.clear();
         setStatus("Paste an article first.", true);
         $("article-text").focus();
         return;
@@ -474,13 +584,17 @@
         const response = await fetch(apiUrl("v1/extractions"), { method: "POST", headers, body: JSON.stringify(body) });
         const payload = await response.json().catch(() => null);
         if (!response.ok || !payload) {
+          viewer.clear();
           setStatus(errorMessage(response, payload), true);
           return;
         }
         const counts = viewer.show(text, payload);
         setStatus(`Found ${counted(counts.quote, "quote")}, ${counted(counts.figure, "figure")}, ` +
-          `${counted(counts.date, "date")} and ${counted(counts.claim, "claim")}.`);
+          `${counted(counts.date, "date")} and ${counted(counts.claim, "claim")} ` +
+          `(${counts.shownClaims} shown at the slider's threshold).`);
+        showResult();
       } catch (error) {
+        viewer.clear();
         setStatus(`The API could not be reached: ${error.message}`, true);
       } finally {
         button.disabled = false;
