@@ -20,9 +20,12 @@ _FLAGS = re.IGNORECASE
 
 @dataclass(frozen=True)
 class Resolved:
-    kind: str  # date | time
-    value: str | None
+    kind: str  # date | time | duration
+    value: str | float | None  # a duration's value is its count of units ("the last 12 months": 12)
     confidence: float
+    unit: str | None = None  # a duration's time unit
+    earliest: str | None = None  # a period's first and last day, where the text lets them be computed
+    latest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def _underspecified_year(at: Anchor, start: int, month: int, day: int | None) ->
         if day is not None:
             return _likely_year(published, month, day, future)
         return published.year + (month <= published.month if future else -(month > published.month))
-    narrative = at.narrative if at.tense != FUTURE else None
+    narrative = at.narrative if at.tense == PAST else None
     if narrative is not None and narrative.year_only:
         return narrative.day.year
     reference = narrative.day if narrative is not None else published
@@ -228,6 +231,36 @@ def calendar_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     if m.group("decade"):
         return Resolved("date", year[:3], 0.85)
     return Resolved("date", year, 0.9)
+
+
+def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """'the past year', 'the last 12 months', 'in recent weeks': a stretch of time that ends now, not a calendar
+    period ("the past year" in a June 2011 story is June 2010 to June 2011, not 2010)."""
+    unit = m.group("unit").lower().rstrip("s")
+    count = None if m.group("recent") else _count(m.group("n")) if m.group("n") else 1
+    if count is None:
+        # "in recent weeks", "the past few years": no length to count; TIMEX3 (and TimeBank) read it as the
+        # reference PAST_REF, which we keep, bounded by the time of writing
+        return Resolved("date", "PAST_REF", 0.6, None, None, at.published.isoformat() if at.published else None)
+    if at.published is None:
+        return Resolved("duration", count, 0.75, unit)
+    earliest = _months_before(at.published, count * _MONTHS_IN[unit]) if unit in _MONTHS_IN else (
+        at.published - dt.timedelta(days=count * (7 if unit == "week" else 1)))
+    return Resolved("duration", count, 0.8, unit, earliest.isoformat() if earliest else None,
+                    at.published.isoformat())
+
+
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = _shift_month(day.year, day.month, -months)
+    for last in (day.day, 30, 29, 28):  # "a month before March 31" is the last day of February
+        try:
+            return dt.date(year, month, last)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a 28th")
 
 
 def spelled_year(m: re.Match[str], at: Anchor) -> Resolved | None:

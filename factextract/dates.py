@@ -57,6 +57,7 @@ from factextract.date_resolvers import (
     month_year,
     numeric_date,
     oclock,
+    period_to_now,
     quarter_rule,
     reference,
     relative_period,
@@ -74,9 +75,12 @@ from factextract.numbers import alternation
 class DateSpan:
     start: int
     end: int
-    kind: str  # date | time
-    value: str | None
+    kind: str  # date | time | duration
+    value: str | float | None
     confidence: float
+    unit: str | None = None  # a duration's time unit
+    earliest: str | None = None  # a period's first and last day (ISO 8601) where they can be computed
+    latest: str | None = None
 
 
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
@@ -140,6 +144,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/-]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
         r"(?![.,]\d|%|-\d|\s?percent)", _FLAGS), calendar_year),
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), fiscal),
+    _Rule("period_to_now", re.compile(
+        rf"\b(?:the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?|(?P<recent>recent)\s+){_UNIT}", _FLAGS),
+        period_to_now),
     _Rule("ago", re.compile(
         rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
         r"(?P<dir>ago|earlier|before|later|from now)\b", _FLAGS), ago),
@@ -170,7 +177,7 @@ _NAMEABLE = frozenset({"weekday", "bare_month", "day_word"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
 _UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday"})
 # Rules that name a year outright and so move the narrative time ("in 1986", "on March 3, 2011", "last year") ...
-_ESTABLISHING = frozenset({"full_date", "month_year", "calendar_year"})
+_ESTABLISHING = frozenset({"full_date", "month_year", "year", "spelled_year"})
 # The story moves to a time it places an event in ("in 1986", "on May 22, 1995"); a year that qualifies a thing
 # ("the 1988 period", "fiscal 1988") or a comparison ("a year earlier") leaves the story where it is.
 _SETTING = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
@@ -254,14 +261,17 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
             narrative = None
-        if view is not None and plain.published is not None and rule.name in _UNDERSPECIFIED and (
-                rule.name != "full_date" or not match.group("year")):
-            at = replace(plain, tense=tense_at(view, start), narrative=narrative)
-            resolved = rule.resolve(match, at) or resolved
-        moved = _moved(narrative, rule.name, resolved, plain.published, plain.text, start)
-        if moved is not narrative:
+        if rule.name in _UNDERSPECIFIED and (rule.name != "full_date" or not match.group("year")):
+            if view is not None and plain.published is not None:
+                at = replace(plain, tense=tense_at(view, start), narrative=narrative)
+                resolved = rule.resolve(match, at) or resolved
+        # a date read in the narrative time ("on March 6" after "in 1986") leaves that time where it is
+        elif (moved := _moved(narrative, rule.name, resolved, plain.published, plain.text, start)) is not narrative:
             narrative, set_at = moved, start
-        spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence))
+        if rule.name in _DEICTIC:
+            narrative = None
+        spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,
+                              resolved.earliest, resolved.latest))
     return spans
 
 
@@ -269,11 +279,11 @@ def _moved(narrative: Narrative | None, rule: str, resolved: Resolved, published
            start: int) -> Narrative | None:
     """The narrative time after an expression: a past year or day named outright ("in 1986", "on March 3, 2011",
     "last year") moves it there; a date counted from publication ("yesterday", "on Tuesday") brings it back."""
-    if published is None or resolved.value is None:
+    if published is None or not isinstance(resolved.value, str):
         return narrative
-    if rule in _DEICTIC:
-        return None
-    if rule not in _ESTABLISHING or not _SETTING.search(text, max(0, start - 16), start):
+    # "Last year, sales fell. In May ...": a past year counted from publication places the story too
+    last_year = rule == "relative_period" and re.fullmatch(r"\d{4}", resolved.value) is not None
+    if not last_year and (rule not in _ESTABLISHING or not _SETTING.search(text, max(0, start - 16), start)):
         return narrative
     value = resolved.value
     if re.fullmatch(r"\d{4}", value):

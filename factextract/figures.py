@@ -97,8 +97,8 @@ class _Draft:
     currency: str | None = None
     qualifier: str | None = None
     counted: str | None = None
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: float | str | None = None  # a period's first and last day are ISO dates
+    maximum: float | str | None = None
 
 
 def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
@@ -163,7 +163,8 @@ def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
 
 
 def _date_draft(date: DateSpan) -> _Draft:
-    return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end)
+    return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end, date.unit,
+                  minimum=date.earliest, maximum=date.latest)
 
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:

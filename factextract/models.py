@@ -151,8 +151,11 @@ class Figure(TextSpan):
         description="A number; for dates and times an ISO 8601 string at the precision the text supports "
         "(2011-06-09, 2011-05, 2011, 2011-Q3); null for a range (see min/max) or an unresolvable date."
     )
-    min: float | None = None
-    max: float | None = None
+    min: float | str | None = Field(
+        default=None, description="A range's lower bound; for a period such as 'the past year', its first day "
+        "(ISO 8601).")
+    max: float | str | None = Field(
+        default=None, description="A range's upper bound; for a period, its last day (ISO 8601).")
     unit: str | None = None
     currency: str | None = Field(default=None, description="ISO 4217 code.")
     qualifier: str | None = Field(default=None, description="more than, about, at least, nearly, ...")
