@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench eval train-checkworthiness schema layer batch clean openapi venv reliability security audit loadtest redrive
+.PHONY: run aws test lint bench eval train-checkworthiness schema layer batch clean openapi venv reliability security audit loadtest redrive
 
 $(BIN)/factextract: pyproject.toml requirements/model.txt
 	@echo "First run (or pyproject.toml changed): installing the engine, spaCy and its English model, and the dev"
@@ -19,6 +19,11 @@ venv: $(BIN)/factextract
 # The API on http://127.0.0.1:3000 with routes from template.yaml and an embedded moto (no Docker, no AWS account).
 run: venv
 	$(BIN)/python -m local.server
+
+# moto for `sam local invoke ... --env-vars events/env.json`: every interface, port 5055, with the table, buckets and
+# queue env.json names, until Ctrl-C. make aws [PORT=5055]; another port means editing env.json's endpoint too.
+aws: venv
+	$(BIN)/python -m local.aws_server --port $(or $(PORT),5055)
 
 # openapi/openapi.json is generated from the API's code; tests/infra/test_openapi.py fails when it is stale.
 openapi: venv
