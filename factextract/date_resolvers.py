@@ -302,6 +302,12 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     edge = (m.group("edge") or "").lower()
     if edge in ("earlier",):
         step = min(step, 0)
+    if rel in ("the following", "the previous"):
+        # "On May 22, 1995 ... the following year": counted from the time the story is at, never from publication
+        narrative = at.narrative
+        if narrative is None or (narrative.year_only and unit != "year"):
+            return Resolved("date", None, 0.5)
+        return Resolved("date", _period_value(narrative.day, unit, step), 0.6)
     if rel in ("that", "the same") or (rel == "the" and unit == "day"):
         # anaphoric ("that year", "the day before"): the period named earlier in the text, not publication's
         return Resolved("date", None, 0.5)

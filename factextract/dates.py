@@ -86,7 +86,8 @@ class DateSpan:
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
 # Abbreviations take their period ("Sept."); a full name's period ends the sentence.
 _MONTH = r"(?P<mon>(?:" + "|".join(
-    rf"(?:{name.capitalize()}|{name.upper()})\b" + (r"\.?" if len(name) <= 4 and name not in ("june", "july") else "")
+    rf"(?:{name.capitalize()}|{name.upper()})\b"
+    + (r"\.?" if len(name) <= 4 and name not in ("may", "june", "july") else "")  # "May." ends a sentence
     for name in sorted(MONTHS, key=len, reverse=True)
 ) + r"))"
 _WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for name in WEEKDAYS) + r")\b)"
@@ -261,12 +262,15 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
             narrative = None
-        if rule.name in _UNDERSPECIFIED and (rule.name != "full_date" or not match.group("year")):
-            if view is not None and plain.published is not None:
-                at = replace(plain, tense=tense_at(view, start), narrative=narrative)
-                resolved = rule.resolve(match, at) or resolved
+        underspecified = rule.name in _UNDERSPECIFIED and (rule.name != "full_date" or not match.group("year"))
+        if underspecified and view is not None and plain.published is not None:
+            at = replace(plain, tense=tense_at(view, start), narrative=narrative)
+            resolved = rule.resolve(match, at) or resolved
+        elif rule.name == "relative_period" and narrative is not None:  # "the following year"
+            resolved = rule.resolve(match, replace(plain, narrative=narrative)) or resolved
         # a date read in the narrative time ("on March 6" after "in 1986") leaves that time where it is
-        elif (moved := _moved(narrative, rule.name, resolved, plain.published, plain.text, start)) is not narrative:
+        if not underspecified and (moved := _moved(
+                narrative, rule.name, resolved, plain.published, plain.text, start)) is not narrative:
             narrative, set_at = moved, start
         if rule.name in _DEICTIC:
             narrative = None

@@ -25,25 +25,23 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from factextract.data import currencies, units
+from factextract.data.addresses import STREET_TYPES
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.data.qualifiers import QUALIFIERS
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
 from factextract.models import Figure
+from factextract.money import (
+    AMOUNT_BEFORE_WORD,
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    MINOR_AFTER,
+    cents_currency,
+    currency_code,
+    is_sterling,
+)
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
-_CODES = alternation(currencies.CODES | set(currencies.MILLION_CODES))
-# ISO codes are capitals ("USD 200"; "pen 7" is a pen) unless glued to a dollar sign ("usd$ 15").
-_CURRENCY_BEFORE = re.compile(
-    rf"(?:(?P<code>\b(?:(?-i:{_CODES})|(?:{_CODES})\$))|(?P<sym>(?<![a-z])"
-    rf"(?:{alternation(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
-    re.IGNORECASE,
-)
-_CURRENCY_AFTER = re.compile(
-    rf"(?:\s?(?P<sym>{alternation(currencies.SUFFIX_SYMBOLS)})|\s?(?P<code>(?-i:{_CODES})\b)"
-    rf"|[\s-](?P<name>(?:{alternation(currencies.NAMES)}))\b)",
-    re.IGNORECASE,
-)
 _PERCENT_AFTER = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|basis points?)\b|%|(?:percent|per\s?cent|pct|percents|percentage)\b)",
     re.IGNORECASE,
@@ -59,7 +57,6 @@ _PER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
-_AMOUNT_BEFORE_WORD = re.compile(rf"(?:\d|\b(?:{alternation(START_WORDS)}))\s+(?:dollars?|euros?)\s?$", re.IGNORECASE)
 _SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
 # Digit runs that may be a phone number or an id; _looks_like_phone decides.
@@ -71,14 +68,13 @@ _PHONE = re.compile(
 # over the rest of the run each time: 6 s on a 50,000-character run, unfinished after 5 min on 1,000,000.
 # The matches are those of `\S+@\S+\.\w+`: a match from inside a run is also one from the run's start.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*+@\S+\.\w+", re.IGNORECASE)
-# Money words nearby make "pounds" sterling rather than weight.
-_MONEY_CONTEXT = re.compile(
-    r"\b(?:pa(?:y|id|ys)|cost|costs|price|worth|fined?|spen[dt]|sold|bought|salary|earn\w*|budget|profit\w*|"
-    r"revenue|sales|fund\w*|invest\w*|deal|bid|loan|debt|tax|wage|bonus|compensation|damages)\b",
-    re.IGNORECASE,
-)
-_NAME_HYPHEN = re.compile(r"\b([A-Za-z]+)-$")
+# "COVID-19", "F-35", "A320-200": a name, letters first, joined by a hyphen to the number
+_NAME_HYPHEN = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-$")
+# "one-off", "one-sided", "one-way": "one" hyphened to a word other than a unit is an adjective, not a count
+_ONE_HYPHEN = re.compile(r"-(?P<word>[A-Za-z]+)")
 _OF_AFTER = re.compile(r"\s+of\b")
+# "10 Downing Street", "1600 Pennsylvania Ave.": a house number, not a count of streets
+_STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", re.IGNORECASE)
@@ -180,20 +176,20 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     confidence = 0.8 if number.spelled else 0.9
 
     age = False
-    prefix = _CURRENCY_BEFORE.search(before)
-    if prefix and prefix.group("word") and _AMOUNT_BEFORE_WORD.search(before):
+    prefix = CURRENCY_BEFORE.search(before)
+    if prefix and prefix.group("word") and AMOUNT_BEFORE_WORD.search(before):
         prefix = None  # "3 dollars 50 cents": the word closes the amount before it
-    suffix = _CURRENCY_AFTER.match(text, end)
+    suffix = CURRENCY_AFTER.match(text, end)
     if prefix and suffix and (suffix.group("sym") or suffix.group("code")):
         prefix = None  # "10 $ 30 $": each symbol follows its amount
     if prefix and not number.ordinal:
         symbol = prefix.group(0).strip()
-        currency = _currency_code(symbol)
+        currency = currency_code(symbol)
         if prefix.group("code") and symbol.upper().rstrip("$") in currencies.MILLION_CODES:
             value *= 1e6
         if currency:
             kind, start, confidence = "money", start - len(before) + prefix.start(), 0.95
-            after_money = _CURRENCY_AFTER.match(text, end)  # "$ 10 dollars": one amount
+            after_money = CURRENCY_AFTER.match(text, end)  # "$ 10 dollars": one amount
             if after_money and after_money.group("name") and after_money.group("name").lower().startswith("dollar"):
                 end = after_money.end()
     if kind == "count" and not number.ordinal:
@@ -206,19 +202,25 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
             kind, unit, confidence = "percent", "percent", 0.9
             start = start - len(before) + _PERCENT_BEFORE.search(before).start()
     if kind == "count" and not number.ordinal:
-        money = _CURRENCY_AFTER.match(text, end)
+        money = CURRENCY_AFTER.match(text, end)
         if money:
             name = (money.group("name") or "").lower()
             code = money.group("code") or money.group("sym")
-            if name in ("pounds", "pound") and not _is_sterling(number, text, end):
+            if name in ("pounds", "pound") and not is_sterling(number, text, end):
                 money = None
             elif name or code:
-                currency = currencies.NAMES.get(name) if name else _currency_code(code)
+                currency = currencies.NAMES.get(name) if name else currency_code(code)
                 if code and code.upper() in currencies.MILLION_CODES:
                     value *= 1e6
                 if name in currencies.SUBUNITS:
                     unit = name.rstrip("s") if name != "pence" else "penny"
                 kind, end, confidence = "money", money.end(), 0.95 if not number.spelled else 0.85
+    if kind == "count" and not number.ordinal and not number.spelled:
+        minor = MINOR_AFTER.match(text, end)
+        if minor:
+            # the amount in the main unit, as the currency code says it: "1p" is GBP 0.01
+            currency = "GBP" if minor.group("minor") == "p" else cents_currency(text, start)
+            kind, end, value, confidence = "money", minor.end(), value / 100, 0.85
     glued = re.search(r"(?<=\d)\s?([mt])$", written)
     if glued and kind == "count":
         # "1.8m tall", "100t": without a currency, a glued m or t is a metre or a ton, not a scale
@@ -265,6 +267,12 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     # "the first half", "the third quarter": a part or a period, unless "half of", "more than half"
     if lowered in _BARE_PARTS and not _PART_AFTER.match(after) and not _APPROX_BEFORE.search(before):
         return False
+    one_word = _ONE_HYPHEN.match(text, number.end) if lowered == "one" else None
+    if one_word and one_word.group("word").lower() not in units.TIME_UNITS and one_word.group(
+            "word").lower() not in units.WORDS:
+        return False
+    if not number.spelled and _STREET_AFTER.match(text, number.end):
+        return False
     # "COVID-19", "F-16", "SCP-173": the number is part of a name
     name = _NAME_HYPHEN.search(before)
     if name and name.group(1)[:1].isupper():
@@ -277,35 +285,15 @@ def _numbered_name(token: Token, number: Number) -> bool:
     if token.i == 0:
         return False
     prev = token.doc[token.i - 1]
+    # "iPhone 6", "PlayStation 4": a product name in camel case counts as capitalized
+    named = prev.is_title or re.search(r"[a-z][A-Z]", prev.text) is not None
+    # "Rs 500": a currency written as a capitalized abbreviation is no name
+    named = named and prev.lower_ not in currencies.PREFIX_SYMBOLS
     return (
-        prev.pos_ == "PROPN" and prev.is_title and prev.idx + len(prev.text) < number.start
+        prev.pos_ == "PROPN" and named and prev.idx + len(prev.text) < number.start
         and token.head.i <= prev.i and prev.ent_type_ not in ("DATE", "MONEY")
         and token.dep_ in ("nummod", "appos", "compound", "npadvmod")
     )
-
-
-def _currency_code(symbol: str | None) -> str | None:
-    if not symbol:
-        return None
-    key = symbol.lower()
-    if key in currencies.PREFIX_SYMBOLS:
-        return currencies.PREFIX_SYMBOLS[key]
-    upper = symbol.upper().rstrip("$").strip()
-    if upper in currencies.MILLION_CODES:
-        return currencies.MILLION_CODES[upper]
-    if upper in currencies.CODES:
-        return currencies.CODE_ALIASES.get(upper, upper)
-    if key.rstrip("s") in ("dollar", "euro"):
-        return "USD" if key.startswith("dollar") else "EUR"
-    return None
-
-
-def _is_sterling(number: Number, text: str, end: int) -> bool:
-    span = text[number.start:end].lower()
-    if any(scale in span for scale in ("million", "billion", "thousand", "bn", "m ")):
-        return True
-    window = text[max(0, number.start - 80):end + 40]
-    return bool(_MONEY_CONTEXT.search(window))
 
 
 def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:
@@ -344,7 +332,8 @@ def _counted(number: Number, text: str, index: DocView, end: int) -> str | None:
     doc = token.doc
     head = token.head
     if head.i > token.i and head.pos_ in ("NOUN", "PROPN") and head.i - token.i <= 4:
-        return text[doc[token.i + 1].idx:head.idx + len(head.text)].strip() or None
+        # "a three-page letter" counts pages: the hyphen joins the number to its noun, it is no part of it
+        return text[doc[token.i + 1].idx:head.idx + len(head.text)].strip(" -") or None
     # "three of the victims", "26 percent of voters"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -202,3 +202,40 @@ def test_names_multitudes_and_parts_are_not_figures(text: str) -> None:
 def test_percent_counts_the_object_of_its_of_phrase() -> None:
     figure = one("About 26 percent of voters backed him.")
     assert (figure.kind, figure.value, figure.qualifier, figure.counted) == ("percent", 26, "about", "voters")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "currency"),
+    [
+        ("Bread rose 2p a loaf.", "2p", 0.02, "GBP"),  # pence in the main unit, as the code says it
+        ("Fares went up 5p and then 9p.", "9p", 0.09, "GBP"),
+        ("Stamps cost 55c each.", "55c", 0.55, "USD"),
+        ("A coffee was €3, a biscuit 80c.", "80c", 0.8, "EUR"),  # the cents of the currency written before
+        ("Gum costs 25¢ a pack.", "25¢", 0.25, "USD"),
+        ("The bid was £2.4bn.", "£2.4bn", 2.4e9, "GBP"),
+        ("It sold for Rs 500.", "Rs 500", 500, "INR"),
+        ("The fee is 300 CHF.", "300 CHF", 300, "CHF"),
+    ],
+)
+def test_money_in_minor_units_and_other_conventions(text: str, written: str, value: float, currency: str) -> None:
+    figure = {f.text: f for f in figures(text)}[written]
+    assert (figure.kind, figure.currency) == ("money", currency)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The B737-800 landed safely.",  # a model number: letters, digits, a hyphen, digits
+        "She upgraded her iPad 3 at last.",  # a product name in camel case
+        "It was a one-off.",  # "one" hyphened to a word: an adjective
+        "Protesters gathered at 11 Carlton Terrace.",  # a house number
+    ],
+)
+def test_model_numbers_word_parts_and_house_numbers_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_number_hyphened_to_a_noun_counts_that_noun() -> None:
+    figure = one("He sent a four-page memo.")
+    assert (figure.kind, figure.value, figure.counted) == ("count", 4, "page")

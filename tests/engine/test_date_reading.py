@@ -1,0 +1,131 @@
+"""Dates read as a careful reader reads them: by the tense of their verb, in the story's narrative time, names
+apart, periods as periods. Each test's text is written for it, with the structure of a case news got wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from factextract.date_context import PAST, tense_at
+from factextract.dates import find_dates
+from factextract.doc_view import DocView
+from factextract.figures import find_figures
+from factextract.models import Figure
+from factextract.nlp import load_pipeline
+
+
+def figures(text: str, published: dt.date) -> dict[str, Figure]:
+    return {f.text: f for f in find_figures(DocView.of(load_pipeline()(text)), published)}
+
+
+def test_dates_in_a_story_about_a_past_year_stay_in_that_year() -> None:
+    # a December story about papers of an earlier year: "on March 6 ... wrote" is that year's, not next March's
+    text = ("The minutes were drafted in 1979. On April 9 Ms Orr wrote to the council. In June she resigned, "
+            "and in early May the committee met. In October the library bought them.")
+    found = figures(text, dt.date(2014, 12, 10))
+    assert found["April 9"].value == "1979-04-09"
+    assert found["June"].value == "1979-06"
+    assert found["early May"].value == "1979-05"
+    assert found["October"].value == "1979-10"
+
+
+def test_past_tense_day_never_lands_after_publication() -> None:
+    # published three days before the day named: the past tense puts it a year back, not three days ahead
+    found = figures("The trawler vanished on April 12 with nine crew aboard.", dt.date(2016, 4, 9))
+    assert found["April 12"].value == "2015-04-12"
+
+
+def test_future_and_present_months_resolve_to_the_coming_one() -> None:
+    text = "The board will vote when it convenes in May. Ministers attend the trade summit in August."
+    found = figures(text, dt.date(2013, 3, 1))
+    assert found["May"].value == "2013-05"
+    assert found["August"].value == "2013-08"
+
+
+def test_one_month_resolves_alike_wherever_it_recurs() -> None:
+    text = "Ministers attend the trade summit in August. In August the ministers will sign the pact."
+    values = [f.value for f in find_figures(DocView.of(load_pipeline()(text)), dt.date(2013, 3, 1))]
+    assert values == ["2013-08", "2013-08"]
+
+
+def test_last_year_then_a_month_is_that_month_of_last_year() -> None:
+    found = figures("Last year the mill shut. In July its owner sold the land.", dt.date(2012, 11, 20))
+    assert found["July"].value == "2011-07"
+
+
+def test_programme_and_newspaper_names_are_not_dates() -> None:
+    text = "He told ITV's Today show and the Monday Herald that the Mayday rally would go ahead."
+    assert [f for f in figures(text, dt.date(2014, 5, 2)).values() if f.kind == "date"] == []
+
+
+def test_a_period_that_ends_now_is_a_duration_not_a_calendar_year() -> None:
+    found = figures("Rents rose over the past year and fell in the last 18 months.", dt.date(2014, 12, 10))
+    year, months = found["the past year"], found["the last 18 months"]
+    assert (year.kind, year.value, year.unit, year.min, year.max) == (
+        "duration", 1, "year", "2013-12-10", "2014-12-10")
+    assert (months.kind, months.value, months.unit, months.min, months.max) == (
+        "duration", 18, "month", "2013-06-10", "2014-12-10")
+
+
+def test_recent_weeks_is_a_past_reference_bounded_by_publication() -> None:
+    found = figures("Sales slowed in recent weeks.", dt.date(2014, 12, 10))
+    assert (found["recent weeks"].value, found["recent weeks"].max) == ("PAST_REF", "2014-12-10")
+
+
+# The shared dev news with a publication date: PolNeAR's file names carry it (`breitbart_2016-09-12_...txt`),
+# TimeBank gives each document's.
+_DATED_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+
+
+def _dev_news(shared: Path) -> list[tuple[str, dt.date]]:
+    news = []
+    for path in sorted((shared / "quotes" / "polnear-dev" / "text").glob("*.txt")):
+        dated = _DATED_NAME.search(path.name)
+        if dated:
+            news.append((path.read_text(encoding="utf-8"), dt.date.fromisoformat(dated.group(1))))
+    with (shared / "figures" / "timebank_dates.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row.get("ref_date"):
+                news.append((row["text"], dt.date.fromisoformat(row["ref_date"][:10])))
+    return news
+
+
+def test_no_past_tense_date_resolves_after_publication_in_the_dev_news(shared_eval: Path) -> None:
+    nlp = load_pipeline()
+    news = _dev_news(shared_eval)
+    assert len(news) > 200
+    late = []
+    for doc, (text, published) in zip(nlp.pipe(t for t, _ in news), news, strict=True):
+        view = DocView.of(doc)
+        for date in find_dates(text, published, view):
+            value = str(date.value)
+            # only what the engine resolved: a date written with its year is the text's own
+            if date.kind != "date" or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value) or re.search(
+                    r"\d{4}|'\d\d", text[date.start:date.end]):
+                continue
+            if tense_at(view, date.start) == PAST and value > published.isoformat()[:len(value)]:
+                late.append((text[date.start:date.end], value, published.isoformat()))
+    assert late == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # "by" makes a deadline: the past verb does not put the date behind publication
+        ("The bank extended the offer to Nov. 20.", dt.date(1989, 11, 2), "Nov. 20", "1989-11-20"),
+        # a date that dates a thing, not the past event: the nearest
+        ("The firm said it signed the deal for a plant opening in January.", dt.date(1989, 11, 2), "January",
+         "1990-01"),
+        ("Trading closed Wednesday after lower-than-expected sales.", dt.date(1989, 10, 27), "Wednesday",
+         "1989-10-25"),
+        ("His pledge to halve it by the year two thousand was dropped.", dt.date(1998, 2, 5),
+         "the year two thousand", "2000"),
+    ],
+)
+def test_underspecified_dates_read_by_their_verb(text: str, published: dt.date, span: str, value: str) -> None:
+    assert figures(text, published)[span].value == value
