@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from factextract.columns import among
 from factextract.data.people import (
     FEMALE_NAMES,
+    FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_NAMES,
+    MALE_NOUNS,
     MALE_PRONOUNS,
     MALE_TITLES,
     ROLE_NOUNS,
@@ -44,6 +46,8 @@ COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "d
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Left modifiers that belong to a role written before a name: "foreign ministry spokesman".
 ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+# Tags a surname NER missed may carry: "Pike then turned to wages" has "Pike" as an interjection.
+NAME_TAGS = frozenset({"PROPN", "INTJ", "X"})
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 4
 
@@ -164,6 +168,8 @@ class _Resolver:
         self.clusters: list[_Cluster] = []
         # Person mentions outside quotes, in order: (token index, sentence index, cluster, subject?)
         self.salience: list[tuple[int, int, int, bool]] = []
+        # Unnamed people as subjects ("A ministry spokeswoman said …"): (token index, sentence, gender or None)
+        self.unnamed: list[tuple[int, int, str | None]] = []
 
     def sentence_of(self, i: int) -> int:
         return bisect.bisect_right(self.view.sentence_tokens, i) - 1
@@ -204,7 +210,10 @@ class _Resolver:
         return best[1] if best else None
 
     def add_descriptor(self, token: Token) -> None:
-        """"the spokesman" joins the latest person introduced with that role word."""
+        """"the spokesman" joins the latest person introduced with that role word; "the ministers" is a
+        group, never one of its members."""
+        if token.tag_ in ("NNS", "NNPS"):
+            return
         lemma = token.lemma_.lower()
         for _, _, n, _ in reversed(self.salience):
             role = self.clusters[n].role
@@ -218,6 +227,23 @@ class _Resolver:
                 self.clusters[n].mentions.append((span.start_char, span.end_char))
                 self.salience.append((token.i, self.sentence_of(token.i), n, token.dep_ in SUBJECTS))
                 return
+        self.add_unnamed(token)
+
+    def add_surname(self, token: Token) -> None:
+        """A surname NER did not tag ("Pike then turned to wages") still mentions the person named before."""
+        n = self._match("person", frozenset({token.lower_}))
+        if n is None or self.clusters[n].type != "person" or token.dep_ in ROLE_MODIFIERS:
+            return
+        self.clusters[n].mentions.append((token.idx, token.idx + len(token)))
+        if self.view.in_quote(token.idx) is None:
+            self.salience.append((token.i, self.sentence_of(token.i), n, token.dep_ in SUBJECTS))
+
+    def add_unnamed(self, token: Token) -> None:
+        """A person the article describes without naming, as a subject: a later "she" may be them."""
+        if token.dep_ in SUBJECTS and token.tag_ not in ("NNS", "NNPS"):
+            lemma = token.lemma_.lower()
+            gender = "f" if lemma in FEMALE_NOUNS else "m" if lemma in MALE_NOUNS else None
+            self.unnamed.append((token.i, self.sentence_of(token.i), gender))
 
     def add_pronoun(self, token: Token) -> None:
         gender = "m" if token.lower_ in MALE_PRONOUNS else "f"
@@ -234,6 +260,11 @@ class _Resolver:
             # Within the nearest sentence, a subject beats an object, then the latest wins.
             if chosen is None or (subject and not chosen[3]):
                 chosen = entry
+        # An unnamed person of a compatible gender, as subject after the chosen name, is who is meant
+        # ("Police charged Mr. Bradley … The victim's girlfriend was at home. … she said").
+        after = chosen[0] if chosen else -1
+        if any(after < i < token.i and here - sentence <= 1 and g in (None, gender) for i, sentence, g in self.unnamed):
+            return
         if chosen is None:
             return
         n = chosen[2]
@@ -266,10 +297,14 @@ def resolve_entities(view: DocView) -> EntityIndex:
         token = doc[i]
         if view.in_quote(token.idx) is not None:
             continue
-        if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
+        if token.pos_ in NAME_TAGS and token.is_title:
+            resolver.add_surname(token)
+        elif token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
             resolver.add_pronoun(token)
         elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             resolver.add_descriptor(token)
+        elif token.pos_ == "NOUN":
+            resolver.add_unnamed(token)
     return EntityIndex(_entities(resolver.clusters, view.text))
 
 
@@ -280,7 +315,9 @@ def _candidates(doc: Doc) -> list[int]:
     rows = doc.to_array([LOWER, LEMMA])
     pronouns = among(rows[:, 0], MALE_PRONOUNS | FEMALE_PRONOUNS, strings)
     roles = among(rows, ROLE_NOUNS, strings).any(axis=1)  # the lowercase form or the lemma
-    hits = pronouns | roles
+    # Capitalised words NER left untagged (the tagger may even call a surname an interjection).
+    names = numpy.array([t.is_title and not t.ent_type_ and t.pos_ in NAME_TAGS for t in doc], dtype=bool)
+    hits = pronouns | roles | names
     return numpy.flatnonzero(hits).tolist()
 
 

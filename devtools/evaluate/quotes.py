@@ -11,6 +11,7 @@ import io
 import json
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 from devtools.evaluate import official_scorer
 from factextract.data.people import TITLES
@@ -18,6 +19,11 @@ from factextract.models import Article, FollowUpQuotes, Quote
 
 POLNEAR = Path("quotes") / "polnear-dev"
 EDGE_CASES = Path("quotes") / "edge_cases.jsonl"
+# The project's own annotation of who "he said" and "the spokesman said" refer to on the dev split
+# (offsets and surnames only; its README says how it was made).
+REFERENTS = Path(__file__).resolve().parents[1] / "annotations" / "speaker_referents.jsonl"
+# Lower bounds of the confidence bands speaker accuracy is reported in.
+CONFIDENCE_BANDS = (0.85, 0.7, 0.55, 0.0)
 # Words that may stand before a name without changing who is meant ("Mayor Ana Ortiz").
 _NAME_NOISE = TITLES | {"the", "a", "an"}
 
@@ -89,7 +95,9 @@ def load_edge_cases(data: Path) -> list[dict]:
 
 
 def _polnear(data: Path, follow_up_quotes: FollowUpQuotes) -> dict:
-    """The official scorer's figures for the engine's own output on every PolNeAR dev text."""
+    """The official scorer's figures for the engine's own output on every PolNeAR dev text, with the
+    figures it leaves out (indirect precision, speaker accuracy per confidence band) computed by its own
+    matching rules, and resolution to the named referent on the project's annotation."""
     from factextract.pipeline import extract_many
 
     texts = sorted((data / POLNEAR / "text").glob("*.txt"))
@@ -97,13 +105,59 @@ def _polnear(data: Path, follow_up_quotes: FollowUpQuotes) -> dict:
         Article(id=path.stem, text=path.read_text(encoding="utf-8"), follow_up_quotes=follow_up_quotes)
         for path in texts
     ]
+    scorer = official_scorer(data, "quote_eval")
+    gold_path, text_dir = data / POLNEAR / "gold.jsonl", data / POLNEAR / "text"
     with tempfile.TemporaryDirectory() as folder:
         for extraction in extract_many(articles):
             (Path(folder) / f"{extraction.id}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
         with contextlib.redirect_stdout(io.StringIO()):
-            return official_scorer(data, "quote_eval").main(
-                str(data / POLNEAR / "gold.jsonl"), folder, True, str(data / POLNEAR / "text")
-            )
+            names = str(REFERENTS) if REFERENTS.is_file() else None
+            result = scorer.main(str(gold_path), folder, True, str(text_dir), names)
+        result.update(matched_figures(scorer, gold_path, Path(folder), text_dir))
+    return result
+
+
+def _band(confidence: float) -> str:
+    return next(f">={low:.2f}" for low in CONFIDENCE_BANDS if confidence >= low)
+
+
+def matched_figures(scorer: ModuleType, gold_path: Path, pred_dir: Path, text_dir: Path) -> dict:
+    """Indirect precision (predicted indirect quotes matching any gold attribution) and, on direct and
+    partial quotes matched one to one as the scorer matches them, speaker accuracy per confidence band."""
+    gold: dict[str, list[dict]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["content"]:
+            gold.setdefault(record["article"], []).append(record)
+    indirect = {"predicted": 0, "correct": 0}
+    bands: dict[str, list[int]] = {}
+    for article, records in gold.items():
+        text = (text_dir / f"{article}.txt").read_text(encoding="utf-8")
+        quotes = json.loads((pred_dir / f"{article}.json").read_text(encoding="utf-8"))["quotes"]
+        found = [(q, scorer.words(text, [tuple(s) for s in q["spans"]])) for q in quotes]
+        targets = [(r, scorer.gold_targets(text, r)) for r in records]
+        for quote, words in found:
+            if quote["type"] == "indirect":
+                indirect["predicted"] += 1
+                indirect["correct"] += any(scorer.overlap_ok(t, words) for _, ts in targets for t in ts)
+        used: set[int] = set()
+        for record, ts in targets:
+            best = next((i for i, (_, w) in enumerate(found) if i not in used and any(
+                scorer.overlap_ok(t, w) for t in ts)), None)
+            if best is None:
+                continue
+            used.add(best)
+            quote = found[best][0]
+            if record["quote_type"] != "indirect" and record["source"] and quote["type"] != "indirect":
+                right = scorer.speaker_ok(text, record, quote.get("speaker"))
+                tally = bands.setdefault(_band(quote["confidence"]), [0, 0])
+                tally[0] += right
+                tally[1] += 1
+    return {
+        "indirect_precision": round(indirect["correct"] / max(indirect["predicted"], 1), 3),
+        "indirect_predicted": indirect["predicted"],
+        "speaker_by_band": {band: (round(ok / n, 3), n) for band, (ok, n) in sorted(bands.items(), reverse=True)},
+    }
 
 
 def evaluate(data: Path) -> dict:
@@ -137,7 +191,20 @@ def report(result: dict) -> str:
         )
     for kind in ("direct", "partial", "indirect"):
         row = result[kind]
-        lines.append(f"  {kind:<15} recall {row['recall']:.3f}  speaker {row['speaker_acc']:.3f}  ({row['gold']} gold)")
+        line = f"  {kind:<15} recall {row['recall']:.3f}  speaker {row['speaker_acc']:.3f}  ({row['gold']} gold)"
+        if kind == "indirect":
+            precision, recall = result["indirect_precision"], row["recall"]
+            f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+            line += f"  precision {precision:.3f}  F1 {f1:.3f}  ({result['indirect_predicted']} predicted)"
+        lines.append(line)
+    bands = "  ".join(f"{band} {acc:.3f} (n={n})" for band, (acc, n) in result["speaker_by_band"].items())
+    lines.append(f"  speaker accuracy by confidence band (direct+partial): {bands}")
+    if "resolved" in result:
+        resolved = result["resolved"]
+        lines.append(
+            f"  pronoun/descriptor speakers resolved to the annotated referent {resolved['resolved_acc']:.3f}"
+            f"  ({resolved['matched']} matched of {resolved['annotated']} annotated)"
+        )
     lines.append(f"  edge cases      {edge['passed']}/{edge['total']} pass")
     lines += [f"    FAIL {case}: {'; '.join(why)}" for case, why in edge["failures"].items()]
     return "\n".join(lines)

@@ -52,6 +52,7 @@ ROLE_NOUNS = _words(
     reporter journalist editor columnist host anchor moderator coach player student teacher
     prime king queen prince pope bishop rabbi imam priest pastor republican democrat mogul
     billionaire businessman businesswoman candidate veteran father mother son daughter wife husband
+    girlfriend boyfriend woman man
     """
 )
 
@@ -77,4 +78,62 @@ FEMALE_NAMES = _words(
     patricia rachel rebecca ruth sally samantha sandra sara sarah sharon stephanie susan suzanne
     theresa tina tulsi valerie victoria virginia wendy
     """
+)
+
+# Nouns for groups of people and for bodies that speak as one: "officials said", "the ministry said",
+# "critics argue". With ROLE_NOUNS they are the nouns that can be the subject of a report; a head noun
+# outside them ("the campaign" of bombs, "the fact", "the ad") reports nothing. Written for factextract
+# from the speakers of news attribution (PARC/PolNeAR source types: people, groups, organizations).
+GROUP_NOUNS = _words(
+    """
+    people person man woman men women voter supporter critic opponent observer member fan citizen
+    protester protestor demonstrator parent child kid teen family neighbor neighbour friend witness victim
+    survivor immigrant refugee american conservative liberal progressive independent insider source
+    aide staffer staff employee executive worker union delegate elector participant respondent
+    supporter backer donor group team crew panel jury committee commission council board court unit
+    police administration government ministry department agency office bureau service authority
+    organization organisation company firm bank corporation business network newspaper paper outlet
+    station party parliament congress senate house assembly legislature lawmaker regulator prosecutor
+    military army navy spokesperson spokesman spokeswoman representative lawyer attorney official
+    official officer leader everyone everybody someone somebody anyone anybody nobody one many some
+    few several both others other majority most all each environmentalist speechwriter contender
+    questioner administrator mate partner surrogate proponent developer client relative successor
+    nation state country city college university school
+    """
+)
+# Of these, the nouns for one body rather than persons: "the ministry said" is the ministry speaking.
+ORGANIZATION_NOUNS = _words(
+    """
+    police administration government ministry department agency office bureau service authority
+    organization organisation company firm bank corporation business network newspaper paper outlet
+    station party parliament congress senate house assembly legislature military army navy union
+    committee commission council board court team group panel jury campaign unit
+    """
+)
+# Documents and findings: a source of reported findings ("a 2014 study found that …", "the poll shows")
+# with a verb of evidence or saying, never the speaker of a quote.
+DOCUMENT_NOUNS = _words(
+    """
+    report study poll survey analysis review research data document letter memo statement editorial
+    article website site transcript video footage ad advertisement record filing complaint lawsuit
+    email audit investigation assessment estimate projection model
+    """
+)
+# Pronouns that name a person or a group of people; "it" and "its" never do.
+PERSON_PRONOUNS = frozenset(
+    {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "who", "whom", "myself",
+     "ourselves", "yourself", "himself", "herself", "themselves", "one", "someone", "everyone", "nobody"}
+)
+
+# Nouns for someone who speaks for a body: "a spokesman for Google", "a Google spokeswoman" speak as Google.
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+# Gendered role nouns: an unnamed "spokeswoman" or "girlfriend" who is the subject before a "she" is
+# who "she" means, not a person named further back.
+FEMALE_NOUNS = frozenset(
+    {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "woman", "girlfriend",
+     "wife", "mother", "daughter", "sister", "girl", "lady", "queen", "princess", "actress", "widow"}
+)
+MALE_NOUNS = frozenset(
+    {"spokesman", "chairman", "congressman", "businessman", "councilman", "man", "boyfriend", "husband",
+     "father", "son", "brother", "boy", "king", "prince", "actor", "widower"}
 )

@@ -10,7 +10,14 @@ Stages, one module each, in the order find_quotes() runs them:
 
 from __future__ import annotations
 
-from factextract.data.quote_limits import CONFIDENCE, DEFAULT_CONFIDENCE, NO_SPEAKER_FACTOR, UNNAMED_SPEAKER_FACTOR
+from factextract.data.people import PERSONAL_PRONOUNS
+from factextract.data.quote_limits import (
+    CONFIDENCE,
+    DEFAULT_CONFIDENCE,
+    NO_SPEAKER_FACTOR,
+    PRONOUN_SPEAKER_FACTOR,
+    UNNAMED_SPEAKER_FACTOR,
+)
 from factextract.doc_view import DocView
 from factextract.entities import EntityIndex
 from factextract.models import Quote
@@ -49,6 +56,8 @@ def _quote(quote_id: str, draft: DraftQuote, view: DocView) -> Quote:
         confidence *= NO_SPEAKER_FACTOR
     elif found.speaker.name is None:
         confidence *= UNNAMED_SPEAKER_FACTOR
+    elif found.speaker.text.lower() in PERSONAL_PRONOUNS:
+        confidence *= PRONOUN_SPEAKER_FACTOR  # resolved through the entity index, which can be wrong
     return Quote(
         id=quote_id,
         type=draft.kind,

@@ -32,7 +32,7 @@ class DirectCues:
             if token.pos_ in ("VERB", "AUX") and not is_reporting(token):
                 # A verb inside the speaker's description ("one of the states suing the EPA") or a
                 # capitalised word the tagger took for a verb ("Tulsa police Chief") does not end the search.
-                describes = token.dep_ in ("aux", "auxpass", "acl", "relcl")
+                describes = token.dep_ in ("aux", "auxpass", "acl", "relcl", "amod")  # "a Singapore-based"
                 if not describes and (ends_sentence or not token.text[:1].isupper()):
                     return None  # another clause comes first: "… ,” which means …"
                 continue

@@ -7,18 +7,20 @@ import bisect
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from factextract.columns import among
 from factextract.data.cues import (
     DIRECTIVE_VERBS,
     INTENT_VERBS,
+    NAMING_VERBS,
     OBJECT_VERBS,
     PREPOSITION_CUES,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
 from factextract.data.quote_limits import MAX_REPORTED_TOKENS, MIN_REPORTED_WORDS
+from factextract.quotes.agents import can_speak
 from factextract.quotes.context import lead, stands_alone
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import (
@@ -32,6 +34,8 @@ from factextract.quotes.speakers import Speakers
 
 # Closing marks that end reported content ("… its ‘significant’ subsidiaries”) and stay in it.
 CLOSING_MARKS = "”\"’"
+# Cues whose subject may be a document or finding: "the report said", "a study found", "polls show".
+DOCUMENT_CUES = frozenset({"say", "show", "find", "suggest", "conclude", "reveal", "indicate", "state", "note"})
 CUE_WORDS = REPORTING | INTENT_VERBS | OBJECT_VERBS | STATEMENT_NOUNS | {verb for verb, _ in PREPOSITION_CUES}
 
 
@@ -52,7 +56,8 @@ class ReportedSpeech:
         for clause in token.children:
             # Any verb's that-clause states a position ("hopes that", "means that"); a
             # reporting verb's clause needs no "that".
-            marked = lemma in REPORTING or any(c.dep_ == "mark" for c in clause.children)
+            # A copula's clause ("the fact is that …", "the problem is that …") is nobody's report.
+            marked = lemma in REPORTING or (lemma != "be" and any(c.dep_ == "mark" for c in clause.children))
             if clause.dep_ == "ccomp" and marked and self.reported_clause(token, clause):
                 found = True
                 self.add(token, clause.left_edge.i, clause_end(clause).i)
@@ -79,10 +84,10 @@ class ReportedSpeech:
                 self.add(token, child.left_edge.i, child.right_edge.i)
             elif child.dep_ == "dobj" and lemma in OBJECT_VERBS:
                 # "described the showdown as ominous": the object and what it is called
-                end = max([child.right_edge.i] + [
-                    c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"
-                ])
-                self.add(token, child.left_edge.i, end)
+                called = [c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"]
+                if lemma in NAMING_VERBS and not called:
+                    continue  # "called a meeting", "called Howard Dean": no name given
+                self.add(token, child.left_edge.i, max([child.right_edge.i, *called]))
             elif child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_CUES:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
@@ -138,13 +143,17 @@ class ReportedSpeech:
         if verb is not None:
             first, last = self.own_sentence(verb.i, first, last)
         first, last = without_edge_punctuation(doc, first, last, keep_last=CLOSING_MARKS)
+        first, last = _whole_words(doc, first, last)
         if last < first or content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS:
             return
         if attribution is None and verb is not None:
             subject = self.speakers.subject(verb)
-            if subject is not None and first <= subject.i <= last:
-                return
-            speaker = self.speakers.speaker(subject) if subject is not None else None
+            lemma = verb.lemma_.lower()
+            if subject is None or first <= subject.i <= last:
+                return  # reported speech is someone's: a bare "calling for …" names nobody
+            if not can_speak(subject, self.speakers.entities, documents=lemma in DOCUMENT_CUES):
+                return  # "the fact is that …", "the air campaign warned …": nobody reports
+            speaker = self.speakers.speaker(subject)
             how = "indirect" if verb.lemma_.lower() in SPEECH_VERBS else "belief"
             attribution = Attribution(speaker, self.speakers.cue(verb), verb.idx + len(verb), how)
         if attribution is None:
@@ -163,3 +172,16 @@ def _complement_parsed_as_relative(verb: Token) -> Token | None:
             if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 return token
     return None
+
+
+def _whole_words(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Widens tokens first..last to whole hyphenated words: the parser may split "re-nominate" into three
+    tokens and hang them on different clauses ("declined to re-nominate" must not end at "re")."""
+    def joined(i: int) -> bool:  # token i is a hyphen written against both neighbours
+        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    while first >= 2 and joined(first - 1):
+        first -= 2
+    while last + 2 < len(doc) and joined(last + 1):
+        last += 2
+    return first, last

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factextract.data.people import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
+from factextract.data.people import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS, SPOKESPERSON_NOUNS
 from factextract.doc_view import DocView
 from factextract.entities import EntityIndex
 from factextract.models import Cue, Entity, Speaker
@@ -80,6 +80,10 @@ class Speakers:
         # The head decides: "Obama's former strategist" is the strategist, not Obama.
         entity = self.entities.entity_at(*((head.idx, head.idx + len(head)) if head else (start, end)))
         text = self.text[start:end]
+        role: str | None = None
+        if entity is None and head is not None and head.lemma_.lower() in SPOKESPERSON_NOUNS:
+            entity = self._body_spoken_for(head)
+            role = head.text.lower() if entity is not None else None
         if entity is None and head is not None and head.lemma_.lower() in ROLE_NOUNS and head.pos_ != "PROPN":
             entity = self._by_role(head)
         if entity is not None:
@@ -93,7 +97,7 @@ class Speakers:
             start=start,
             end=end,
             name=name,
-            role=entity.role if entity is not None else None,
+            role=role or (entity.role if entity is not None else None),
             entity_id=entity.id if entity is not None else None,
         )
 
@@ -112,8 +116,22 @@ class Speakers:
         cue = self.cue(according, to, lemma="according to")
         return Attribution(speaker, cue, speaker.end if speaker else cue.end, "verb")
 
+    def _body_spoken_for(self, head: Token) -> Entity | None:
+        """"a spokesman for Google", "a Google spokeswoman": an unnamed spokesperson speaks as the body."""
+        bodies = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")]
+        bodies += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+                   for o in c.children if o.dep_ == "pobj"]
+        for body in bodies:
+            entity = self.entities.entity_at(body.idx, body.idx + len(body))
+            if entity is not None and entity.type in ("organization", "place"):
+                return entity
+        return None
+
     def _by_role(self, head: Token) -> Entity | None:
-        """A bare role ("Mayor: ..." in a headline) names the person the article gives that role."""
+        """A bare role ("Mayor: ..." in a headline) names the person the article gives that role; a plural
+        ("the ministers") is a group, never one of them."""
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
         lemma = head.lemma_.lower()
         matches = [e for e in self.entities.entities if e.role and lemma in e.role.lower().split()]
         return matches[0] if len(matches) == 1 else None
