@@ -28,7 +28,8 @@ class Settings(BaseModel):
     max_chars: int = Field(DEFAULT_MAX_CHARS, gt=0, description="the longest text accepted, in characters")
     checkworthiness_model: Path | None = Field(None, description="a check-worthiness model file; default: the shipped")
     claim_threshold: float | None = Field(
-        None, ge=0.0, le=1.0, description="the score at or above which a sentence is a claim; default: the model's own"
+        None, ge=0.0, le=1.0,
+        description="the score at or above which a sentence is a claim; default: the model's news threshold",
     )
 
     @classmethod

@@ -21,7 +21,9 @@ from factextract.nlp import load_pipeline, pipeline_version
 from factextract.pipeline import default_extractor
 from factextract.startup import collector_paused
 
-SECTIONS = ("engine", "components", "batching", "cold", "imports", "memory", "api", "batch", "footprint", "cost")
+SECTIONS = (
+    "engine", "components", "claims", "batching", "cold", "imports", "memory", "api", "batch", "footprint", "cost",
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def run(sections: tuple[str, ...] = SECTIONS, tiny: bool = False, corpus_dir: Pa
     steps: dict[str, Callable[[], object]] = {
         "engine": lambda: engine.measure_engine(table, corpus.first_words(plan.engine_words), plan.reps),
         "components": lambda: engine.measure_components(table, corpus.first_words(plan.component_words), plan.reps),
+        "claims": lambda: _claims().measure_claims(table, corpus.first_words(plan.component_words), plan.reps),
         "batching": lambda: context.__setitem__("batch_size", engine.measure_batching(
             table, corpus.leads(plan.batch_leads, plan.lead_words), plan.reps, plan.processes)),
         "cold": lambda: startup.measure_cold_start(table, corpus, plan.cold_reps),
@@ -128,6 +131,12 @@ def _serverless():
     from devtools.bench import serverless
 
     return serverless
+
+
+def _claims():
+    from devtools.bench import claims
+
+    return claims
 
 
 def _footprint():

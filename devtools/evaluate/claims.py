@@ -1,7 +1,11 @@
-"""Check-worthiness on the CheckThat! 2024 English dev-test sentences (evaluation only).
+"""Claims: the model's grouped cross-validation, the dev-test check, and our annotated news set.
 
-Each sentence is parsed on its own and scored by the shipped model, exactly as claims.py scores
-an article's sentences; a sentence is predicted check-worthy at or above the claim threshold.
+- Grouped CV (train + dev, folds by debate) is read from the model file, where training recorded
+  it, beside the same figures for the recipe shipped before (devtools/checkworthiness/cv.py).
+- dev-test (CheckThat! 2024 English) is evaluation only: each sentence is parsed on its own and
+  scored exactly as claims.py scores an article's sentences, at the model's debate threshold. It is
+  looked at once per candidate that ships, never to choose anything.
+- The news set (news_claims.py) is scored at the API's default threshold (the model's news threshold).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import numpy as np
 
 from devtools.checkworthiness.data import parse, read_split
 from devtools.checkworthiness.metrics import average_precision
+from devtools.evaluate import news_claims
 from factextract.checkworthiness.features import sentence_features
 from factextract.checkworthiness.model import claim_threshold, load_model
 
@@ -35,7 +40,7 @@ def _cpu_ms_per_item(function: Callable[[Any], Any], items: list, repeats: int =
 def evaluate(data: Path) -> dict:
     split = read_split(data / "claims", SPLIT)
     model = load_model()
-    threshold = claim_threshold(model)
+    threshold = model.threshold
     docs = parse(split)
     spans = [doc[:] for doc in docs]
     # Rounded as claims.py rounds them before comparing with the threshold.
@@ -58,6 +63,9 @@ def evaluate(data: Path) -> dict:
     wrong = np.flatnonzero(predicted != labels)
     worst = sorted(wrong, key=lambda i: -abs(scores[i] - threshold))[:WORST]
     return {
+        "grouped_cv": model.meta.get("grouped_cv"),
+        "grouped_cv_previous_recipe": model.meta.get("grouped_cv_previous_recipe"),
+        "news": news_claims.evaluate(data, claim_threshold(model)),
         "split": SPLIT,
         "sentences": len(docs),
         "positives": int(labels.sum()),
@@ -79,7 +87,13 @@ def evaluate(data: Path) -> dict:
 
 def report(result: dict) -> str:
     c = result["confusion"]
-    lines = [
+    lines = []
+    for name, key in (("this model", "grouped_cv"), ("recipe shipped before", "grouped_cv_previous_recipe")):
+        cv = result.get(key)
+        if cv:
+            lines.append(f"grouped CV, {name} ({cv['folds']} folds by debate over train + dev): "
+                         f"F1 {cv['f1_mean']:.3f} ± {cv['f1_std']:.3f}   AP {cv['ap_mean']:.3f} ± {cv['ap_std']:.3f}")
+    lines += [
         f"claims ({result['split']}, {result['sentences']} sentences, {result['positives']} check-worthy; "
         f"threshold {result['threshold']:.3f}):",
         f"  positive class: precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
@@ -93,4 +107,5 @@ def report(result: dict) -> str:
     ]
     lines += [f"    gold {e['gold']:<3} score {e['score']:.3f}  [{e['id']}] {e['text'][:150]}"
               for e in result["worst_errors"]]
+    lines += news_claims.report(result["news"])
     return "\n".join(lines)

@@ -74,8 +74,11 @@ class CheckworthinessModel:
     dense_weight: float
     platt_a: float
     platt_b: float
-    threshold: float
+    threshold: float  # the best-F1 cut on the debates' out-of-fold scores (devtools eval claims uses it)
     meta: dict = field(default_factory=dict)
+    # The API's default: the best-F1 cut on our annotated news set (devtools/annotations), where page
+    # furniture is already removed and check-worthy sentences are rarer than in debates.
+    news_threshold: float | None = None
 
     def margin(self, features: SentenceFeatures) -> float:
         return self.sparse_weight * self.sparse.margin(features) + self.dense_weight * self.dense.margin(features)
@@ -95,6 +98,7 @@ class CheckworthinessModel:
             "n_char_buckets": N_CHAR_BUCKETS,
             **self.meta,
             "threshold": self.threshold,
+            **({"news_threshold": self.news_threshold} if self.news_threshold is not None else {}),
             "calibration": {"a": self.platt_a, "b": self.platt_b},
             "mix": {"sparse": self.sparse_weight, "dense": self.dense_weight},
             # Every bucket as little-endian float16 (3 significant digits), base64: 0.7 MB a table
@@ -132,7 +136,7 @@ class CheckworthinessModel:
             or dense["names"] != list(DENSE_NAMES)
         ):
             raise ModelNotFound("check-worthiness model was trained on other features; retrain it")
-        known = {"threshold", "calibration", "mix", "sparse", "dense", "format", "feature_version"}
+        known = {"threshold", "news_threshold", "calibration", "mix", "sparse", "dense", "format", "feature_version"}
         known |= {"n_buckets", "n_char_buckets"}
         return cls(
             sparse=SparseModel(
@@ -153,6 +157,7 @@ class CheckworthinessModel:
             platt_a=float(data["calibration"]["a"]),
             platt_b=float(data["calibration"]["b"]),
             threshold=float(data["threshold"]),
+            news_threshold=float(data["news_threshold"]) if data.get("news_threshold") is not None else None,
             meta={key: value for key, value in data.items() if key not in known},
         )
 
@@ -182,5 +187,7 @@ def load_model(path: Path | None = None) -> CheckworthinessModel:
 
 
 def claim_threshold(model: CheckworthinessModel, override: float | None = None) -> float:
-    """The score at or above which a sentence is a claim: the model's own unless a setting overrides it."""
-    return model.threshold if override is None else override
+    """The score at or above which a sentence is a claim: a setting's, else the model's news threshold."""
+    if override is not None:
+        return override
+    return model.threshold if model.news_threshold is None else model.news_threshold

@@ -26,8 +26,10 @@ PHOTO_CREDIT = re.compile(
 
 # A byline or a tag line crediting the reporters or editors.
 BYLINE = re.compile(
-    r"^\s*(?:by|from|written by|reporting by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*[,|/-]?\s*(?:[A-Z][\w .'-]*)?\s*$"
+    # "By Maria Lopez and Ken Ito": names in capitals (case-sensitive) and nothing else on the line,
+    # so "By now it is obvious ..." and "From afar, ..." stay sentences.
+    r"^\s*(?:[Bb]y|BY|[Ww]ritten by)\s+(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$"
     r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b"
     r"|\b(?:additional )?reporting by\b|\b(?:editing|writing|compiled|research) by\b"
     r"|^\s*(?:staff|associated press|senior|contributing|special) (?:writer|reporter|correspondent)s?\b"
@@ -48,8 +50,7 @@ SECTION_LABEL = re.compile(r"^\s*[A-Z][A-Z &'-]{2,30}[.:]?\s*$")
 
 # A promo or "read more" link, a related-story pointer, a call to subscribe or watch.
 PROMO = re.compile(
-    r"^\s*(?:read|see|watch|listen|click|tap|view|more|also|related|recommended|trending|sponsored|"
-    r"advertisement|subscribe|sign up|get (?:our|the)|download|follow|like us|join us)\b"
+    r"^\s*(?:read|see|watch|listen|click|tap|view|subscribe|sign up|get our|download|follow|like us|join us)\b"
     r"[^.!?]{0,80}(?:\bhere\b|:|>|»|\u2192|\bmore\b|\bstory\b|\barticle\b|\bvideo\b|\bnewsletter\b|\bapp\b)"
     r"|^\s*(?:read|see) (?:the )?(?:rest|more|full|original|whole)\b"
     r"|^\s*(?:related|more|also read|read more|see also|recommended|watch|listen|more on this)\s*[:>»|-]"
@@ -64,7 +65,8 @@ NAVIGATION = re.compile(
     r"|\b(?:share (?:this|on)|follow (?:us|me|\w+) on)\b"
     r"|^\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email)(?:\s*[|/•·,]?\s*"
     r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|print))+\s*$"
-    r"|(?:©|\bcopyright\b|\ball rights reserved\b)",
+    # "©" alone would also match mis-decoded accents ("protegÃ©s"): a copyright line starts with it or names a year.
+    r"|^\s*(?:©|\(c\)|copyright\b)|©\s*\d{4}|\bcopyright \d{4}|\ball rights reserved\b",
     re.IGNORECASE,
 )
 

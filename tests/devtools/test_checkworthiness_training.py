@@ -7,7 +7,8 @@ import pytest
 
 from devtools.checkworthiness.data import Split, featurize, read_split
 from devtools.checkworthiness.metrics import average_precision, best_f1_threshold
-from devtools.checkworthiness.train import fit_models, time_blocks
+from devtools.checkworthiness.cv import debate_folds, fold_scores, summarize
+from devtools.checkworthiness.train import fit_models
 from factextract.checkworthiness.features import sentence_features
 from factextract.checkworthiness.model import CheckworthinessModel
 from factextract.nlp import load_pipeline
@@ -51,11 +52,24 @@ def test_model_file_scores_what_training_fitted(nlp):
     assert run_time[labels == 1].min() > run_time[labels == 0].max()
 
 
-def test_time_blocks_are_equal_runs_of_sentence_id(tmp_path):
-    ids = [str(i) for i in (50, 10, 40, 20, 30, 60)]
-    split = Split("train", tmp_path, ids, ["x"] * 6, np.zeros(6, dtype=np.int8))
-    assert time_blocks(split, blocks=3).tolist() == [2, 0, 1, 0, 1, 2]
+def test_debate_folds_are_equal_runs_of_sentence_id_over_both_files():
+    # Train and dev ids interleave (dev samples the same debates): a dev sentence joins its debate's fold.
+    ids = ["50", "10", "40", "20", "30", "60"]
+    assert debate_folds(ids, folds=3).tolist() == [2, 0, 1, 0, 1, 2]
 
+
+def test_fold_f1_uses_a_threshold_fitted_on_the_other_folds_only():
+    labels = np.array([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0])
+    margins = np.array([2.0, -2.0, 1.5, -1.5, 1.0, -1.0, 2.5, -2.5, 0.5, -0.5, 3.0, -3.0])
+    folds = np.array([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2])
+    rows = fold_scores(labels, margins, folds)
+    # Fold 2 ranks perfectly (AP 1), but the cut learnt on folds 0 and 1 (lowest positive margin 1.0)
+    # misses its positive at 0.5: one of two found, F1 2/3. A cut fitted on fold 2 itself would hide that.
+    assert [r["average_precision"] for r in rows] == [1.0, 1.0, 1.0]
+    assert [r["f1"] for r in rows] == [1.0, 1.0, 0.6667]
+    summary = summarize(rows)
+    assert summary["folds"] == 3
+    assert summary["f1_mean"] == pytest.approx((2 + 2 / 3) / 3, abs=1e-3)
 
 
 def test_best_f1_threshold_cuts_between_distinct_scores():
