@@ -1,13 +1,13 @@
-"""Training the check-worthiness model (devtools): data files, metrics, block CV, and what the engine scores."""
+"""Training the check-worthiness model (devtools): data files, metrics, folds by debate, and what the engine scores."""
 
 import json
 
 import numpy as np
 import pytest
 
-from devtools.checkworthiness.data import Split, featurize, read_split
-from devtools.checkworthiness.metrics import average_precision, best_f1_threshold
 from devtools.checkworthiness.cv import debate_folds, fold_scores, summarize
+from devtools.checkworthiness.data import featurize, read_split
+from devtools.checkworthiness.metrics import average_precision, best_f1_threshold
 from devtools.checkworthiness.train import fit_models
 from factextract.checkworthiness.features import sentence_features
 from factextract.checkworthiness.model import CheckworthinessModel
