@@ -23,7 +23,8 @@ def test_the_pipeline_without_the_models_stored_strings_annotates_as_with_them(m
         "Die Regierung sagte, dass https://example.org/a?b=1 nicht erreichbar war; l'État a refusé. "
         "The cobbler's fourteen-year-old apprentice re-re-checked No. 7's cañón measurements (3.2 km²)."
     )
-    ours = load_pipeline()
+    # A fresh load: the process's shared pipeline gains a string for every word the tests before this one read.
+    ours = load_pipeline.__wrapped__(model_name())
     monkeypatch.setattr(nlp_module, "UNUSED_DATA", ())
     with_strings = load_pipeline.__wrapped__(model_name())
     assert len(ours.vocab.strings) < len(with_strings.vocab.strings) / 10
