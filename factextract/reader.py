@@ -6,6 +6,7 @@ The CLI and the batch Lambda both read files through here, so a file means the s
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -14,6 +15,12 @@ from factextract.models import Article
 from factextract.pipeline import as_article
 
 FORMATS = (".txt", ".json", ".jsonl")
+# An article is an object of strings, a file at most a list of them: 3 levels. 10 KB of '[' raised
+# RecursionError inside json.loads, which no caller caught; deeper than this is refused before parsing.
+MAX_JSON_DEPTH = 32
+# A JSON string, escapes included (unrolled, so a long string is one linear scan).
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,39 @@ def decode(data: bytes) -> str:
         raise InvalidEncoding(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
+def json_problem(error: json.JSONDecodeError) -> str:
+    """One wording for a JSON syntax error wherever it is reported (CLI, batch job, API): the position first,
+    because json's own message may end in a preposition ("Unterminated string starting at")."""
+    where = f"column {error.colno}" if error.lineno == 1 else f"line {error.lineno} column {error.colno}"
+    return f"malformed JSON at {where}: {error.msg}"
+
+
+def _too_deep(text: str) -> bool:
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return False
+    depth = 0
+    for bracket in _BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            return True
+    return False
+
+
+def parse_json(text: str) -> object:
+    """json.loads with the nesting depth limited to MAX_JSON_DEPTH; InvalidArticle for anything unparsable."""
+    if _too_deep(text):
+        raise InvalidArticle(f"malformed JSON: nested deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidArticle(json_problem(exc)) from None
+    except RecursionError:  # nesting inside strings' look-alikes the count above cannot see; never expected
+        raise InvalidArticle(f"malformed JSON: nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except ValueError:
+        # Python refuses integers of more than 4300 digits rather than spend quadratic time on them.
+        raise InvalidArticle("malformed JSON: a number is too long") from None
+
+
 def _record(line: int, value: object, default_id: str | None = None) -> Record:
     try:
         if isinstance(value, dict) and default_id and "id" not in value:
@@ -59,9 +99,11 @@ def read_lines(lines: Iterable[str], first_line: int = 1) -> Iterator[Record]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Record(number, error=InvalidArticle(f"malformed JSON: {exc.msg} at column {exc.colno}"))
+            # Without its line ending: the CLI reads lines with theirs and the batch without, and an unterminated
+            # string then read "Invalid control character" in one and "Unterminated string" in the other.
+            value = parse_json(line.rstrip("\r\n"))
+        except InvalidArticle as exc:
+            yield Record(number, error=exc)
             continue
         yield _record(number, value)
 
@@ -77,9 +119,9 @@ def read_text(name: str, text: str, default_id: str | None = None) -> Iterator[R
         yield from read_lines(text.split("\n"))
     else:
         try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Record(exc.lineno, error=InvalidArticle(f"malformed JSON: {exc.msg}"))
+            value = parse_json(text)
+        except InvalidArticle as exc:
+            yield Record(1, error=exc)
             return
         if isinstance(value, list):
             for index, item in enumerate(value, start=1):

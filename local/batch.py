@@ -233,7 +233,7 @@ def run(paths: list[Path], out_dir: Path, handler: Handler | None = None, show: 
     )["Attributes"]["ApproximateNumberOfMessages"]
     report: dict[str, Any] = {"jobs": [], "dead_letters": int(dead)}
     for key, job in jobs.items():
-        record = job_store.get_job(job)
+        record = job_store.get_job(job, failures=True)
         saved = save_results(config.results_bucket, key, job, out_dir)
         report["jobs"].append(
             {

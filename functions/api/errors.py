@@ -7,7 +7,6 @@ Bodies follow shared.models.ErrorBody: {"code", "message"} plus "field" for vali
 from __future__ import annotations
 
 import base64
-import json
 from http import HTTPStatus
 from typing import Any
 
@@ -21,6 +20,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 from api import jsonio
 from api.observability import logger
 from factextract.errors import FactExtractError, InvalidArticle, TextTooLong, UnsupportedLanguage
+from factextract.reader import parse_json
 from shared.errors import (
     InternalError,
     InvalidJson,
@@ -107,16 +107,12 @@ def _proxy_answer(status: HTTPStatus, code: str, message: str, field: str | None
 
 
 def _json_problem(text: str) -> str | None:
-    """Why the text is not JSON a handler can read, or None. Powertools only expects JSONDecodeError."""
+    """Why the text is not JSON a handler can read, or None; in the words the CLI and batch jobs use for a bad
+    line (factextract.reader.parse_json). Powertools only expects JSONDecodeError."""
     try:
-        json.loads(text)
-    except json.JSONDecodeError as error:
-        return f"the body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
-    except RecursionError:
-        return "the body is not valid JSON: nested too deeply"
-    except ValueError:
-        # Python refuses integers of more than 4300 digits rather than spend quadratic time on them.
-        return "the body is not valid JSON: a number is too long"
+        parse_json(text)
+    except InvalidArticle as error:
+        return f"the body is not valid JSON: {error.message}"
     return None
 
 

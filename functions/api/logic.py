@@ -5,7 +5,6 @@ Each function takes the ArticleStore to use; routes pass none and get the config
 
 from __future__ import annotations
 
-import hashlib
 import threading
 
 from factextract.errors import TextTooLong
@@ -13,6 +12,7 @@ from factextract.models import Article, Extraction
 from factextract.pipeline import article_id, default_extractor, extract
 from shared.config import settings
 from shared.errors import NotFound
+from shared.identity import content_hash, with_metadata
 from shared.models import Health, QuotePage
 from shared.store import ArticleStore, default_articles
 
@@ -22,13 +22,9 @@ from shared.store import ArticleStore, default_articles
 _EXTRACTION_LOCK = threading.Lock()
 
 
-def content_hash(article: Article) -> str:
-    """What decides the stored result besides the extractor: a caller-given id with new text re-extracts."""
-    return hashlib.sha256(article.model_dump_json(exclude={"id"}).encode()).hexdigest()
-
-
 def create_extraction(article: Article, store: ArticleStore | None = None) -> tuple[Extraction, bool]:
-    """The article's extraction and whether it was made now (True) or already stored (False)."""
+    """The article's extraction and whether it was made now (True) or already stored (False). A repost of a
+    stored article that changes only its title, url or source updates them without extracting again."""
     limit = settings().max_text_chars
     if len(article.text) > limit:
         raise TextTooLong(f"text has {len(article.text):,} characters; the API limit is {limit:,}", field="text")
@@ -36,15 +32,23 @@ def create_extraction(article: Article, store: ArticleStore | None = None) -> tu
     key, version, digest = article_id(article), default_extractor().version, content_hash(article)
     stored = store.get(key) if store.exists(key, version, digest) else None
     if stored is not None:
-        return stored, False
+        return _reposted(stored, article, digest, store), False
     with _EXTRACTION_LOCK:
         # A request for the same article may have stored it while this one waited for the lock.
         stored = store.get(key) if store.exists(key, version, digest) else None
         if stored is not None:
-            return stored, False
+            return _reposted(stored, article, digest, store), False
         extraction = extract(article)
     store.put(extraction, content_hash=digest)
     return extraction, True
+
+
+def _reposted(stored: Extraction, article: Article, digest: str, store: ArticleStore) -> Extraction:
+    updated = with_metadata(stored, article)
+    if updated is None:
+        return stored
+    store.put(updated, content_hash=digest)
+    return updated
 
 
 def get_extraction(key: str, store: ArticleStore | None = None) -> Extraction:

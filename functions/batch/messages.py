@@ -27,6 +27,9 @@ class FileRef(BaseModel):
     key: str
     size: int | None = None
     etag: str | None = None
+    # The version the notification is about (input bucket versioning is on): a file replaced before its
+    # notification is handled is still read as it was, and gets its own job.
+    version_id: str | None = None
 
 
 class ChunkTask(BaseModel):
@@ -46,6 +49,9 @@ class ChunkTask(BaseModel):
     first_line: int = Field(ge=1)
     # The ETag the chunks were planned on: a read of a since-replaced object is refused rather than misread.
     etag: str | None = None
+    version_id: str | None = None
+    # A .json array's chunk: its items first_line..last_line (the whole file is read; items are its lines).
+    last_line: int | None = Field(default=None, ge=1)
     segment: int = Field(default=0, ge=0)
     done: int = Field(default=0, ge=0)
     failures: list[LineFailure] = Field(default_factory=list)
@@ -106,6 +112,8 @@ def _file_ref(record: dict) -> FileRef:
             key=unquote_plus(obj["key"]),
             size=obj.get("size"),
             etag=obj.get("eTag"),
+            # S3 writes "null" for an object stored while the bucket had no versioning.
+            version_id=None if obj.get("versionId") in (None, "", "null") else obj["versionId"],
         )
     except (KeyError, TypeError, ValidationError):
         raise InvalidMessage("S3 notification record lacks bucket name or object key") from None

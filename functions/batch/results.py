@@ -1,9 +1,13 @@
-"""Where a job's results go in the results bucket: JSONL parts per chunk segment, and a manifest when complete.
+"""Where a job's results go in the results bucket: JSONL parts per group of articles, and a manifest when complete.
 
-Layout: results/<input key without incoming/>/<job tag>/part-<chunk>-<segment>.jsonl, one Extraction per
-line, and manifest.json beside them. A part's key depends only on its chunk and segment, so a retried
-invocation overwrites its own part instead of adding a second copy. The job tag (from the job id, which
-includes the object's ETag) keeps a re-uploaded, changed file from mixing with the parts of the earlier one.
+Layout: results/<input key without incoming/>/<job tag>/part-<chunk>-<first line>.jsonl, one Extraction per
+line, and manifest.json beside them. A part holds one group of articles (spaCy's batch), named by the file
+line its group starts at. Groups are cut by the file's content alone, never by an invocation's remaining
+time, so any delivery of a chunk, however its work was split into segments, writes the same parts under
+the same keys: a duplicate or retried delivery overwrites them and neither loses nor repeats a line (parts
+named by segment lost 2 of 7 articles or held 2 of 7 twice when one message was delivered twice). The job
+tag (from the job id, which includes the object's ETag) keeps a re-uploaded, changed file from mixing with
+the parts of the earlier one.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ def prefix(key: str, job_id: str) -> str:
     return f"results/{key.removeprefix(INPUT_PREFIX)}/{tag}/"
 
 
-def part_key(key: str, job_id: str, chunk: int, segment: int) -> str:
-    return f"{prefix(key, job_id)}part-{chunk:05d}-{segment:03d}.jsonl"
+def part_key(key: str, job_id: str, chunk: int, first_line: int) -> str:
+    return f"{prefix(key, job_id)}part-{chunk:05d}-{first_line:012d}.jsonl"
 
 
 def manifest_key(key: str, job_id: str) -> str:
@@ -46,6 +50,7 @@ def write_manifest(bucket: str, key: str, job_id: str, job: JobRecord) -> str:
         "job_id": job.job_id,
         "source": job.source,
         "status": job.status,
+        "reason": job.reason,
         "articles_done": job.articles_done,
         "articles_failed": job.articles_failed,
         "failures": [failure.model_dump() for failure in job.failures],

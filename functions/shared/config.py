@@ -10,6 +10,8 @@ from dataclasses import dataclass
 DEFAULT_MAX_TEXT_CHARS = 100_000
 DEFAULT_CHUNK_LINES = 500
 DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024
+# The queues' maxReceiveCount in template.yaml: the receive after which a failing message is dead-lettered.
+DEFAULT_MAX_RECEIVES = 3
 
 
 def _flag(value: str | None) -> bool:
@@ -25,6 +27,7 @@ class Settings:
     max_text_chars: int
     chunk_lines: int
     chunk_bytes: int
+    max_receives: int
     # Swagger UI exposes the whole API surface: off unless a deployment opts in.
     enable_swagger: bool
 
@@ -40,5 +43,6 @@ def settings() -> Settings:
         max_text_chars=int(env.get("MAX_TEXT_CHARS", DEFAULT_MAX_TEXT_CHARS)),
         chunk_lines=int(env.get("CHUNK_LINES", DEFAULT_CHUNK_LINES)),
         chunk_bytes=int(env.get("CHUNK_BYTES", DEFAULT_CHUNK_BYTES)),
+        max_receives=int(env.get("MAX_RECEIVES", DEFAULT_MAX_RECEIVES)),
         enable_swagger=_flag(env.get("ENABLE_SWAGGER")),
     )

@@ -77,3 +77,17 @@ class ExtractionFailed(FactExtractError):
     the rest of the file goes on. Its code is the engine's code for an unnamed failure."""
 
     code = FactExtractError.code
+
+
+class LineUnreadable(FactExtractError):
+    """A line that raised something no reader names (RecursionError, MemoryError...): that line is listed with
+    the error's type, and the rest of its chunk goes on."""
+
+    code = "unreadable_line"
+
+
+class DeadLettered(FactExtractError):
+    """A message of the job failed on its last receive and goes to the dead-letter queue: the job is marked
+    failed with this reason, never left running."""
+
+    code = "dead_lettered"

@@ -51,12 +51,16 @@ class JobRecord(BaseModel):
     """Progress of one input file through the batch path."""
 
     job_id: str
-    status: str = Field(description="running until every chunk is recorded, then completed.")
+    status: str = Field(
+        description="running until every chunk is recorded, then completed; failed when a message of the job "
+        "went to the dead-letter queue (reason says why; a redrive may still complete it)."
+    )
     chunks: int
     chunks_done: int
     articles_done: int
     articles_failed: int
-    failures: list[LineFailure]
+    failures: list[LineFailure] = Field(description="Failed lines; listed only when asked for.")
+    reason: str | None = Field(default=None, description="Why the job failed, when status is failed.")
     source: str | None = None
     size: int | None = None
     created_at: dt.datetime

@@ -115,12 +115,19 @@ class FakeJobStore:
             }
         )
         if job.chunks_done >= job.chunks:
-            job = job.model_copy(update={"status": "completed"})
+            job = job.model_copy(update={"status": "completed", "reason": None})
         self.jobs[job_id] = job
         return True
 
     def chunk_recorded(self, job_id: str, chunk: int) -> bool:
         return (job_id, chunk) in self.recorded
 
-    def get_job(self, job_id: str) -> JobRecord | None:
-        return self.jobs.get(job_id)
+    def get_job(self, job_id: str, *, failures: bool = False) -> JobRecord | None:
+        job = self.jobs.get(job_id)
+        return job if job is None or failures else job.model_copy(update={"failures": []})
+
+    def fail_job(self, job_id: str, reason: LineFailure) -> None:
+        job = self.jobs[job_id]
+        if job.status == "running":
+            text = f"line {reason.line}: {reason.code}: {reason.message}"
+            self.jobs[job_id] = job.model_copy(update={"status": "failed", "reason": text})

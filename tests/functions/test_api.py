@@ -218,7 +218,7 @@ def test_bad_post_bodies_get_a_json_error_with_a_stable_code(
 @pytest.mark.parametrize(
     ("body", "base64_encoded", "message"),
     [
-        ('{"text": "x", "a": ' + "[" * 50_000 + "]" * 50_000 + "}", False, "nested too deeply"),
+        ('{"text": "x", "a": ' + "[" * 50_000 + "]" * 50_000 + "}", False, "nested deeper than"),
         ('{"text": "x", "id": ' + "9" * 5_000 + "}", False, "a number is too long"),
         ("//79e30=", True, "not UTF-8 text"),
         ("not base64 at all!", True, "not UTF-8 text"),

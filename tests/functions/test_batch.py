@@ -92,10 +92,18 @@ def _notification(bucket: str, key: str, message_id: str = "m-1") -> dict[str, A
     }
 
 
+def _notified(event: dict[str, Any], job: str) -> dict[str, Any]:
+    """The events/ notification about the object the test uploaded: its eTag is the upload's (S3 names the
+    version it notifies of; the file's own placeholder eTag is that of an empty object)."""
+    body = json.loads(event["Records"][0]["body"])
+    body["Records"][0]["s3"]["object"]["eTag"] = job.rsplit("@", 1)[1]
+    return {"Records": [{**event["Records"][0], "body": json.dumps(body)}]}
+
+
 def _job(job: str):
     from shared.store import default_jobs
 
-    return default_jobs().get_job(job)
+    return default_jobs().get_job(job, failures=True)
 
 
 def _results(env: dict[str, str], job: str, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -137,7 +145,7 @@ def test_object_created_event_stores_every_article_and_lists_bad_lines(
     body = _line(ARTICLES[0]) + "{not json\n" + _line(ARTICLES[1]) + '{"title": "no text"}\n'
     job = _put(event_bucket, key, body)
 
-    assert handler(load_event("batch_s3_object_created"), lambda_context) == {"batchItemFailures": []}
+    assert handler(_notified(load_event("batch_s3_object_created"), job), lambda_context) == {"batchItemFailures": []}
 
     record = _job(job)
     assert (record.status, record.articles_done, record.articles_failed) == ("completed", 2, 2)
@@ -158,11 +166,11 @@ def test_replayed_notification_writes_nothing_twice(aws, event_bucket, handler, 
 
     key = "incoming/millbrook council 2026-03-04.jsonl"
     job = _put(event_bucket, key, _line(ARTICLES[0]) + _line(ARTICLES[1]))
-    handler(load_event("batch_s3_object_created"), lambda_context)
+    handler(_notified(load_event("batch_s3_object_created"), job), lambda_context)
     objects = clients.s3().list_objects_v2(Bucket=aws["RESULTS_BUCKET"])["Contents"]
     before = _job(job)
 
-    assert handler(load_event("batch_s3_object_created"), lambda_context) == {"batchItemFailures": []}
+    assert handler(_notified(load_event("batch_s3_object_created"), job), lambda_context) == {"batchItemFailures": []}
 
     after = _job(job)
     assert (after.articles_done, after.chunks_done, after.updated_at) == (2, 1, before.updated_at)
@@ -255,7 +263,7 @@ def test_short_time_requeues_the_rest_of_a_chunk_without_losing_or_repeating(aws
     assert (record.status, record.chunks_done, record.articles_done, record.articles_failed) == ("completed", 1, 5, 1)
     assert [f.line for f in record.failures] == [2]
     manifest, results = _results(aws, job, key)
-    assert len(manifest["parts"]) == 2
+    assert len(manifest["parts"]) == 3  # one per group of two articles
     assert [line["id"] for line in results] == [f"story-{n:03d}" for n in range(5)]
 
 

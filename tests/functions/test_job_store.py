@@ -21,16 +21,16 @@ def test_job_chunks_count_once_and_the_job_completes_after_the_last(store) -> No
     failures = [LineFailure(line=7, code="invalid_json", message="malformed JSON")]
     assert store.record_chunk("input/incoming/day.jsonl", 0, done=9, failures=failures) is True
     assert store.record_chunk("input/incoming/day.jsonl", 0, done=9, failures=failures) is False
-    middle = store.get_job("input/incoming/day.jsonl")
+    middle = store.get_job("input/incoming/day.jsonl", failures=True)
     assert (middle.status, middle.chunks_done, middle.articles_done, middle.articles_failed) == ("running", 1, 9, 1)
 
     assert store.record_chunk("input/incoming/day.jsonl", 1, done=10) is True
-    final = store.get_job("input/incoming/day.jsonl")
+    final = store.get_job("input/incoming/day.jsonl", failures=True)
     assert (final.status, final.chunks_done, final.articles_done, final.articles_failed) == ("completed", 2, 19, 1)
     assert final.failures == failures
     assert final.source == "s3://input/incoming/day.jsonl"
     assert final.size == 2048
-    assert store.get_job("input/other.jsonl") is None
+    assert store.get_job("input/other.jsonl", failures=True) is None
 
 
 def test_a_last_chunk_recorded_before_a_crash_still_completes_the_job_when_redelivered(store, monkeypatch) -> None:
@@ -38,9 +38,9 @@ def test_a_last_chunk_recorded_before_a_crash_still_completes_the_job_when_redel
     # The invocation dies between counting its chunk and marking the job complete.
     monkeypatch.setattr(store, "_complete_if_finished", lambda pk: None)
     assert store.record_chunk("input/day.jsonl", 0, done=5) is True
-    assert store.get_job("input/day.jsonl").status == "running"
+    assert store.get_job("input/day.jsonl", failures=True).status == "running"
     monkeypatch.undo()
 
     assert store.record_chunk("input/day.jsonl", 0, done=5) is False
-    job = store.get_job("input/day.jsonl")
+    job = store.get_job("input/day.jsonl", failures=True)
     assert (job.status, job.articles_done, job.chunks_done) == ("completed", 5, 1)

@@ -184,7 +184,7 @@ def test_hostile_files_keep_every_good_article_and_list_every_bad_line(
 
     lost = 0
     for file in FILES:
-        record = job_store.get_job(jobs[file.key])
+        record = job_store.get_job(jobs[file.key], failures=True)
         assert record is not None, f"no job record for {file.key!r}"
         assert record.status == "completed", file.key
         listed = tuple((failure.line, failure.code) for failure in record.failures)
@@ -289,7 +289,7 @@ def test_a_200_mb_line_is_listed_failed_unread_while_every_other_line_is_process
         s3.meta.events.unregister("provide-client-params.s3.GetObject")
     seconds = time.perf_counter() - started
 
-    record = default_jobs().get_job(job_id(pipeline["INPUT_BUCKET"], key, etag))
+    record = default_jobs().get_job(job_id(pipeline["INPUT_BUCKET"], key, etag), failures=True)
     assert record is not None and record.status == "completed"
     assert [(failure.line, failure.code) for failure in record.failures] == [(2, "line_too_large")]
     assert f"{line[1] - line[0]:,} bytes" in record.failures[0].message

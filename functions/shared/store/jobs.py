@@ -120,14 +120,37 @@ class DynamoJobStore(DynamoTable):
         )
         return "Item" in response
 
-    def get_job(self, job_id: str) -> JobRecord | None:
+    def fail_job(self, job_id: str, reason: LineFailure) -> None:
+        """Marks a running job failed with the reason (its message is going to the dead-letter queue); a redrive
+        that then records the last chunk still completes it."""
+        try:
+            self.client.update_item(
+                TableName=self.table_name,
+                Key=layout.job_key(job_id),
+                UpdateExpression="SET #status = :failed, reason = :reason, updated_at = :now",
+                ConditionExpression="#status = :running",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues={
+                    ":failed": s("failed"),
+                    ":running": s("running"),
+                    ":reason": s(f"line {reason.line}: {reason.code}: {reason.message[:MESSAGE_CHARS]}"),
+                    ":now": s(layout.now()),
+                },
+            )
+        except ClientError as error:
+            if not is_condition_failure(error):
+                raise
+
+    def get_job(self, job_id: str, *, failures: bool = False) -> JobRecord | None:
+        """The job's counters from its one item; its failed lines (up to FAILURES_LISTED) only when asked, as a
+        20,000-line file's progress checks re-read 1,000 failure items after every chunk and timed out."""
         response = self.client.get_item(TableName=self.table_name, Key=layout.job_key(job_id), ConsistentRead=True)
         item = response.get("Item")
         if item is None:
             return None
-        failures = [
+        listed = [
             LineFailure(line=int(fail["line"]["N"]), code=fail["code"]["S"], message=fail["message"]["S"])
-            for fail in self.query(layout.job_pk(job_id), layout.FAIL, limit=FAILURES_LISTED)
+            for fail in (self.query(layout.job_pk(job_id), layout.FAIL, limit=FAILURES_LISTED) if failures else ())
         ]
         return JobRecord(
             job_id=item["job_id"]["S"],
@@ -136,7 +159,8 @@ class DynamoJobStore(DynamoTable):
             chunks_done=int(item["chunks_done"]["N"]),
             articles_done=int(item["articles_done"]["N"]),
             articles_failed=int(item["articles_failed"]["N"]),
-            failures=failures,
+            failures=listed,
+            reason=item.get("reason", {}).get("S"),
             source=item.get("source", {}).get("S"),
             size=int(item["size"]["N"]) if "size" in item else None,
             created_at=item["created_at"]["S"],
@@ -148,10 +172,15 @@ class DynamoJobStore(DynamoTable):
             self.client.update_item(
                 TableName=self.table_name,
                 Key={"pk": pk, "sk": s(layout.HEADER)},
-                UpdateExpression="SET #status = :completed",
-                ConditionExpression="chunks_done >= chunks AND #status = :running",
+                UpdateExpression="SET #status = :completed REMOVE reason",
+                # A failed job's dead letters, redriven, can still complete it.
+                ConditionExpression="chunks_done >= chunks AND #status IN (:running, :failed)",
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues={":completed": s("completed"), ":running": s("running")},
+                ExpressionAttributeValues={
+                    ":completed": s("completed"),
+                    ":running": s("running"),
+                    ":failed": s("failed"),
+                },
             )
         except ClientError as error:
             if not is_condition_failure(error):

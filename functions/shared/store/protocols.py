@@ -53,7 +53,13 @@ class JobStore(Protocol):
 
     def chunk_recorded(self, job_id: str, chunk: int) -> bool: ...
 
-    def get_job(self, job_id: str) -> JobRecord | None: ...
+    def get_job(self, job_id: str, *, failures: bool = False) -> JobRecord | None:
+        """The job's counters; its failed lines too when failures is True (a query, so only when asked)."""
+        ...
+
+    def fail_job(self, job_id: str, reason: LineFailure) -> None:
+        """Marks a running job failed with the reason: its message is going to the dead-letter queue."""
+        ...
 
 
 @dataclass(frozen=True)
