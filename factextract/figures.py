@@ -268,8 +268,8 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     if lowered in _BARE_PARTS and not _PART_AFTER.match(after) and not _APPROX_BEFORE.search(before):
         return False
     one_word = _ONE_HYPHEN.match(text, number.end) if lowered == "one" else None
-    if one_word and one_word.group("word").lower() not in units.TIME_UNITS and one_word.group(
-            "word").lower() not in units.WORDS:
+    if one_word and not any(one_word.group("word").lower() in words for words in (
+            units.TIME_UNITS, units.WORDS, currencies.NAMES)):  # "one-hour", "one-metre", "one-yen" are figures
         return False
     if not number.spelled and _STREET_AFTER.match(text, number.end):
         return False
