@@ -10,13 +10,27 @@ from botocore.exceptions import ClientError
 from factextract.models import Extraction, Quote
 from shared.errors import StoreUnavailable
 from shared.models import SpeakerQuote
+from shared.retry import Backoff
 from shared.store import layout
-from shared.store.layout import HEADER, Item, s
+from shared.store.layout import Item, s
 from shared.store.table import DynamoTable, is_condition_failure
 
 # 300 KiB of gzip per part leaves room for keys and attribute names under the 400 KB item limit.
 PART_BYTES = 300 * 1024
 READ_ATTEMPTS = 3
+# Header flips and deletes that found the header changed under them try again over the current one.
+FLIP_BACKOFF = Backoff(attempts=5, base_seconds=0.02, cap_seconds=0.5)
+
+
+def _expecting(generation: str | None) -> dict[str, Any]:
+    """The condition that the header names this generation (None: that there is no header)."""
+    if generation is None:
+        return {"ConditionExpression": "attribute_not_exists(pk)"}
+    return {
+        "ConditionExpression": "#generation = :expected",
+        "ExpressionAttributeNames": {"#generation": "generation"},
+        "ExpressionAttributeValues": {":expected": s(generation)},
+    }
 
 
 class DynamoArticleStore(DynamoTable):
@@ -58,29 +72,31 @@ class DynamoArticleStore(DynamoTable):
                 header[name] = s(getattr(extraction, name))
         if content_hash:
             header["content_hash"] = s(content_hash)
-        if previous is None:
-            condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(pk)"}
-        else:
-            condition = {
-                "ConditionExpression": "#generation = :previous",
-                "ExpressionAttributeNames": {"#generation": "generation"},
-                "ExpressionAttributeValues": {":previous": previous["generation"]},
-            }
-        try:
-            self.client.put_item(TableName=self.table_name, Item=header, **condition)
-        except ClientError as error:
-            if not is_condition_failure(error):
-                raise
-            current = self._header(extraction.id)
-            if current is None or current["generation"]["S"] != generation:
-                # Another writer flipped first; its generation is complete and visible, ours is surplus.
-                self._delete_generation(extraction.id, generation)
-                return
-            # Our own flip landed but its answer was lost (a timeout or a dropped connection); botocore sent it
-            # again and the condition then failed on our own header. Deleting our parts here left the article
-            # pointing at nothing (found by tests/reliability/test_faults.py).
-        if previous is not None:
-            self._delete_generation(extraction.id, previous["generation"]["S"])
+        replaced = self._flip(header, generation, previous["generation"]["S"] if previous else None)
+        if replaced is not None:
+            self._delete_generation(extraction.id, replaced)
+
+    def _flip(self, header: Item, generation: str, expected: str | None) -> str | None:
+        """Writes the header naming our generation over the one expected (None: no header); returns the generation
+        it replaced. A DELETE or another write may land between our read and our flip: then we flip over what
+        is there now, so put() never returns normally with nothing stored (which the API answered 201)."""
+        article_id = header["article_id"]["S"]
+        for _ in FLIP_BACKOFF.tries(self._sleep):
+            try:
+                self.client.put_item(TableName=self.table_name, Item=header, **_expecting(expected))
+                return expected
+            except ClientError as error:
+                if not is_condition_failure(error):
+                    raise
+            current = self._header(article_id)
+            found = current["generation"]["S"] if current else None
+            if found == generation:
+                # Our own flip landed but its answer was lost (a timeout or a dropped connection); botocore sent it
+                # again and the condition then failed on our own header (tests/reliability/test_faults.py).
+                return expected
+            expected = found
+        self._delete_generation(article_id, generation)
+        raise StoreUnavailable(f"article {article_id} kept changing while being stored; try again")
 
     def get(self, article_id: str) -> Extraction | None:
         for _ in range(READ_ATTEMPTS):
@@ -103,15 +119,27 @@ class DynamoArticleStore(DynamoTable):
         return content_hash is None or header.get("content_hash", {}).get("S") == content_hash
 
     def delete(self, article_id: str) -> bool:
-        """Removes every item of the article; False when there was nothing to remove."""
-        items = self.query(layout.article_pk(article_id), "", projection=("pk", "sk"))
-        keys = [{"pk": item["pk"], "sk": item["sk"]} for item in items]
-        if not keys:
-            return False
-        # The header goes first so readers stop seeing the article before its parts disappear.
-        self.client.delete_item(TableName=self.table_name, Key=layout.article_key(article_id))
-        self.batch_write({"DeleteRequest": {"Key": key}} for key in keys if key["sk"]["S"] != HEADER)
-        return True
+        """Removes every item of the article; False when there was nothing to remove.
+
+        The header goes first, conditioned on the generation it names, so readers stop seeing the article before
+        its items go, and a re-extraction that flipped the header meanwhile is deleted in turn rather than
+        left as items with no header (orphans GET answered 404 for and DELETE never removed)."""
+        for _ in FLIP_BACKOFF.tries(self._sleep):
+            header = self._header(article_id)
+            if header is None:
+                return False
+            generation = header["generation"]["S"]
+            try:
+                self.client.delete_item(
+                    TableName=self.table_name, Key=layout.article_key(article_id), **_expecting(generation)
+                )
+            except ClientError as error:
+                if not is_condition_failure(error):
+                    raise
+                continue
+            self._delete_generation(article_id, generation)
+            return True
+        raise StoreUnavailable(f"article {article_id} kept changing while being deleted; try again")
 
     def quotes_by_speaker(
         self, name: str, limit: int = 20, cursor: str | None = None

@@ -99,8 +99,14 @@ def sort_time(value: dt.datetime | dt.date | None) -> str | None:
         return None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC)
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+            try:
+                value = value.astimezone(dt.UTC)
+            except OverflowError:
+                # "9999-12-31T23:59:59-12:00" is past the last representable UTC instant (and its mirror before
+                # the first): it sorts at that end of the calendar instead of failing the request with a 500.
+                value = dt.datetime.max if value.year == dt.MAXYEAR else dt.datetime.min
+        # isoformat, not strftime: %Y writes year 1 as "1" on Linux, which would not sort.
+        return value.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
     return value.isoformat()
 
 
