@@ -1,0 +1,163 @@
+"""The quote errors on the PolNeAR dev split, by category: gold attributions missed, predictions matching
+nothing, and matched quotes with the wrong speaker, using the official scorer's matching rules.
+
+    python -m devtools.evaluate.quote_errors [--data ../shared/eval] [--joined] [--show KIND] [--lemmas]
+
+The parsed Docs are cached outside the checkout (the system's temporary folder), so a change to the
+quote stages is measured in seconds; the cache never holds anything but the parse of the shared data.
+`--lemmas` prints indirect precision per cue lemma, and the lemmas whose precision stays below a
+threshold in every fold of a by-article cross-validation (the test for dropping a cue).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+from spacy.tokens import Doc, DocBin
+
+from devtools.evaluate import official_scorer
+from devtools.evaluate.quotes import POLNEAR
+
+CACHE = Path(tempfile.gettempdir()) / "factextract-polnear-dev-docs.spacy"
+# Cross-validation for the per-lemma test: articles in this many folds.
+FOLDS = 4
+
+
+def parsed(data: Path) -> Iterator[tuple[str, str, Doc]]:
+    """(article, text, Doc) for every dev text, parsed once and cached."""
+    from factextract.nlp import load_pipeline, parse_many
+
+    paths = sorted((data / POLNEAR / "text").glob("*.txt"))
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    nlp = load_pipeline()
+    if CACHE.is_file():
+        docs = list(DocBin().from_disk(CACHE).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [t for _, t in texts]:
+            yield from ((name, text, doc) for (name, text), doc in zip(texts, docs, strict=True))
+            return
+    bin_ = DocBin(store_user_data=True)
+    for doc, (name, text) in parse_many(nlp, ((text, (name, text)) for name, text in texts)):
+        bin_.add(doc)
+        yield name, text, doc
+    bin_.to_disk(CACHE)
+
+
+def predictions(data: Path, joined: bool) -> dict[str, tuple[str, list[dict]]]:
+    from factextract.doc_view import DocView
+    from factextract.entities import resolve_entities
+    from factextract.quotes import find_quotes
+
+    found = {}
+    for name, text, doc in parsed(data):
+        view = DocView.of(doc)
+        quotes = find_quotes(view, resolve_entities(view), join_follow_ups=joined)
+        found[name] = (text, [q.model_dump() for q in quotes])
+    return found
+
+
+def errors(scorer: ModuleType, gold_path: Path, found: dict[str, tuple[str, list[dict]]]) -> dict[str, list[dict]]:
+    """missed:, edges:, speaker: <gold type> and unmatched:, hit: <predicted type> records."""
+    gold: dict[str, list[dict]] = defaultdict(list)
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["content"]:
+            gold[record["article"]].append(record)
+    out: dict[str, list[dict]] = defaultdict(list)
+    for article, records in gold.items():
+        text, quotes = found[article]
+        words = [scorer.words(text, [tuple(s) for s in q["spans"]]) for q in quotes]
+        targets = [(r, scorer.gold_targets(text, r)) for r in records]
+        for quote, w in zip(quotes, words, strict=True):
+            ok = any(scorer.overlap_ok(t, w) for _, ts in targets for t in ts)
+            out[("hit:" if ok else "unmatched:") + quote["type"]].append({"article": article, "quote": quote})
+        used: set[int] = set()
+        for record, ts in targets:
+            best = next((i for i, w in enumerate(words) if i not in used and any(
+                scorer.overlap_ok(t, w) for t in ts)), None)
+            if best is None:
+                # "missed" found nothing there; "edges" found an overlapping quote whose span is too long
+                # or too short to match (its speaker is shown with it).
+                near = next((q for q, w in zip(quotes, words, strict=True) if any(w & t for t in ts)), None)
+                entry = {"article": article, "gold": record} | ({"quote": near} if near else {})
+                out[("edges:" if near else "missed:") + record["quote_type"]].append(entry)
+                continue
+            used.add(best)
+            quote = quotes[best]
+            if record["source"] and quote["type"] != "indirect" and record["quote_type"] != "indirect":
+                if not scorer.speaker_ok(text, record, quote.get("speaker")):
+                    out["speaker:" + record["quote_type"]].append({"article": article, "gold": record, "quote": quote})
+    return out
+
+
+def _cue(quote: dict) -> str:
+    return (quote.get("cue") or {}).get("lemma") or "-"
+
+
+def lemma_precision(found: dict[str, list[dict]], threshold: float) -> list[str]:
+    """Per cue lemma of indirect predictions: precision overall and per fold of articles; a lemma is a
+    candidate to drop when it stays under threshold in every fold it occurs in."""
+    by_lemma: dict[str, list[list[int]]] = defaultdict(lambda: [[0, 0] for _ in range(FOLDS)])
+    articles = sorted({r["article"] for kind in ("hit:indirect", "unmatched:indirect") for r in found[kind]})
+    fold = {a: i % FOLDS for i, a in enumerate(articles)}
+    for kind in ("hit:indirect", "unmatched:indirect"):
+        for record in found[kind]:
+            tally = by_lemma[_cue(record["quote"])][fold[record["article"]]]
+            tally[0] += kind.startswith("hit")
+            tally[1] += 1
+    lines = []
+    for lemma, folds in sorted(by_lemma.items(), key=lambda kv: -sum(n for _, n in kv[1])):
+        ok, n = sum(f[0] for f in folds), sum(f[1] for f in folds)
+        per = [f"{a}/{b}" for a, b in folds]
+        below = all(a / b < threshold for a, b in folds if b)
+        lines.append(f"{lemma:<14} {ok / n:.2f} ({ok}/{n})  folds {' '.join(per)}{'  DROP?' if below and n >= 4 else ''}")
+    return lines
+
+
+def _show(text: str, record: dict) -> str:
+    if "gold" in record:
+        gold = record["gold"]
+        content = " | ".join(c["text"] for c in gold["content"])[:220]
+        source = " / ".join(s["text"] for s in gold["source"])
+        cue = " / ".join(c["text"] for c in gold["cue"])
+        line = f"  GOLD [{source}] [{cue}] {content}"
+        if "quote" in record:
+            speaker = record["quote"].get("speaker") or {}
+            line += f"\n    PRED speaker {speaker.get('text')!r} -> {speaker.get('name')!r}  cue {_cue(record['quote'])}"
+            if record["quote"]["text"] != content:
+                line += f"\n    PRED {record['quote']['text'][:220]}"
+        return line
+    quote = record["quote"]
+    speaker = quote.get("speaker") or {}
+    return f"  PRED [{speaker.get('text')}] [{_cue(quote)}] {quote['text'][:220]}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/eval"))
+    parser.add_argument("--joined", action="store_true", help="follow-up quotes joined (PolNeAR's convention)")
+    parser.add_argument("--show", action="append", default=[], help="print the records of a category")
+    parser.add_argument("--lemmas", type=float, metavar="THRESHOLD", help="indirect precision per cue lemma")
+    args = parser.parse_args()
+    scorer = official_scorer(args.data, "quote_eval")
+    found = predictions(args.data, args.joined)
+    result = errors(scorer, args.data / POLNEAR / "gold.jsonl", found)
+    for kind in sorted(result):
+        cues = Counter(_cue(r["quote"]) if "quote" in r else r["gold"]["cue"][0]["text"].lower()
+                       if r["gold"]["cue"] else "-" for r in result[kind])
+        print(f"{kind:<20} {len(result[kind]):>5}  top cues: {cues.most_common(8)}")
+    if args.lemmas is not None:
+        print("\n".join(lemma_precision(result, args.lemmas)))
+    for kind in args.show:
+        print(f"\n== {kind}")
+        for record in result[kind]:
+            print(f"{record['article'][:40]}\n{_show(found[record['article']][0], record)}")
+
+
+if __name__ == "__main__":
+    main()
