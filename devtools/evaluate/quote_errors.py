@@ -82,6 +82,7 @@ def errors(scorer: ModuleType, gold_path: Path, found: dict[str, tuple[str, list
             out[kind + quote["type"]].append({"article": article, "quote": quote})
         used: set[int] = set()
         for record, ts in targets:
+            out["gold:" + record["quote_type"]].append({"article": article, "gold": record})
             best = next((i for i, w in enumerate(words) if i not in used and any(
                 scorer.overlap_ok(t, w) for t in ts)), None)
             if best is None:
@@ -93,10 +94,30 @@ def errors(scorer: ModuleType, gold_path: Path, found: dict[str, tuple[str, list
                 continue
             used.add(best)
             quote = quotes[best]
-            if record["source"] and quote["type"] != "indirect" and record["quote_type"] != "indirect":
-                if not scorer.speaker_ok(text, record, quote.get("speaker")):
-                    out["speaker:" + record["quote_type"]].append({"article": article, "gold": record, "quote": quote})
+            if record["source"] and record["quote_type"] != "indirect":
+                right = scorer.speaker_ok(text, record, quote.get("speaker"))
+                entry = {"article": article, "gold": record, "quote": quote}
+                out[("right:" if right else "speaker:") + record["quote_type"]].append(entry)
     return out
+
+
+def summary(found: dict[str, list[dict]]) -> str:
+    """The bars' figures from the categories (the scorer's own arithmetic)."""
+    n = {kind: len(records) for kind, records in found.items()}
+
+    def total(prefix: str, kinds: tuple[str, ...]) -> int:
+        return sum(n.get(f"{prefix}:{kind}", 0) for kind in kinds)
+
+    dp = ("direct", "partial")
+    dp_hits = total("hit", dp)
+    precision = dp_hits / max(dp_hits + total("part", dp) + total("unmatched", dp), 1)
+    recall = 1 - (total("missed", dp) + total("edges", dp)) / max(total("gold", dp), 1)
+    speaker = total("right", dp) / max(total("right", dp) + total("speaker", dp), 1)
+    ind = ("indirect",)
+    ind_precision = total("hit", ind) / max(total("hit", ind) + total("part", ind) + total("unmatched", ind), 1)
+    ind_recall = 1 - (total("missed", ind) + total("edges", ind)) / max(n.get("gold:indirect", 1), 1)
+    return (f"direct+partial P {precision:.3f} R {recall:.3f} F1 {2 * precision * recall / (precision + recall):.3f}"
+            f"  speaker {speaker:.3f}   indirect P {ind_precision:.3f} R {ind_recall:.3f}")
 
 
 def _cue(quote: dict) -> str:
@@ -119,7 +140,8 @@ def lemma_precision(found: dict[str, list[dict]], threshold: float) -> list[str]
         ok, n = sum(f[0] for f in folds), sum(f[1] for f in folds)
         per = [f"{a}/{b}" for a, b in folds]
         below = all(a / b < threshold for a, b in folds if b)
-        lines.append(f"{lemma:<14} {ok / n:.2f} ({ok}/{n})  folds {' '.join(per)}{'  DROP?' if below and n >= 4 else ''}")
+        flag = "  DROP?" if below and n >= 4 else ""
+        lines.append(f"{lemma:<14} {ok / n:.2f} ({ok}/{n})  folds {' '.join(per)}{flag}")
     return lines
 
 
@@ -132,7 +154,8 @@ def _show(text: str, record: dict) -> str:
         line = f"  GOLD [{source}] [{cue}] {content}"
         if "quote" in record:
             speaker = record["quote"].get("speaker") or {}
-            line += f"\n    PRED speaker {speaker.get('text')!r} -> {speaker.get('name')!r}  cue {_cue(record['quote'])}"
+            cue = _cue(record["quote"])
+            line += f"\n    PRED speaker {speaker.get('text')!r} -> {speaker.get('name')!r}  cue {cue}"
             if record["quote"]["text"] != content:
                 line += f"\n    PRED {record['quote']['text'][:220]}"
         return line
@@ -151,10 +174,11 @@ def main() -> None:
     scorer = official_scorer(args.data, "quote_eval")
     found = predictions(args.data, args.joined)
     result = errors(scorer, args.data / POLNEAR / "gold.jsonl", found)
-    for kind in sorted(result):
+    for kind in sorted(k for k in result if not k.startswith("gold:")):
         cues = Counter(_cue(r["quote"]) if "quote" in r else r["gold"]["cue"][0]["text"].lower()
                        if r["gold"]["cue"] else "-" for r in result[kind])
         print(f"{kind:<20} {len(result[kind]):>5}  top cues: {cues.most_common(8)}")
+    print(summary(result))
     if args.lemmas is not None:
         print("\n".join(lemma_precision(result, args.lemmas)))
     for kind in args.show:
