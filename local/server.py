@@ -81,6 +81,7 @@ def proxy_event(
     path = unquote(url.path)
     query = parse_qs(url.query, keep_blank_values=True)
     request_id = str(uuid.uuid4())
+    text, encoded = _text_or_base64(body)
     return {
         "resource": route.path,
         "path": path,
@@ -104,10 +105,20 @@ def proxy_event(
             "accountId": "000000000000",
             "apiId": "local",
         },
-        # API Gateway without binary media types hands the function text; undecodable bytes become U+FFFD.
-        "body": body.decode("utf-8", errors="replace") if body else None,
-        "isBase64Encoded": False,
+        # Text as API Gateway hands it; bytes that are not UTF-8 go as base64, so the API can refuse them (415)
+        # rather than store U+FFFD in place of every "é" of a latin-1 body.
+        "body": text,
+        "isBase64Encoded": encoded,
     }
+
+
+def _text_or_base64(body: bytes) -> tuple[str | None, bool]:
+    if not body:
+        return None, False
+    try:
+        return body.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return base64.b64encode(body).decode("ascii"), True
 
 
 class ProxyHandler(BaseHTTPRequestHandler):
@@ -116,7 +127,9 @@ class ProxyHandler(BaseHTTPRequestHandler):
     server: LocalServer
 
     def _proxy(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self._body_length()
+        if length is None:
+            return
         if length > MAX_BODY_BYTES:
             self._send(
                 413,
@@ -150,6 +163,24 @@ class ProxyHandler(BaseHTTPRequestHandler):
         for name, values in (result.get("multiValueHeaders") or {}).items():
             response_headers[name] = ", ".join(values)
         self._send(int(result["statusCode"]), response_headers, data)
+
+    def _body_length(self) -> int | None:
+        """The body's length, or None after refusing the request. A chunked body was read as a second request
+        (a smuggled DELETE got 204), 'Content-Length: abc' crashed the handler and '-1' hung it: each is now
+        refused and the connection closed, so nothing after the headers is parsed as a request."""
+        if self.headers.get("Transfer-Encoding"):
+            self._refuse(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
+            return None
+        values = self.headers.get_all("Content-Length") or ["0"]
+        if len(set(values)) != 1 or not values[0].strip().isdigit():
+            self._refuse(HTTPStatus.BAD_REQUEST, "Content-Length must be one non-negative integer")
+            return None
+        return int(values[0])
+
+    def _refuse(self, status: HTTPStatus, message: str) -> None:
+        self.close_connection = True
+        body = json.dumps({"code": status.name.lower(), "message": message}).encode()
+        self._send(status, {"Content-Type": "application/json", "Connection": "close"}, body)
 
     def _send(self, status: int, headers: dict[str, str], data: bytes) -> None:
         self.send_response(status)

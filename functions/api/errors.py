@@ -42,6 +42,7 @@ STATUS_BY_CODE = {
 # The engine's input errors are validation errors to an API caller.
 API_CODE = {InvalidArticle.code: InvalidRequest.code, UnsupportedLanguage.code: InvalidRequest.code}
 JSON_TYPES = ("application/json",)
+UTF8_NAMES = {"utf-8", "utf8"}
 METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
 
 # The error answers routes declare (each picks those it can give), listed in the OpenAPI document as ErrorBody.
@@ -50,7 +51,7 @@ ERROR_RESPONSES: dict[int, dict[str, Any]] = {
     for status, description in (
         (400, f"The body is not valid JSON ({InvalidJson.code})."),
         (413, f"The text is longer than MAX_TEXT_CHARS ({TextTooLong.code})."),
-        (415, f"The body is not application/json ({UnsupportedMediaType.code})."),
+        (415, f"The body is not application/json in UTF-8 ({UnsupportedMediaType.code})."),
         (422, f"A field is missing or invalid; `field` names it ({InvalidRequest.code})."),
         (500, f"Unexpected failure; `request_id` identifies it in the logs ({InternalError.code})."),
         (503, f"DynamoDB kept refusing the request after every retry; try again later ({StoreUnavailable.code})."),
@@ -82,16 +83,23 @@ def _field(location: tuple[Any, ...]) -> str:
 
 
 def _body_text(event: dict[str, Any]) -> str | None:
-    """The body as text; ValueError when it is flagged base64 but is not base64 of UTF-8 text."""
+    """The body as text; binascii.Error when flagged base64 but not base64, UnicodeDecodeError when not UTF-8."""
     body = event.get("body")
     if body is None or not event.get("isBase64Encoded"):
         return body
     return base64.b64decode(body, validate=True).decode("utf-8")
 
 
-def _declared_type(event: dict[str, Any]) -> str:
+def _content_type(event: dict[str, Any]) -> tuple[str, str | None]:
+    """The declared media type and its charset parameter, lower case."""
     headers = {name.lower(): value for name, value in (event.get("headers") or {}).items()}
-    return (headers.get("content-type") or "").split(";")[0].strip().lower()
+    media, *parameters = (headers.get("content-type") or "").split(";")
+    charset = None
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.strip().lower(), charset
 
 
 def _proxy_answer(status: HTTPStatus, code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -125,11 +133,18 @@ def screen(event: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None
     """
     if (event.get("httpMethod") or "").upper() not in METHODS_WITH_BODY:
         return event, None
-    declared = _declared_type(event)
+    declared, charset = _content_type(event)
+    if charset is not None and charset not in UTF8_NAMES:
+        # A latin-1 body was read as UTF-8 and "é" stored as U+FFFD: other charsets are refused, not guessed.
+        message = f"the body must be UTF-8, not {charset}"
+        return event, _proxy_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, UnsupportedMediaType.code, message)
     try:
         text = _body_text(event)
+    except UnicodeDecodeError:
+        message = "the body must be UTF-8 text"
+        return event, _proxy_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, UnsupportedMediaType.code, message)
     except ValueError:
-        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, InvalidJson.code, "the body is not UTF-8 text")
+        return event, _proxy_answer(HTTPStatus.BAD_REQUEST, InvalidJson.code, "the body is not valid base64")
     from_curl = declared == "application/x-www-form-urlencoded" and (text or "").lstrip().startswith("{")
     if declared and declared not in JSON_TYPES and not declared.endswith("+json") and not from_curl:
         message = f"the body must be application/json, not {declared}"

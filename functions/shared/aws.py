@@ -31,7 +31,12 @@ def sqs() -> BaseClient:
     return boto3.client("sqs", config=_CONFIG)
 
 
+@functools.cache
+def secretsmanager() -> BaseClient:
+    return boto3.client("secretsmanager", config=_CONFIG)
+
+
 def reset_clients() -> None:
     """Forgets the clients, so the next call builds them against the current endpoint or mock."""
-    for factory in (dynamodb, s3, sqs):
+    for factory in (dynamodb, s3, sqs, secretsmanager):
         factory.cache_clear()

@@ -28,6 +28,8 @@ class Settings:
     chunk_lines: int
     chunk_bytes: int
     max_receives: int
+    # The Secrets Manager secret whose value signs pagination cursors (template.yaml's CursorKey).
+    cursor_key_secret: str | None
     # Swagger UI exposes the whole API surface: off unless a deployment opts in.
     enable_swagger: bool
 
@@ -44,5 +46,6 @@ def settings() -> Settings:
         chunk_lines=int(env.get("CHUNK_LINES", DEFAULT_CHUNK_LINES)),
         chunk_bytes=int(env.get("CHUNK_BYTES", DEFAULT_CHUNK_BYTES)),
         max_receives=int(env.get("MAX_RECEIVES", DEFAULT_MAX_RECEIVES)),
+        cursor_key_secret=env.get("CURSOR_KEY_SECRET") or None,
         enable_swagger=_flag(env.get("ENABLE_SWAGGER")),
     )

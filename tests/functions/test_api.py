@@ -220,8 +220,7 @@ def test_bad_post_bodies_get_a_json_error_with_a_stable_code(
     [
         ('{"text": "x", "a": ' + "[" * 50_000 + "]" * 50_000 + "}", False, "nested deeper than"),
         ('{"text": "x", "id": ' + "9" * 5_000 + "}", False, "a number is too long"),
-        ("//79e30=", True, "not UTF-8 text"),
-        ("not base64 at all!", True, "not UTF-8 text"),
+        ("not base64 at all!", True, "not valid base64"),
     ],
 )
 def test_bodies_json_cannot_read_are_400_not_500(call, load_event, body, base64_encoded, message) -> None:
@@ -339,3 +338,24 @@ def test_swagger_ui_is_served_only_when_enabled(call, load_event, lambda_context
         monkeypatch.delenv("ENABLE_SWAGGER")
         settings.cache_clear()
         importlib.reload(api.app)
+
+
+@pytest.mark.parametrize(
+    ("body", "base64_encoded", "content_type"),
+    [
+        ("//79e30=", True, "application/json"),  # bytes that are not UTF-8
+        ('{"text": "Caf\u00e9 owners agreed."}', False, "application/json; charset=latin-1"),
+        ('{"text": "Caf\u00e9 owners agreed."}', False, "application/json; charset=ISO-8859-1"),
+    ],
+)
+def test_bodies_that_are_not_utf8_are_415(call, load_event, body, base64_encoded, content_type) -> None:
+    event = {**_with_body(load_event("api_create_extraction"), body, content_type), "isBase64Encoded": base64_encoded}
+    status, answer, _ = call(event)
+    assert (status, answer["code"]) == (415, "unsupported_media_type")
+    assert "UTF-8" in answer["message"]
+
+
+def test_a_utf8_charset_parameter_is_accepted(call, load_event) -> None:
+    body, content_type = '{"text": "Mayor Ana Lima said so."}', "application/json; charset=UTF-8"
+    event = _with_body(load_event("api_create_extraction"), body, content_type)
+    assert call(event)[0] == 201

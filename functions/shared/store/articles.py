@@ -8,7 +8,8 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from factextract.models import Extraction, Quote
-from shared.errors import StoreUnavailable
+from shared.cursor_key import cursor_key
+from shared.errors import InvalidCursor, InvalidRequest, StoreUnavailable
 from shared.models import SpeakerQuote
 from shared.retry import Backoff
 from shared.store import layout
@@ -31,6 +32,14 @@ def _expecting(generation: str | None) -> dict[str, Any]:
         "ExpressionAttributeNames": {"#generation": "generation"},
         "ExpressionAttributeValues": {":expected": s(generation)},
     }
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class DynamoArticleStore(DynamoTable):
@@ -146,7 +155,9 @@ class DynamoArticleStore(DynamoTable):
     ) -> tuple[list[SpeakerQuote], str | None]:
         """The speaker's quotes across all stored articles, newest first, and the cursor of the next page."""
         key = layout.speaker_key(name)
-        start = layout.decode_cursor(cursor, key) if cursor else None
+        if not _encodable(key):
+            raise InvalidRequest("speaker: not valid Unicode text (a lone surrogate)", field="speaker")
+        start = layout.decode_cursor(cursor, key, cursor_key()) if cursor else None
         found: list[SpeakerQuote] = []
         while True:
             request: dict[str, Any] = {
@@ -159,12 +170,18 @@ class DynamoArticleStore(DynamoTable):
             }
             if start:
                 request["ExclusiveStartKey"] = start
-            page = self.client.query(**request)
+            try:
+                page = self.client.query(**request)
+            except ClientError as error:
+                if error.response.get("Error", {}).get("Code") != "ValidationException":
+                    raise
+                # A position DynamoDB refuses is the caller's cursor at fault, never a 500.
+                raise InvalidCursor() from None
             found.extend(self._current_quotes(page["Items"]))
             start = page.get("LastEvaluatedKey")
             if not start or len(found) >= limit:
                 break
-        return found, layout.encode_cursor(start) if start else None
+        return found, layout.encode_cursor(start, cursor_key()) if start else None
 
     def _header(self, article_id: str) -> Item | None:
         response = self.client.get_item(

@@ -16,9 +16,12 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
+import hmac
 import json
 import secrets
 import time
+import unicodedata
 from typing import Any
 
 from factextract.models import Quote
@@ -33,6 +36,8 @@ QUOTE_INLINE_CHARS = 64 * 1024
 # GSI key attributes are limited to 2048 (partition) and 1024 (sort) bytes.
 SPEAKER_KEY_CHARS = 200
 CURSOR_KEYS = frozenset({"pk", "sk", "gsi1pk", "gsi1sk"})
+# 128 bits of HMAC-SHA256: forging one is out of reach, and the cursor stays short.
+CURSOR_SIGNATURE_BYTES = 16
 ARTICLE = "ART#"
 JOB = "JOB#"
 FAIL = "FAIL#"
@@ -85,8 +90,11 @@ def fail_sk(line: int) -> str:
 
 
 def speaker_key(name: str) -> str:
-    """One index key per speaker however the name is spaced or cased: 'Dana  Whitfield' == 'dana whitfield'."""
-    return "SPEAKER#" + " ".join(name.split()).casefold()[:SPEAKER_KEY_CHARS]
+    """One index key per speaker however the name is spaced, cased or composed: 'Dana  Whitfield' ==
+    'dana whitfield', 'José' typed with a combining accent == 'José', 'İsmail' == 'ismail'. NFKC before and
+    after case folding (folding can decompose), and the dot that folding 'İ' leaves on its 'i' dropped."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold()).replace("i\u0307", "i")
+    return "SPEAKER#" + " ".join(folded.split())[:SPEAKER_KEY_CHARS]
 
 
 def now() -> str:
@@ -142,15 +150,26 @@ def quote_item(article_id: str, generation: str, sorted_at: str, quote: Quote) -
     return item
 
 
-def encode_cursor(key: Item) -> str:
+def _signature(payload: str, key: bytes) -> str:
+    digest = hmac.new(key, payload.encode(), hashlib.sha256).digest()[:CURSOR_SIGNATURE_BYTES]
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def encode_cursor(key: Item, signing_key: bytes) -> str:
+    """The index position as base64url JSON, then '.', then its HMAC: a cursor this API did not issue (a forged
+    sort key that keeps the right partition answered 200 with an empty page) is refused."""
     plain = {name: value["S"] for name, value in key.items()}
-    return base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+    payload = base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+    return f"{payload}.{_signature(payload, signing_key)}"
 
 
-def decode_cursor(cursor: str, gsi1pk: str) -> Item:
+def decode_cursor(cursor: str, gsi1pk: str, signing_key: bytes) -> Item:
     """The index position a cursor names; InvalidCursor unless this API issued it for this speaker."""
+    payload, _, signature = cursor.partition(".")
+    if not hmac.compare_digest(signature.encode("ascii", "replace"), _signature(payload, signing_key).encode()):
+        raise InvalidCursor()
     try:
-        plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        plain = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     except (binascii.Error, ValueError, RecursionError):
         raise InvalidCursor() from None
     valid = (
