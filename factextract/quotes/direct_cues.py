@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from factextract.data.cues import ATTRIBUTION_DASHES
+from factextract.models import Cue
 from factextract.quotes.draft import Attribution
 from factextract.quotes.grammar import SENTENCE_END, is_reporting
 from factextract.quotes.speakers import Speakers
@@ -22,6 +23,9 @@ class DirectCues:
     def after(self, quote: QuotedSpan, trail: list[Token]) -> Attribution | None:
         if not trail:
             return None
+        mark = self.view.doc[self.view.token_index(quote.close_mark)]
+        if mark.text[-1] in ATTRIBUTION_DASHES:
+            return self.dash(mark, trail)  # “…”― Name: the tokenizer glues a dash to the closing mark
         first = trail[0]
         if first.text in ATTRIBUTION_DASHES:
             return self.dash(first, trail[1:])
@@ -100,7 +104,10 @@ class DirectCues:
         if not names:
             return None
         speaker = self.speakers.named_span(names[0], names[-1])
-        return Attribution(speaker, self.speakers.cue(dash, lemma=dash.text), speaker.end, "dash")
+        end = dash.idx + len(dash)
+        start = end - len(dash.text.lstrip("”\"’'»"))  # the dash alone, not a closing mark glued to it
+        cue = Cue(text=self.text[start:end], start=start, end=end, lemma=self.text[start:end])
+        return Attribution(speaker, cue, speaker.end, "dash")
 
     def speaker_line(self, quote: QuotedSpan) -> Attribution | None:
         """A previous paragraph that ends in a colon ("And from Chairwoman Ruiz:") introduces the quote."""

@@ -28,7 +28,10 @@ def clause_end(clause: Token) -> Token:
     """The last token of a reported clause, stopping before a coordinated report of its own
     ("… would create X and denied that …")."""
     for child in clause.rights:
-        if child.dep_ == "conj" and is_reporting(child, REPORTING):
+        # A conjunct with a subject of its own ("… would increase taxes but that it would add …") is more
+        # of the reported clause, whatever its verb.
+        own_subject = any(c.dep_ in SUBJECTS for c in child.children)
+        if child.dep_ == "conj" and is_reporting(child, REPORTING) and not own_subject:
             ends = [t for t in clause.subtree if t.i < child.i and not (t.dep_ == "cc" and t.head.i == clause.i)]
             return ends[-1] if ends else clause
     return clause.right_edge

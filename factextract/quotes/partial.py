@@ -33,7 +33,9 @@ class PartialQuotes:
             return None
         verb, clause = found
         subject = self.speakers.subject(verb)
-        if subject is None or clause.dep_ in SUBJECTS:
+        if subject is not None and quote.open_mark <= subject.idx <= quote.close_mark and verb.head.i != verb.i:
+            subject = self.speakers.subject(verb.head)  # a mention inside the quote is never its speaker
+        if subject is None or clause.dep_ in SUBJECTS or quote.open_mark <= subject.idx <= quote.close_mark:
             return None
         speaker = self.speakers.speaker(subject)
         start = min(clause.left_edge.idx, quote.open_mark)

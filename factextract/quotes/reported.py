@@ -87,11 +87,12 @@ class ReportedSpeech:
                 called = [c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"]
                 if lemma in NAMING_VERBS and not called:
                     continue  # "called a meeting", "called Howard Dean": no name given
-                self.add(token, child.left_edge.i, max([child.right_edge.i, *called]))
+                self.add(token, child.left_edge.i, max([child.right_edge.i, *called, *_trailing(token, child)]))
             elif child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_CUES:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
-                    self.add(token, objects[0].left_edge.i, objects[0].right_edge.i)
+                    last = max([objects[0].right_edge.i, *_trailing(token, child)])
+                    self.add(token, objects[0].left_edge.i, last)
 
     def candidates(self) -> list[int]:
         """Tokens that can cue reported speech, found from the token arrays."""
@@ -160,6 +161,24 @@ class ReportedSpeech:
             return
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         self.drafts.append(DraftQuote("indirect", ((start, end),), attribution))
+
+
+# Modifiers after a cue's object that belong to what was said: "slammed Kaine for his work defending …",
+# "cited the remarks as examples of …", "complained about his mic the morning after".
+TRAILING = frozenset({"prep", "advcl", "npadvmod", "oprd", "xcomp", "dative"})
+
+
+def _trailing(verb: Token, after: Token) -> list[int]:
+    """Right edges of the verb's modifiers after the token after, up to a comma or a coordinated clause."""
+    edges = []
+    for child in verb.rights:
+        if child.i <= after.i:
+            continue
+        if child.dep_ in ("punct", "cc", "conj", "parataxis", "ccomp"):
+            break
+        if child.dep_ in TRAILING:
+            edges.append(child.right_edge.i)
+    return edges
 
 
 def _complement_parsed_as_relative(verb: Token) -> Token | None:

@@ -45,9 +45,12 @@ class Speakers:
 
     def _subject(self, verb: Token) -> Token | None:
         for _ in range(4):
+            # "made public ― Trump boasted": the parser may take a dash for a second subject; a word wins.
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            named = [c for c in subjects if any(ch.isalnum() for ch in c.text)]
+            if subjects:
+                return (named or subjects)[0]
             for child in verb.children:
-                if child.dep_ in SUBJECTS:
-                    return child
                 if child.dep_ == "agent":  # "was told by officials"
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             if verb.dep_ not in SUBJECT_CARRIERS or verb.head.i == verb.i:
