@@ -40,6 +40,7 @@ from factextract.money import (
     currency_code,
     is_sterling,
 )
+from factextract.number_joins import join_powers, join_ratios
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
 _PERCENT_AFTER = re.compile(
@@ -111,7 +112,8 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
         draft = _read(number, text, index)
         if draft is not None:
             drafts.append(draft)
-    drafts = _merge_ranges(_merge_subunits(_drop_overlaps(drafts), text), text)
+    drafts = join_ratios(join_powers(_drop_overlaps(drafts), text), text)
+    drafts = _merge_ranges(_merge_subunits(drafts, text), text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 

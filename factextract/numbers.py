@@ -135,6 +135,7 @@ class _Builder:
     def __init__(self) -> None:
         self.total = 0.0
         self.group = 0.0
+        self.tail = 0.0  # what was added since the last scale word: "three hundred and two dozens" is 300 + 24
         self.tokens: list[_Token] = []
         self.largest_scale = 0.0
         self.decimals: str | None = None
@@ -179,7 +180,8 @@ class _Builder:
             # "one hundred twenty-fifth", "twenty-first"; never after digits ("$280 million first preferred")
             if any(t.kind == "num" for t in self.tokens):
                 return False
-            return last in ("scale",) or (last == "card" and self.group % 100 >= 20 and token.value < 10)
+            return last in ("scale",) or (last == "card" and self.group % 100 >= 20 and self.group % 10 == 0
+                                            and token.value < 10)
         if token.kind == "frac":
             return last == "num" and float(self.tokens[-1].value).is_integer()
         return False
@@ -191,7 +193,9 @@ class _Builder:
                 self.decimals += token.text if kind == "num" else str(int(token.value))
             else:
                 self.group += token.value
+                self.tail += token.value
         elif kind == "scale":
+            self.tail = 0.0
             if self.last in ("denom", "frac"):  # "three quarters billion", "half million"
                 self.group = self.group or 1.0
             amount = self.group or 1.0
@@ -205,7 +209,7 @@ class _Builder:
                 self.group = 0.0
             self.largest_scale = max(self.largest_scale, token.value)
         elif kind == "dozen":
-            self.group = (self.group or 1.0) * 12
+            self.group = self.group + self.tail * 11 if self.tail else (self.group or 1.0) * 12
         elif kind == "ordinal":
             self.group += token.value
             self.ordinal = True
@@ -221,6 +225,66 @@ def _restarts_scale(tokens: list[_Token], i: int, largest: float) -> bool:
     while i < len(tokens) and tokens[i].kind in ("card", "num"):
         i += 1
     return i < len(tokens) and tokens[i].kind == "scale" and tokens[i].value == largest
+
+
+_PART_WORDS = frozenset({"half", "halves", "quarter", "quarters"})
+
+
+def _is_denominator(token: _Token) -> bool:
+    return token.kind == "denom" or _ordinal_as_denominator(token)
+
+
+def _fraction_ahead(tokens: list[_Token], i: int) -> _Token | None:
+    """The denominator of a fraction starting at i ("two fifths", "a half"), with no "and" before it."""
+    for token in tokens[i:i + 4]:
+        if _is_denominator(token):
+            return token
+        if token.kind not in ("a", "card", "num"):
+            return None
+    return None
+
+
+def _spelled_value(tokens: list[_Token], ordinal: _Token | None = None) -> float | None:
+    """The value of words that make one cardinal (or, with `ordinal` last, one ordinal); None if they do not."""
+    if not tokens and ordinal is not None:
+        return ordinal.value
+    if not tokens or tokens[0].kind != "card":
+        return None
+    builder = _Builder()
+    for n, token in enumerate(tokens):
+        if token.kind == "and":
+            following = tokens[n + 1] if n + 1 < len(tokens) else ordinal
+            if builder.last != "scale" or following is None or following.kind == "and":
+                return None
+            continue
+        if token.kind not in ("card", "scale") or not builder.accepts(token):
+            return None
+        builder.add(token)
+    if ordinal is not None:
+        step = _Token(ordinal.start, ordinal.end, "ordinal", ordinal.value)
+        if not builder.accepts(step):
+            return None
+        builder.add(step)
+    return builder.value()
+
+
+def _compound_fraction(text: str, tokens: list[_Token], i: int) -> tuple[float, int] | None:
+    """A spoken fraction over a compound ordinal, split where the numerator first makes a whole number:
+    "one twenty-fifth" is 1/25, "one hundred thirty fifths" 100/35, "one one hundred and fifth" 1/105."""
+    k = i
+    while k < len(tokens) and tokens[k].kind in ("card", "scale", "and"):
+        k += 1
+    if k >= len(tokens) or k - i < 2 or not _is_denominator(tokens[k]) or tokens[k].text in _PART_WORDS:
+        return None
+    plural = tokens[k].text.endswith("s")
+    for j in range(i + 1, k):  # the denominator has words of its own: a simple "two fifths" reads as before
+        if "-" in text[tokens[j - 1].end:tokens[j].start]:
+            continue  # "ninety - five hundred fifths" is 9500/5: a hyphen binds the numerator's words
+        numerator, denominator = _spelled_value(tokens[i:j]), _spelled_value(tokens[j:k], tokens[k])
+        # a singular ordinal is a denominator only under one: "one twenty-fifth", not "one hundred fifth"
+        if numerator is not None and denominator and (plural or numerator == 1):
+            return numerator / denominator, k + 1
+    return None
 
 
 def _fraction_value(numerator: _Builder, denom: _Token) -> float:
@@ -259,6 +323,11 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
             continue
         value: float | None = None
         fraction = ordinal = False
+        compound = _compound_fraction(text, tokens, i) if not lead_a else None
+        if compound is not None:
+            value, i = compound
+            numbers.append(Number(tokens[first].start, tokens[i - 1].end, value, fraction=True, spelled=True))
+            continue
         while i < len(tokens):
             token = tokens[i]
             if token.kind == "point" and not builder.empty and builder.decimals is None and i + 1 < len(tokens) \
@@ -300,19 +369,23 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if nxt is None:
                     break
-                rest = tokens[i + 1:]
-                if any(t.kind in ("denom",) or _ordinal_as_denominator(t) for t in rest[:4]) and whole is None:
+                continues = builder.last == "scale" and nxt.kind in ("card", "num") and builder.decimals is None \
+                    and not _restarts_scale(tokens, i + 1, builder.largest_scale)
+                part = _fraction_ahead(tokens, i + 1)
+                # "one hundred and thirty and two fifths" is 130 + 2/5, "one hundred and three quarters" 100 + 3/4,
+                # but "one hundred and thirty fifths" is 130/5: after "hundred", only a half or quarter stands apart
+                multiplier = builder.last == "scale" and builder.tokens[-1].value > 100
+                if part is not None and whole is None and (not continues or multiplier or part.text in _PART_WORDS):
                     whole = builder.value()
                     # "3 million and a half" is 3.5 million: the fraction is of the last scale
-                    whole_scale = builder.tokens[-1].value if builder.last == "scale" else 1.0
+                    whole_scale = builder.tokens[-1].value if multiplier else 1.0
                     builder = _Builder()
                     i += 1
                     if i < len(tokens) and tokens[i].kind == "a":
                         lead_a = True
                         i += 1
                     continue
-                if builder.last == "scale" and nxt.kind in ("card", "num") and builder.decimals is None \
-                        and not _restarts_scale(tokens, i + 1, builder.largest_scale):
+                if continues:
                     i += 1
                     continue
                 break

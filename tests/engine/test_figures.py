@@ -239,3 +239,32 @@ def test_model_numbers_word_parts_and_house_numbers_are_not_figures(text: str) -
 def test_a_number_hyphened_to_a_noun_counts_that_noun() -> None:
     figure = one("He sent a four-page memo.")
     assert (figure.kind, figure.value, figure.counted) == ("count", 4, "page")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("One in four adults smoke.", "One in four", 0.25),
+        ("Three out of 10 voters agreed.", "Three out of 10", 0.3),
+        ("The ratio is 2 over 5.", "2 over 5", 0.4),
+    ],
+)
+def test_proportions_are_one_fraction(text: str, written: str, value: float) -> None:
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.unit) == (written, "quantity", "fraction")
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["He saved $5 over 10 years.", "She scored 3 in 10 minutes.", "It won 7 in 2 rounds."])
+def test_a_measure_and_its_period_or_a_larger_part_are_no_proportion(text: str) -> None:
+    assert all(f.unit != "fraction" for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [("Avogadro wrote 6.02x10^23 once.", "6.02x10^23", 6.02e23), ("The rate was 2.5^-1 here.", "2.5^-1", 0.4)],
+)
+def test_powers_are_one_number(text: str, written: str, value: float) -> None:
+    figure = one(text)
+    assert figure.text == written
+    assert figure.value == pytest.approx(value)

@@ -73,3 +73,40 @@ def test_ordinals_are_flagged() -> None:
 def test_offsets_cover_exactly_the_number() -> None:
     text = "Police said 1,100 people and twelve dogs."
     assert [text[n.start:n.end] for n in find_numbers(text)] == ["1,100", "twelve"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They shipped four hundred and two dozen eggs.", 424),
+        ("It weighs one hundred and six and three quarters grams.", 106.75),
+        ("He ran fifty and two thirds laps.", 50 + 2 / 3),
+        ("Output was seven hundred and three quarters units.", 700.75),
+        ("Sales hit eight million and a half units.", 8_500_000),
+        ("Reserves are four billion and one half.", 4_500_000_000),
+    ],
+)
+def test_a_dozen_or_fraction_after_and_reads_as_english_groups_it(text: str, value: float) -> None:
+    assert only(text)[1] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("one thirty-third", 1 / 33),
+        ("five twenty-sixths", 5 / 26),
+        ("two hundred forty ninths", 200 / 49),
+        ("one hundred and forty fifths", 140 / 5),
+        ("one one hundred and tenth", 1 / 110),
+        ("seventy - two hundred fifths", 7200 / 5),
+    ],
+)
+def test_spoken_fraction_over_a_compound_ordinal(written: str, value: float) -> None:
+    found, number = only(f"The share was {written} of the total.")
+    assert found == written
+    assert number == pytest.approx(value)
+
+
+def test_a_compound_ordinal_without_a_numerator_of_one_stays_an_ordinal() -> None:
+    numbers = find_numbers("the two hundred fifth day")
+    assert [(n.value, n.ordinal, n.fraction) for n in numbers] == [(205, True, False)]

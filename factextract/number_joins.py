@@ -1,0 +1,82 @@
+"""Figures written as two numbers: proportions ("one in three", "2 out of 5") and powers ("1.3x10^6").
+
+figures.py reads each number on its own; these joins run on its drafts afterwards, in text order,
+so a proportion is only made of two plain counts (not "5 over 10 years", not "$3 in 2 days").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+
+class _Draft(Protocol):
+    start: int
+    end: int
+    kind: str
+    value: float | str | None
+    confidence: float
+    number_end: int
+    unit: str | None
+    counted: str | None
+
+
+D = TypeVar("D", bound=_Draft)
+
+# "1 over 3", "two out of five hundred tvs", "one in three voters"
+_RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in)\s+", re.IGNORECASE)
+# "1.1^23", "2.5^-1", "-1.1^--23" (signs after the caret multiply), "1.3x10^6", "6.23 × 10^-4"
+_POWER = re.compile(r"(?P<ten>\s?[x×*]\s?10)?\s?\^\s?(?P<sign>[+-]*)(?P<exp>\d+)(?![\d.])")
+
+
+def join_powers(drafts: list[D], text: str) -> list[D]:
+    """'6.23x10^-4' is 0.000623: one figure, not 6.23, 10 and 4."""
+    joined: list[D] = []
+    for draft in drafts:
+        if joined and draft.start < joined[-1].end:
+            continue  # the exponent, already part of the power before it
+        power = _POWER.match(text, draft.end) if draft.kind == "count" and isinstance(draft.value, float) else None
+        if power is not None:
+            exponent = int(power.group("exp")) * (-1 if power.group("sign").count("-") % 2 else 1)
+            base = draft.value
+            if power.group("ten"):
+                value = base * 10.0**exponent
+            else:  # "-2.5^-1" is -(2.5^-1): the sign stays outside the power
+                value = (-1 if base < 0 else 1) * abs(base) ** exponent if base or exponent >= 0 else None
+            if value is not None:
+                draft = replace(draft, end=power.end(), number_end=power.end(), value=float(value), counted=None)
+        joined.append(draft)
+    return joined
+
+
+def join_ratios(drafts: list[D], text: str) -> list[D]:
+    """'one in three voters' is a proportion, 1/3, as a reader takes it: a quantity with unit fraction."""
+    joined: list[D] = []
+    i = 0
+    while i < len(drafts):
+        first = drafts[i]
+        second = drafts[i + 1] if i + 1 < len(drafts) else None
+        link = _RATIO_JOIN.fullmatch(text, first.end, second.start) if second is not None else None
+        if link is not None and _is_proportion(first, second, link.group("word").lower()):
+            joined.append(replace(
+                first, end=second.end, number_end=second.number_end, kind="quantity", unit="fraction",
+                value=first.value / second.value, counted=second.counted,
+                confidence=min(first.confidence, second.confidence),
+            ))
+            i += 2
+            continue
+        joined.append(first)
+        i += 1
+    return joined
+
+
+def _is_proportion(first: _Draft, second: _Draft, word: str) -> bool:
+    if first.kind != "count" or second.kind != "count":
+        return False  # "$5 over 10 years", "3 in 10 minutes": a measure then its period
+    if not isinstance(first.value, float) or not isinstance(second.value, float) or second.value <= 0:
+        return False
+    if word == "over":  # "one over three": spoken division
+        return True
+    # "one in three", "two out of five": the part is at most the whole ("3 in 2" is no share)
+    return 0 <= first.value <= second.value
