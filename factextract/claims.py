@@ -18,13 +18,18 @@ from spacy.tokens import Doc, Span
 from factextract.checkworthiness.features import SentenceFeaturizer
 from factextract.checkworthiness.model import CheckworthinessModel
 from factextract.data.claim_words import (
+    AMOUNT_COMPARATIVES,
     CAUSAL_MARKERS,
     CAUSAL_PHRASES,
+    CAUSAL_PHRASES_MORE,
     CHANGE_VERBS,
     FIRST_PERSON_SINGULAR,
     FUTURE_MODALS,
-    LEGAL_WORDS,
+    OPINION_VERBS,
     PREDICTION_VERBS,
+    QUANTITY_WORDS,
+    REPORTED_FUTURE,
+    RULE_WORDS,
     SPEECH_VERBS,
 )
 from factextract.doc_view import DocView
@@ -108,43 +113,53 @@ class _Words:
         if attributed:
             found.add("attributed")
         if any(f.kind in STATISTICAL_FIGURES for f in figures):
-            found.add("statistical")
+            found.update(("statistical", "quantity"))
         # The two tokens after the span decide "more than 5" and "going to rise" at its end.
         *names, like_num = self.rows[span.start : span.end + 2].T.tolist()
         lemmas, lowers, pos, tags, ent_types = ([self.strings[key] for key in column] for column in names)
-        following = len(lowers)
+        following, reported = len(lowers), False
         for i in range(len(span)):
             if ent_types[i] in STATISTICAL_ENTITIES:
-                found.add("statistical")
+                found.update(("statistical", "quantity"))
             elif ent_types[i] == "LAW":
                 found.add("rules")
+            after = lowers[i + 1] if i + 1 < following else ""
             # "more than 1,100" qualifies a number; it compares nothing.
-            qualifies = i + 2 < following and lowers[i + 1] == "than" and like_num[i + 2]
+            qualifies = i + 2 < following and after == "than" and like_num[i + 2]
             if tags[i] in ("JJR", "JJS", "RBR", "RBS") and not qualifies:
                 found.add("comparison")
+                quality = lemmas[i].lower() in ("more", "most", "less", "least") and i + 1 < following and (
+                    tags[i + 1] in ("JJ", "RB")
+                )
+                if lemmas[i].lower() in AMOUNT_COMPARATIVES and not quality:
+                    found.add("quantity")
             if tags[i] == "MD" and lowers[i] in FUTURE_MODALS:
+                found.add("prediction")
+            elif tags[i] == "MD" and lowers[i] in REPORTED_FUTURE and reported:
+                # "said he would": the future seen from the time of speaking.
                 found.add("prediction")
             elif lowers[i] == "going" and i + 2 < following:
                 # "going to" + a bare verb, not "going to the store".
-                if lowers[i + 1] == "to" and tags[i + 2] == "VB":
+                if after == "to" and tags[i + 2] == "VB":
                     found.add("prediction")
-            elif pos[i] == "VERB" and lemmas[i] in PREDICTION_VERBS:
+            elif (pos[i] == "VERB" and lemmas[i] in PREDICTION_VERBS) or (lowers[i] == "likely" and after == "to"):
                 found.add("prediction")
             if pos[i] == "VERB" and lemmas[i] in SPEECH_VERBS:
                 found.add("attributed")
-            if pos[i] == "PRON" and lowers[i] in FIRST_PERSON_SINGULAR:
+                reported = True
+            if pos[i] == "PRON" and lowers[i] in FIRST_PERSON_SINGULAR and lemmas[min(i + 1, following - 1)] not in (
+                OPINION_VERBS
+            ):
                 found.add("personal")
-            if pos[i] == "VERB" and lemmas[i] in CHANGE_VERBS:
+            if (pos[i] == "VERB" and lemmas[i] in CHANGE_VERBS) or lemmas[i].lower() in QUANTITY_WORDS:
                 found.add("quantity")
         words = {lemma.lower() for lemma in lemmas[: len(span)]}
         text = " " + " ".join(lowers[: len(span)]) + " "
-        if words & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in CAUSAL_PHRASES):
+        causal = (*CAUSAL_PHRASES, *CAUSAL_PHRASES_MORE)
+        if words & CAUSAL_MARKERS or any(f" {phrase} " in text for phrase in causal):
             found.add("causation")
-        if words & LEGAL_WORDS:
+        if words & RULE_WORDS:
             found.add("rules")
-        # Full Fact counts a figure, a change and a comparison as a quantity in the past or present.
-        if found & {"statistical", "comparison"}:
-            found.add("quantity")
         if not found & FULL_FACT_TYPES:
             found.add("other")
         return [kind for kind in KIND_ORDER if kind in found]

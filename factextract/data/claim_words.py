@@ -76,3 +76,35 @@ CAUSAL_PHRASES = (
 )  # fmt: skip
 PREDICTION_VERBS = frozenset(["predict", "forecast", "expect", "project", "anticipate", "foresee"])
 FUTURE_MODALS = frozenset(["will", "'ll", "shall", "wo"])  # "wo" is how spaCy splits "won't"
+
+# Kinds only (claims.py), after Full Fact's claim types. More causal phrasings: "driven by", "enables".
+CAUSAL_PHRASES_MORE = (
+    "driven by", "caused by", "enable", "enables", "enabled", "effective in", "because", "so that",
+)  # fmt: skip
+# "Current laws or rules of operation": what the rules are, not a court's record of deciding (that is "other").
+RULE_WORDS = frozenset(
+    [
+        "law", "legal", "illegal", "unlawful", "statute", "regulation", "rule", "constitution", "unconstitutional",
+        "require", "requirement", "eligible", "eligibility", "ban", "prohibit", "mandate", "mandatory", "permit",
+        "legislation", "loophole", "exempt", "entitle", "expire", "off-limits"
+    ]
+)
+# Quantity words without a number: "rare", "the majority", a lead "eroding" (Full Fact: quantity in the past
+# or present covers amounts, rates and changes stated in words).
+QUANTITY_WORDS = frozenset(
+    [
+        "rare", "common", "majority", "minority", "half", "quarter", "average", "rate", "percent", "percentage",
+        "exceed", "erode", "surpass", "outnumber", "widen", "narrow", "tie", "record", "trillion", "billion", "million"
+    ]
+)
+# Comparatives of amount; "more" or "most" before an adjective compares a quality ("more serious"), not an amount.
+AMOUNT_COMPARATIVES = frozenset(
+    [
+        "more", "less", "few", "many", "much", "most", "least", "high", "low", "large", "small", "big", "great",
+        "fast", "slow", "cheap", "expensive", "rich", "poor", "long", "short", "old", "young", "bad", "good"
+    ]
+)
+# A first person with these verbs gives a view ("I think"), not an experience.
+OPINION_VERBS = frozenset(["think", "believe", "feel", "guess", "hope", "want", "know", "say", "mean", "suppose"])
+# Future in reported speech: "said he would", "is likely to".
+REPORTED_FUTURE = frozenset(["would"])
