@@ -40,7 +40,7 @@ from factextract.money import (
     currency_code,
     is_sterling,
 )
-from factextract.number_joins import join_powers, join_ratios
+from factextract.number_joins import join_powers, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
 _PERCENT_AFTER = re.compile(
@@ -49,7 +49,8 @@ _PERCENT_AFTER = re.compile(
 )
 _PERCENT_BEFORE = re.compile(r"\b(?:percents?|per\s?cent)\s+of\s+$", re.IGNORECASE)
 _UNIT_WORD_AFTER = re.compile(rf"(?:\s|-|\s-\s)?(?P<unit>{alternation(units.WORDS)})\b", re.IGNORECASE)
-_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{alternation(units.SYMBOLS)})(?:[)\]}}>])?(?!\w)")
+# "24703 L-202": a letter hyphened to digits is a model name, not a unit
+_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{alternation(units.SYMBOLS)})(?:[)\]}}>])?(?!\w|-\d)")
 _TIME_AFTER = re.compile(rf"(?:\s|-)(?P<unit>{alternation(units.TIME_UNITS)})\b(?P<old>(?:-|\s)old\b|\s+of\s+age\b)?",
                          re.IGNORECASE)
 _DENOMINATORS = alternation([*units.WORDS, *units.SYMBOLS, *units.TIME_UNITS, *units.RATE_TIME_SYMBOLS])
@@ -113,7 +114,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
         if draft is not None:
             drafts.append(draft)
     drafts = join_ratios(join_powers(_drop_overlaps(drafts), text), text)
-    drafts = _merge_ranges(_merge_subunits(drafts, text), text)
+    drafts = _merge_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -223,9 +224,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
             # the amount in the main unit, as the currency code says it: "1p" is GBP 0.01
             currency = "GBP" if minor.group("minor") == "p" else cents_currency(text, start)
             kind, end, value, confidence = "money", minor.end(), value / 100, 0.85
-    glued = re.search(r"(?<=\d)\s?([mt])$", written)
+    glued = re.search(r"(?<=\d)\s?(mm|[mt])$", written)
     if glued and kind == "count":
-        # "1.8m tall", "100t": without a currency, a glued m or t is a metre or a ton, not a scale
+        # "1.8m tall", "100t", "a 7.62mm barrel": without a currency, a glued m, mm or t measures, it is no scale
         value, unit, kind = value / SCALE_SUFFIXES[glued.group(1)], units.SYMBOLS[glued.group(1)], "quantity"
     if kind == "count" and not number.ordinal:
         measured = _unit_after(text, end, number)

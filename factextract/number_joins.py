@@ -1,4 +1,5 @@
-"""Figures written as two numbers: proportions ("one in three", "2 out of 5") and powers ("1.3x10^6").
+"""Figures written as two numbers: proportions ("one in three", "2 out of 5"), powers ("1.3x10^6") and
+imperial measures in two units ("5 ft 2 in").
 
 figures.py reads each number on its own; these joins run on its drafts afterwards, in text order,
 so a proportion is only made of two plain counts (not "5 over 10 years", not "$3 in 2 days").
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from typing import Protocol, TypeVar
+
+from factextract.data.units import SUBDIVIDED
 
 
 class _Draft(Protocol):
@@ -80,3 +83,27 @@ def _is_proportion(first: _Draft, second: _Draft, word: str) -> bool:
         return True
     # "one in three", "two out of five": the part is at most the whole ("3 in 2" is no share)
     return 0 <= first.value <= second.value
+
+
+# "5 feet 2 inches", "5 feet and 2 inches", "12 ft 2 in" (a spaced "in" is no unit on its own: "2 in the morning")
+_PARTS_JOIN = re.compile(r"\s+(?:and\s+)?")
+_INCHES_AFTER = re.compile(r"\s?in\b\.?")
+
+
+def join_subdivided(drafts: list[D], text: str) -> list[D]:
+    """'5 ft 2 in' is one height, 5.1667 feet, as '3 dollars 50 cents' is one amount."""
+    joined: list[D] = []
+    for draft in drafts:
+        last = joined[-1] if joined else None
+        whole = SUBDIVIDED.get(last.unit or "") if last is not None and last.kind == "quantity" else None
+        if whole is not None and isinstance(last.value, float) and isinstance(draft.value, float) \
+                and 0 <= draft.value < whole[1] and _PARTS_JOIN.fullmatch(text, last.end, draft.start):
+            end = draft.end if draft.kind == "quantity" and draft.unit == whole[0] else None
+            inches = _INCHES_AFTER.match(text, draft.end) if draft.kind == "count" and whole[0] == "inch" else None
+            end = inches.end() if inches is not None else end
+            if end is not None:
+                value = last.value + draft.value / whole[1]
+                joined[-1] = replace(last, end=end, number_end=draft.number_end, value=value)
+                continue
+        joined.append(draft)
+    return joined

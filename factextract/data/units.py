@@ -69,9 +69,9 @@ _add("kilometer per hour", "kilometers per hour", "kilometres per hour", "kilome
      "km/h", "km/hr")
 _add("knot", "knot", "knots")
 _add("celsius", "degrees celsius", "degree celsius", "deg celsius", "degrees centigrade", "celsius", "celcius",
-     "centigrade", "centigrate", "degrees c", "degree c", "deg c", "°c")
+     "centigrade", "centigrate", "degrees c", "degree c", "deg c", "°c", "° c", "° celsius", "° centigrade")
 _add("fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg fahrenheit", "fahrenheit", "farenheit",
-     "degrees farenheit", "degrees f", "degree f", "deg f", "°f")
+     "degrees farenheit", "degrees f", "degree f", "deg f", "°f", "° f", "° fahrenheit")
 _add("degree", "degrees", "degree", "deg.", "deg", "°")
 _add("radian", "radian", "radians")
 _add("point", "point", "points")
@@ -111,3 +111,7 @@ RATE_TIME_SYMBOLS: dict[str, str] = {"ms": "millisecond", "s": "second", "h": "h
 
 # Units of temperature; a bare "degree" may be an angle or a temperature.
 TEMPERATURE_UNITS = frozenset({"celsius", "fahrenheit", "degree"})
+
+# Imperial measures written in two units, the second counted in the first's parts ("5 ft 2 in", "7 lb 4 oz"):
+# a unit, its smaller unit and how many of those make one (12 inches a foot, 16 ounces a pound).
+SUBDIVIDED: dict[str, tuple[str, int]] = {"foot": ("inch", 12), "pound": ("ounce", 16)}

@@ -268,3 +268,34 @@ def test_powers_are_one_number(text: str, written: str, value: float) -> None:
     figure = one(text)
     assert figure.text == written
     assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("The suspect is 6 ft 1 in tall.", "6 ft 1 in", 6 + 1 / 12, "foot"),
+        ("She is 5 feet and 4 inches.", "5 feet and 4 inches", 5 + 4 / 12, "foot"),
+        ("The baby weighed 7 lb 8 oz at birth.", "7 lb 8 oz", 7.5, "pound"),
+    ],
+)
+def test_a_measure_in_two_imperial_units_is_one_figure(text: str, written: str, value: float, unit: str) -> None:
+    figure = one(text)
+    assert (figure.text, figure.unit) == (written, unit)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("The rifle fires a 5.56mm round.", "5.56mm", 5.56, "millimeter"),
+        ("It was 40° Celsius in the shade.", "40° Celsius", 40, "celsius"),
+        ("Highs near 95° F are expected.", "95° F", 95, "fahrenheit"),
+    ],
+)
+def test_glued_millimetres_and_spaced_degree_scales(text: str, written: str, value: float, unit: str) -> None:
+    figure = one(text)
+    assert (figure.text, figure.value, figure.unit) == (written, value, unit)
+
+
+def test_a_unit_letter_hyphened_to_digits_is_a_model_name() -> None:
+    assert all(f.unit is None for f in figures("The plant ordered 300 L-400 valves."))
