@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from factextract.data import currencies, units
 from factextract.data.addresses import STREET_TYPES
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
-from factextract.data.qualifiers import QUALIFIERS
+from factextract.data.qualifiers import QUALIFIER_SYMBOLS, QUALIFIERS, QUALIFIERS_AFTER
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
 from factextract.models import Figure
@@ -59,6 +59,9 @@ _PER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+# "<>30" is "not equal", "=>" no symbol of English copy
+_QUALIFIER_SYMBOL = re.compile(rf"(?<![<>=])(?P<q>{alternation(QUALIFIER_SYMBOLS)})\s?$")
+_QUALIFIER_AFTER = re.compile(rf"\s+(?P<q>{alternation(QUALIFIERS_AFTER)})\b(?!\s+(?:than|\d))", re.IGNORECASE)
 _SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
 # Digit runs that may be a phone number or an id; _looks_like_phone decides.
@@ -245,6 +248,11 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     q = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
     if q:
         qualifier = QUALIFIERS[q.group("q").lower()]
+    # "<5%", "65 or over": bounds written as a symbol before or as words after the figure
+    elif q := _QUALIFIER_SYMBOL.search(text, max(0, start - 4), start):
+        qualifier = QUALIFIER_SYMBOLS[q.group("q")]
+    elif q := _QUALIFIER_AFTER.match(text, end):
+        qualifier = QUALIFIERS_AFTER[q.group("q").lower()]
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):
         draft = replace(draft, counted=_counted(number, text, index, end))
@@ -264,8 +272,10 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
     if lowered == "one" and (_OF_AFTER.match(after) or token is None or token.tag_ != "CD"):
         return False
-    # "first", "second": ordinals only where the parser's entities say so ("a second look" is not)
-    if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL"):
+    # "first", "second": ordinals only where the parser's entities say so ("a second look" is not); a compound
+    # ("twenty-fifth", "two hundredth") has no other reading, even where the parser has no sentence around it
+    if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL") \
+            and not re.search(r"[\s-]", written):
         return False
     # "the first half", "the third quarter": a part or a period, unless "half of", "more than half"
     if lowered in _BARE_PARTS and not _PART_AFTER.match(after) and not _APPROX_BEFORE.search(before):

@@ -21,3 +21,17 @@ QUALIFIERS: dict[str, str] = {
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly", "not quite": "nearly",
     "exactly": "exactly", "precisely": "exactly", "only": "only", "just": "only",
 }
+
+# Comparisons written as symbols before the figure ("<5%", "x>10", ">= 30"); matched right before it.
+QUALIFIER_SYMBOLS: dict[str, str] = {
+    ">": "more than", "<": "less than", ">=": "at least", "<=": "at most", "≥": "at least", "≤": "at most",
+    "> =": "at least", "< =": "at most",
+}
+
+# Open bounds written after the figure ("40 or more people", "aged 65 and over", "500 or fewer").
+QUALIFIERS_AFTER: dict[str, str] = {
+    "or more": "at least", "and more": "at least", "or greater": "at least", "or higher": "at least",
+    "or above": "at least", "and above": "at least", "or over": "at least", "and over": "at least",
+    "or less": "at most", "or fewer": "at most", "or lower": "at most", "or below": "at most",
+    "and under": "at most", "or under": "at most", "and below": "at most",
+}

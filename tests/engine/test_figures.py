@@ -299,3 +299,21 @@ def test_glued_millimetres_and_spaced_degree_scales(text: str, written: str, val
 
 def test_a_unit_letter_hyphened_to_digits_is_a_model_name() -> None:
     assert all(f.unit is None for f in figures("The plant ordered 300 L-400 valves."))
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Turnout was <40% in the north.", "less than"),
+        ("Residents aged 65 and over were invited.", "at least"),
+        ("Groups of 12 or fewer may meet.", "at most"),
+        ("It applies to firms with >= 250 staff.", "at least"),
+    ],
+)
+def test_bounds_written_as_symbols_or_after_the_figure(text: str, qualifier: str) -> None:
+    assert one(text).qualifier == qualifier
+
+
+def test_a_compound_ordinal_needs_no_entity_label() -> None:
+    figure = one("twenty-fifth")
+    assert (figure.kind, figure.value) == ("ordinal", 25)
