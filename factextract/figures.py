@@ -40,7 +40,7 @@ from factextract.money import (
     currency_code,
     is_sterling,
 )
-from factextract.number_joins import join_powers, join_ratios, join_subdivided
+from factextract.number_joins import join_pairs, join_powers, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
 _PERCENT_AFTER = re.compile(
@@ -389,35 +389,29 @@ def _merge_subunits(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
     """'between 20 and 30', '10-15 miles', 'from $5 to $10': one range figure."""
-    merged: list[_Draft] = []
-    i = 0
-    while i < len(drafts):
-        first = drafts[i]
-        second = drafts[i + 1] if i + 1 < len(drafts) else None
-        if second is not None and first.kind not in ("date", "time", "ordinal") and second.kind not in (
-                "date", "time", "ordinal") and isinstance(first.value, float) and isinstance(second.value, float):
-            gap = text[first.end:second.start]
-            join = _RANGE_JOIN.match(gap)
-            opener = re.search(r"\b(between|from)\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start],
-                               re.IGNORECASE)
-            word = gap.strip().lower()
-            digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
-            # "2 to 3 percent": a bare number before "to" takes the unit after the second
-            bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
-            between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
-            if join and ((word in ("-", "–", "—") and digits) or bare_to or between) and first.value < second.value:
-                unit = second.unit or first.unit
-                currency = second.currency or first.currency
-                merged.append(_Draft(
-                    first.start, second.end, "range", None, min(first.confidence, second.confidence),
-                    first.number_start, second.number_end, unit, currency, first.qualifier, second.counted,
-                    first.value, second.value,
-                ))
-                i += 2
-                continue
-        merged.append(first)
-        i += 1
-    return merged
+    return join_pairs(drafts, lambda first, second: _range(first, second, text))
+
+
+def _range(first: _Draft, second: _Draft, text: str) -> _Draft | None:
+    if first.kind in ("date", "time", "ordinal") or second.kind in ("date", "time", "ordinal") \
+            or not isinstance(first.value, float) or not isinstance(second.value, float):
+        return None
+    gap = text[first.end:second.start]
+    join = _RANGE_JOIN.match(gap)
+    opener = re.search(r"\b(between|from)\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start],
+                       re.IGNORECASE)
+    word = gap.strip().lower()
+    digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
+    # "2 to 3 percent": a bare number before "to" takes the unit after the second
+    bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
+    between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
+    if not (join and ((word in ("-", "–", "—") and digits) or bare_to or between) and first.value < second.value):
+        return None
+    return _Draft(
+        first.start, second.end, "range", None, min(first.confidence, second.confidence),
+        first.number_start, second.number_end, second.unit or first.unit, second.currency or first.currency,
+        first.qualifier, second.counted, first.value, second.value,
+    )
 
 
 def _figure(number: int, draft: _Draft, text: str, index: DocView) -> Figure:

@@ -8,6 +8,7 @@ so a proportion is only made of two plain counts (not "5 over 10 years", not "$3
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
@@ -53,25 +54,30 @@ def join_powers(drafts: list[D], text: str) -> list[D]:
     return joined
 
 
-def join_ratios(drafts: list[D], text: str) -> list[D]:
-    """'one in three voters' is a proportion, 1/3, as a reader takes it: a quantity with unit fraction."""
+def join_pairs(drafts: list[D], join: Callable[[D, D], D | None]) -> list[D]:
+    """Walks neighbours in text order; where `join` makes one figure of two, both give way to it."""
     joined: list[D] = []
     i = 0
     while i < len(drafts):
-        first = drafts[i]
-        second = drafts[i + 1] if i + 1 < len(drafts) else None
-        link = _RATIO_JOIN.fullmatch(text, first.end, second.start) if second is not None else None
-        if link is not None and _is_proportion(first, second, link.group("word").lower()):
-            joined.append(replace(
-                first, end=second.end, number_end=second.number_end, kind="quantity", unit="fraction",
-                value=first.value / second.value, counted=second.counted,
-                confidence=min(first.confidence, second.confidence),
-            ))
-            i += 2
-            continue
-        joined.append(first)
-        i += 1
+        pair = join(drafts[i], drafts[i + 1]) if i + 1 < len(drafts) else None
+        joined.append(pair if pair is not None else drafts[i])
+        i += 2 if pair is not None else 1
     return joined
+
+
+def join_ratios(drafts: list[D], text: str) -> list[D]:
+    """'one in three voters' is a proportion, 1/3, as a reader takes it: a quantity with unit fraction."""
+    return join_pairs(drafts, lambda first, second: _proportion(first, second, text))
+
+
+def _proportion(first: D, second: D, text: str) -> D | None:
+    link = _RATIO_JOIN.fullmatch(text, first.end, second.start)
+    if link is None or not _is_proportion(first, second, link.group("word").lower()):
+        return None
+    return replace(
+        first, end=second.end, number_end=second.number_end, kind="quantity", unit="fraction",
+        value=first.value / second.value, counted=second.counted, confidence=min(first.confidence, second.confidence),
+    )
 
 
 def _is_proportion(first: _Draft, second: _Draft, word: str) -> bool:
