@@ -113,10 +113,13 @@ FILES = [
 @pytest.fixture
 def pipeline(aws: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """The input queue and its dead-letter queue wired to the input bucket, removed again after the test."""
+    from factextract.pipeline import default_extractor
     from local.batch import DEAD_LETTER_QUEUE, INPUT_QUEUE, create_input_queue
     from shared import aws as clients
 
     monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", str(MAX_CHARS))
+    # The process's Extractor reads its limit once: one made by an earlier test would keep that test's limit.
+    default_extractor.cache_clear()
     sqs = clients.sqs()
     # Start from empty queues: an earlier test of the session may have left these with messages in them.
     for name in (INPUT_QUEUE, DEAD_LETTER_QUEUE):
@@ -128,6 +131,7 @@ def pipeline(aws: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[d
     clients.s3().put_bucket_notification_configuration(Bucket=aws["INPUT_BUCKET"], NotificationConfiguration={})
     sqs.delete_queue(QueueUrl=queue_url)
     sqs.delete_queue(QueueUrl=dlq_url)
+    default_extractor.cache_clear()
 
 
 @pytest.fixture
@@ -270,11 +274,14 @@ def upload_with_huge_line(bucket: str, key: str, before: bytes, after: bytes, pa
 def test_a_200_mb_line_is_listed_failed_unread_while_every_other_line_is_processed(
     pipeline: dict[str, str], handler: Handler, tally: Tally, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from batch.jobs import job_id, longest_line_bytes
+    from batch.jobs import job_id
+    from batch.reading import longest_line_bytes
+    from factextract.pipeline import default_extractor
     from shared import aws
     from shared.store import default_articles, default_jobs
 
     monkeypatch.setenv("FACTEXTRACT_MAX_CHARS", str(BATCH_MAX_CHARS))
+    default_extractor.cache_clear()
     key = "incoming/huge-line.jsonl"
     before, after = jsonl(article("dawn")), jsonl(article("noon"), article("dusk"))
     started = time.perf_counter()
