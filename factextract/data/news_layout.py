@@ -62,7 +62,8 @@ PROMO = re.compile(
 NAVIGATION = re.compile(
     r"^\s*(?:share|tweet|email|print|comment|comments|save|copy link|next|previous|back to top|home|menu|"
     r"skip to (?:main )?content|advertisement|loading|close)\b[\s\w|/:•·-]{0,60}$"
-    r"|\b(?:share (?:this|on)|follow (?:us|me|\w+) on)\b"
+    # "Follow him on Twitter", not "follow through on his veto threat".
+    r"|\bshare (?:this|on)\b|\bfollow (?:\S+ ){1,3}on (?:twitter|facebook|instagram|linkedin|tiktok|x)\b"
     r"|^\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email)(?:\s*[|/•·,]?\s*"
     r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|print))+\s*$"
     # "©" alone would also match mis-decoded accents ("protegÃ©s"): a copyright line starts with it or names a year.
