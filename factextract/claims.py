@@ -1,10 +1,12 @@
 """Claims: the check-worthy statements, scored, typed and linked to quotes, figures and entities.
 
-Every sentence is scored by the shipped check-worthiness model (checkworthiness/model.py); the
-ones at or above the claim threshold are claims, so a one-sentence text yields a claim exactly
-when that sentence is check-worthy. When the sentence is a direct quote with its attribution
-('"...," he said'), the claim's text is the quoted words -- what a fact-checker would check;
-an attributed claim's claimant is the quote's speaker.
+News furniture (captions, bylines, promos, questions, a headline restating the lede: news_layout.py)
+is never a claim. Every other sentence is scored by the shipped check-worthiness model
+(checkworthiness/model.py); the ones at or above the claim threshold are claims, so a one-sentence
+text yields a claim exactly when that sentence is check-worthy. Claims stay in text order, each
+ranked by score (rank 1 = the article's most check-worthy). When the sentence is a direct quote with
+its attribution ('"...," he said'), the claim's text is the quoted words -- what a fact-checker would
+check; an attributed claim's claimant is the quote's speaker. Kinds follow Full Fact's claim types.
 """
 
 from __future__ import annotations
