@@ -13,7 +13,7 @@ with process_start():  # what is imported and loaded here lives as long as the f
 
     from api import errors, jsonio
     from api.observability import logger, metrics, tracer
-    from api.routes import extractions, health, quotes, viewer
+    from api.routes import extractions, health, jobs, quotes, viewer
     from factextract.pipeline import default_extractor
     from shared.config import settings
 
@@ -25,7 +25,7 @@ VERSION = "1.0.0"
 
 # jsonio writes markup characters escaped, so no response echoes a request's or an article's tags as HTML.
 app = APIGatewayRestResolver(enable_validation=True, serializer=jsonio.dumps)
-for router in (extractions.router, quotes.router, health.router, viewer.router):
+for router in (extractions.router, quotes.router, jobs.router, health.router, viewer.router):
     app.include_router(router)
 errors.register(app)
 if settings().enable_swagger:

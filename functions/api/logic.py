@@ -13,8 +13,8 @@ from factextract.pipeline import article_id, default_extractor, extract
 from shared.config import settings
 from shared.errors import NotFound
 from shared.identity import content_hash, with_metadata
-from shared.models import Health, QuotePage
-from shared.store import ArticleStore, default_articles
+from shared.models import Health, JobRecord, QuotePage
+from shared.store import ArticleStore, JobStore, default_articles, default_jobs
 
 # spaCy does not promise that one Language object may run on two threads at once. Lambda gives each
 # execution environment one request at a time, so this lock is never contended there; the local
@@ -66,6 +66,13 @@ def delete_extraction(key: str, store: ArticleStore | None = None) -> None:
 def speaker_quotes(speaker: str, limit: int, cursor: str | None, store: ArticleStore | None = None) -> QuotePage:
     items, next_cursor = (store or default_articles()).quotes_by_speaker(speaker, limit, cursor)
     return QuotePage(speaker=" ".join(speaker.split()), items=items, next_cursor=next_cursor)
+
+
+def job(job_id: str, store: JobStore | None = None) -> JobRecord:
+    record = (store or default_jobs()).get_job(job_id, failures=True)
+    if record is None:
+        raise NotFound(f"no job with id {job_id!r}")
+    return record
 
 
 def health() -> Health:

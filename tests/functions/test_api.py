@@ -55,9 +55,23 @@ def test_every_api_event_file_is_exercised_here() -> None:
         "api_get_extraction",
         "api_delete_extraction",
         "api_list_quotes",
+        "api_get_job",
         "api_health",
     }
     assert {path.stem for path in EVENTS.glob("api_*.json")} == exercised
+
+
+def test_job_event_answers_the_batch_job_record_with_its_failed_lines(call, load_event) -> None:
+    from shared.store import default_jobs
+
+    event = load_event("api_get_job")
+    job = event["queryStringParameters"]["id"]
+    assert call(event)[:2] == (404, {"code": "not_found", "message": f"no job with id {job!r}"})
+    jobs = default_jobs()
+    jobs.start_job(job, chunks=1, source="s3://factextract-input/incoming/daily.jsonl", size=120)
+    status, body, _ = call(event)
+    assert status == 200
+    assert (body["job_id"], body["status"], body["chunks"], body["failures"]) == (job, "running", 1, [])
 
 
 def test_health_event_reports_ok_and_the_extractor_version(call, load_event) -> None:

@@ -33,6 +33,7 @@ def test_openapi_document_lists_every_route_with_error_bodies() -> None:
         ("GET", "/v1/extractions/{article_id}"),
         ("DELETE", "/v1/extractions/{article_id}"),
         ("GET", "/v1/quotes"),
+        ("GET", "/v1/jobs"),
         ("GET", "/v1/health"),
     }
     create = document["paths"]["/v1/extractions"]["post"]
