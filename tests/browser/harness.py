@@ -88,3 +88,14 @@ def submit(page: Any, text: str, published: str) -> dict[str, Any]:
     # whose hover details would then replace those a test opens by keyboard focus.
     page.mouse.move(0, 0)
     return response.json()
+
+
+# A short text written for these tests: markup that must stay text, a figure, a date, a quote with a
+# speaker, and an emoji (two UTF-16 units in the browser, one character to the API) before them all.
+HOSTILE_TEXT = (
+    "Ferry vote 🚢 <script>window.__pwned = 'script'</script>\n"
+    "The harbour council will spend $3 million on a new ferry, Mayor Lena Park said on Monday.\n"
+    '"We promised the island a ferry and we will deliver it," Park said. '
+    '<img src="x" onerror="window.__pwned = \'img\'">\n'
+)
+HOSTILE_PUBLISHED = "2026-11-24"

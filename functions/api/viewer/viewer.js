@@ -11,9 +11,6 @@
   const NESTING = { claim: 0, quote: 1, speaker: 2, cue: 2, figure: 3, date: 3 };
   const KEY_STORAGE = "factextract.apiKey";
   const QUOTE_TYPES = { direct: "Direct quote", partial: "Partial quote", indirect: "Reported speech" };
-  // The claim slider's starting point. The API does not report its own threshold (about 0.34 today), and at
-  // that level nearly every sentence of a news article is a claim; 0.5 keeps the clearly check-worthy half.
-  const DEFAULT_CLAIM_THRESHOLD = 0.5;
   // The side list is "who said it": a quote whose speaker resolves to no person or organization (a place,
   // "a city survey", an unresolved "it") is listed apart rather than under a name that says nobody.
   const SPEAKER_TYPES = new Set(["person", "organization"]);
@@ -431,13 +428,13 @@
 
     slider.addEventListener("input", applyThreshold);
 
-    // The slider runs from the weakest returned claim (the API's threshold is its floor: nothing lies below)
-    // to 1, and starts at DEFAULT_CLAIM_THRESHOLD or the weakest claim, whichever is higher.
+    // The slider runs from the weakest returned claim to 1 and starts there: the API returns only claims at or
+    // above its own threshold, chosen on annotated news, so by default every claim it returned is shown.
     function resetThreshold(claims) {
       const lowest = claims.length ? Math.min(...claims.map((claim) => claim.checkworthiness)) : 0;
       const floor = Math.floor(lowest * 100) / 100;
       slider.min = floor.toFixed(2);
-      slider.value = Math.max(floor, DEFAULT_CLAIM_THRESHOLD).toFixed(2);
+      slider.value = floor.toFixed(2);
       slider.disabled = !claims.length;
     }
 
