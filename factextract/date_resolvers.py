@@ -101,6 +101,28 @@ def _future_context(text: str, start: int) -> bool:
     return any(re.search(rf"(?<![a-z']){re.escape(cue)}(?![a-z])", window) for cue in FUTURE_CUES)
 
 
+def _days_after(day: dt.date, days: int) -> dt.date | None:
+    """day + days, or None past the calendar's edges: "tomorrow" in a story dated 9999-12-31 is no date, and
+    never an OverflowError (a 500 through the API)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _in_calendar(year: int) -> bool:
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
+def _year_value(year: int, text: str) -> str | None:
+    """text (a value naming year) when the calendar holds that year: "next year" from 9999 is no date."""
+    return text if _in_calendar(year) else None
+
+
+def _iso_day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 def _month_number(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
 
@@ -110,7 +132,9 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _iso_week(day: dt.date) -> str:
+def _iso_week(day: dt.date | None) -> str | None:
+    if day is None:
+        return None
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -148,6 +172,8 @@ def full_date(m: re.Match[str], at: Anchor) -> Resolved | None:
         year = _underspecified_year(at, m.start(), month, day)
     if year is None:
         return Resolved("date", None, 0.6)
+    if not _in_calendar(year):  # "March 6" read past the calendar's edge
+        return Resolved("date", None, 0.95)
     try:
         return Resolved("date", dt.date(year, month, day).isoformat(), 0.95)
     except ValueError:
@@ -176,7 +202,7 @@ def month_year(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", None, 0.6)
     else:
         year = at.published.year + {"last year": -1, "next year": 1}.get(rel, 0)
-    return Resolved("date", f"{year:04d}-{month:02d}", 0.9)
+    return Resolved("date", _year_value(year, f"{year:04d}-{month:02d}"), 0.9)
 
 
 _MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
@@ -201,7 +227,7 @@ def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
         year = published.year + (month <= published.month)
     else:
         year = _underspecified_year(at, m.start(), month, None)
-    return Resolved("date", f"{year:04d}-{month:02d}", 0.8)
+    return Resolved("date", _year_value(year, f"{year:04d}-{month:02d}"), 0.8)
 
 
 def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -214,11 +240,13 @@ def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
     # a weekday in news is the past week's unless the verb looks ahead ("will meet Friday")
     ahead = at.tense == FUTURE if at.tense is not None else _future_context(at.text, m.start())
     if rel in ("next", "this coming", "coming") or (not rel and ahead and back):
-        day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        day = _days_after(published, (target - published.weekday()) % 7 or 7)
     elif rel == "last" or rel == "the previous":
-        day = published - dt.timedelta(days=back or 7)
+        day = _days_after(published, -(back or 7))
     else:
-        day = published - dt.timedelta(days=back)
+        day = _days_after(published, -back)
+    if day is None:
+        return Resolved("date", None, 0.85)
     value = day.isoformat()
     part = (m.group("part") or "").lower()
     if part:
@@ -245,7 +273,7 @@ def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
     if at.published is None:
         return Resolved("duration", count, 0.75, unit)
     earliest = _months_before(at.published, count * _MONTHS_IN[unit]) if unit in _MONTHS_IN else (
-        at.published - dt.timedelta(days=count * (7 if unit == "week" else 1)))
+        _days_after(at.published, -count * (7 if unit == "week" else 1)))
     return Resolved("duration", count, 0.8, unit, earliest.isoformat() if earliest else None,
                     at.published.isoformat())
 
@@ -253,8 +281,10 @@ def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
 _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
+def _months_before(day: dt.date, months: int) -> dt.date | None:
     year, month = _shift_month(day.year, day.month, -months)
+    if not _in_calendar(year):
+        return None
     for last in (day.day, 30, 29, 28):  # "a month before March 31" is the last day of February
         try:
             return dt.date(year, month, last)
@@ -287,7 +317,8 @@ def quarter_rule(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", f"{year}-Q{number}", 0.9)
     if at.published is None:
         return Resolved("date", None, 0.6)
-    return Resolved("date", f"{at.published.year + offset}-Q{number}", 0.8)
+    year = at.published.year + offset
+    return Resolved("date", _year_value(year, f"{year}-Q{number}"), 0.8)
 
 
 def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -315,26 +346,29 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
 
 
 def _period_value(published: dt.date, unit: str, step: int) -> str | None:
+    """The value of the period step units from published's, or None when the calendar ends first."""
     if unit == "day":
-        return (published + dt.timedelta(days=step)).isoformat()
+        return _iso_day(_days_after(published, step))
     if unit in ("week", "weekend"):
-        value = _iso_week(published + dt.timedelta(weeks=step))
-        return value + "-WE" if unit == "weekend" else value
+        value = _iso_week(_days_after(published, 7 * step))
+        return value + "-WE" if value is not None and unit == "weekend" else value
     if unit == "month":
         year, month = _shift_month(published.year, published.month, step)
-        return f"{year:04d}-{month:02d}"
+        return _year_value(year, f"{year:04d}-{month:02d}")
     if unit == "quarter":
         year, quarter = _quarter(published)
         index = year * 4 + quarter - 1 + step
-        return f"{index // 4}-Q{index % 4 + 1}"
+        return _year_value(index // 4, f"{index // 4}-Q{index % 4 + 1}")
     if unit == "year":
-        return str(published.year + step)
+        return _year_value(published.year + step, str(published.year + step))
     if unit == "decade":
-        return str(published.year // 10 + step)
+        decade = published.year // 10 + step
+        return _year_value(decade * 10, str(decade)) if decade >= 0 else None
     if unit == "century":
-        return str(published.year // 100 + step)
+        century = published.year // 100 + step
+        return _year_value(century * 100, str(century)) if century >= 0 else None
     if unit in SEASONS:
-        return f"{published.year + step}-{SEASONS[unit]}"
+        return _year_value(published.year + step, f"{published.year + step}-{SEASONS[unit]}")
     return None
 
 
@@ -347,17 +381,10 @@ def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)
     unit = m.group("unit").lower().rstrip("s")
     shift = count * direction
-    if unit == "day":
-        return Resolved("date", (at.published + dt.timedelta(days=shift)).isoformat(), 0.8)
-    if unit == "week":
-        return Resolved("date", _iso_week(at.published + dt.timedelta(weeks=shift)), 0.75)
-    if unit == "month":
-        year, month = _shift_month(at.published.year, at.published.month, shift)
-        return Resolved("date", f"{year:04d}-{month:02d}", 0.75)
-    if unit == "year":
-        return Resolved("date", str(at.published.year + shift), 0.75)
+    if unit in ("day", "week", "month", "year"):
+        return Resolved("date", _period_value(at.published, unit, shift), 0.8 if unit == "day" else 0.75)
     if unit == "decade":
-        return Resolved("date", str(at.published.year // 10 + shift), 0.6)
+        return Resolved("date", _period_value(at.published, unit, shift), 0.6)
     return Resolved("date", None, 0.5)
 
 
@@ -366,7 +393,10 @@ def day_word(m: re.Match[str], at: Anchor) -> Resolved | None:
     if at.published is None:
         return Resolved("date", None, 0.6)
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
-    value = (at.published + dt.timedelta(days=shift)).isoformat()
+    day = _days_after(at.published, shift)
+    if day is None:
+        return Resolved("time" if word == "tonight" else "date", None, 0.9)
+    value = day.isoformat()
     part = (m.group("part") or "").lower()
     if word == "tonight":
         return Resolved("time", value + "TNI", 0.85)
@@ -395,7 +425,7 @@ def season(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", None, 0.6)
     rel = (m.group("rel") or "").lower()
     step = -1 if rel in ("last", "this past", "the past") else 1 if rel in ("next", "this coming") else 0
-    return Resolved("date", f"{at.published.year + step}-{SEASONS[season]}", 0.7)
+    return Resolved("date", _period_value(at.published, season, step), 0.7)
 
 
 def year_relative(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -403,7 +433,7 @@ def year_relative(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", None, 0.6)
     word = m.group(0).lower()
     if "year" in word and any(k in word for k in ("earlier", "ago", "before")):
-        return Resolved("date", str(at.published.year - 1), 0.7)
+        return Resolved("date", _period_value(at.published, "year", -1), 0.7)
     return None
 
 

@@ -373,3 +373,20 @@ def test_a_utf8_charset_parameter_is_accepted(call, load_event) -> None:
     body, content_type = '{"text": "Mayor Ana Lima said so."}', "application/json; charset=UTF-8"
     event = _with_body(load_event("api_create_extraction"), body, content_type)
     assert call(event)[0] == 201
+
+
+@pytest.mark.parametrize(("published_at", "phrase"), [
+    ("9999-12-31", "tomorrow"),
+    ("0001-01-01", "yesterday"),
+    ("9999-12-31T23:59:59-12:00", "next week"),
+    ("0001-01-01T00:00:00+12:00", "last year"),
+])
+def test_a_relative_date_past_the_calendars_edge_is_created_with_no_value(
+    call, load_event, published_at: str, phrase: str
+) -> None:
+    text = f"The mayor said the bridge would open {phrase}, after three years of work."
+    body = json.dumps({"id": f"edge-{phrase.replace(' ', '-')}", "text": text, "published_at": published_at})
+    status, created, _ = call(_with_body(load_event("api_create_extraction"), body))
+    assert status == 201
+    [date] = [f for f in created["figures"] if f["kind"] in ("date", "time") and f["text"] == phrase]
+    assert date["value"] is None
