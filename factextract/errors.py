@@ -32,6 +32,13 @@ class TextTooLong(FactExtractError):
     code = "text_too_long"
 
 
+class TextTooCostly(FactExtractError):
+    """A text of more words per character than any prose (a run of "a " or "$1 "), which would cost the parser
+    several times what an article of its length costs; refused before parsing (nlp.check_cost)."""
+
+    code = "text_too_costly"
+
+
 class UnsupportedFile(FactExtractError):
     """A file whose extension is not one the reader knows (.txt, .json, .jsonl)."""
 

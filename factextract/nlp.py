@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factextract import paragraphs, tokenizer
-from factextract.errors import ModelNotFound
+from factextract.errors import ModelNotFound, TextTooCostly
 from factextract.lemma_index import index_known_forms
 
 MODEL_SETTING = "FACTEXTRACT_SPACY_MODEL"
@@ -32,6 +32,13 @@ UNUSED_DATA = ("strings",)
 # at most this size, cut after a line break, and joined into one Doc with the same text and offsets.
 PIECE_CHARS = 50_000
 BLANK = re.compile(r"\s*")
+WORD = re.compile(r"\S+")
+# Whitespace-separated words per character: news has 0.16 to 0.18 (PolNeAR dev). The tokenizer merges each
+# word's tokens in a text denser than it should be (tokenizer.MAX_TOKENS_PER_CHAR), so after it a text costs
+# about its words; one with more than this many ("a a a ", "( ( ( ") would cost over twice an article of its
+# length and cannot be bounded without changing its words, so it is refused. Shorter texts cost too little.
+MAX_WORDS_PER_CHAR = 0.3
+COSTLY_FLOOR_CHARS = 5_000
 # spaCy's tokenizer with its rules unchanged, bounded on long runs without whitespace (factextract.tokenizer).
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": tokenizer.NAME}}}
 
@@ -95,6 +102,16 @@ def pieces(text: str, limit: int) -> list[str]:
     return parts
 
 
+def check_cost(text: str) -> None:
+    """Raises TextTooCostly for a text with more words than MAX_WORDS_PER_CHAR allows, before any parsing."""
+    if len(text) >= COSTLY_FLOOR_CHARS:
+        words = sum(1 for _ in WORD.finditer(text))
+        if words > MAX_WORDS_PER_CHAR * len(text):
+            raise TextTooCostly(
+                f"text has {words:,} words in {len(text):,} characters; parsing it would cost several times an "
+                f"article of its length (at most {MAX_WORDS_PER_CHAR} words per character)", field="text")
+
+
 def parse(nlp: Language, text: str) -> Doc:
     return next(parse_many(nlp, [(text, None)]))[0]
 
@@ -122,6 +139,7 @@ def _batches(
     batch: list[tuple[str, Context, bool]] = []
     chars = 0
     for text, context in items:
+        check_cost(text)
         parts = pieces(text, PIECE_CHARS)
         for index, part in enumerate(parts):
             if batch and (len(batch) >= batch_size or chars + len(part) > PIECE_CHARS):

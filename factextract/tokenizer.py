@@ -39,6 +39,15 @@ SUFFIX_MARGIN = 8
 # A run's start (no non-space before it) followed by more than MAX_RUN_CHARS non-spaces; the lookbehind
 # keeps the search linear by trying the counted repeat only where a run begins. Python's \s is
 # str.isspace, the test spaCy splits on.
+# The most tokens one whitespace-free run keeps (merge_long_runs), and the longest stretch without a full stop
+# or line break read as one sentence (bound_sentences): PolNeAR's dev texts have at most 9 and 95.
+MAX_RUN_TOKENS = 32
+MAX_SENTENCE_TOKENS = 250
+SENTENCE_ENDS = frozenset(".!?")
+# News has 0.18 to 0.23 tokens per character (PolNeAR dev; a repeated news paragraph 0.20); a text (or a piece
+# of one, nlp.PIECE_CHARS) of at least DENSE_FLOOR_CHARS above this many has each whitespace-free run merged.
+MAX_TOKENS_PER_CHAR = 0.35
+DENSE_FLOOR_CHARS = 5_000
 LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")
 
 
@@ -47,10 +56,15 @@ class BoundedTokenizer(Tokenizer):
 
     def __call__(self, text: str) -> Doc:
         if LONG_RUN.search(text) is None:
-            return super().__call__(text)
-        tokenize = super().__call__
-        docs = [tokenize(part) for part in parts(text, self.sheds_many_affixes)]
-        return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            doc = super().__call__(text)
+        else:
+            tokenize = super().__call__
+            docs = [tokenize(part) for part in parts(text, self.sheds_many_affixes)]
+            doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        doc = merge_long_runs(doc)
+        if len(text) >= DENSE_FLOOR_CHARS and len(doc) > MAX_TOKENS_PER_CHAR * len(text):
+            doc = merge_long_runs(doc, longest=1)
+        return bound_sentences(doc)
 
     def find_suffix(self, string: str) -> int:
         if len(string) <= SUFFIX_WINDOW:
@@ -94,6 +108,62 @@ def parts(text: str, cut: Callable[[str], bool]) -> Iterator[str]:
         position = end
     if position < len(text):
         yield text[position:]
+
+
+def merge_long_runs(doc: Doc, longest: int = MAX_RUN_TOKENS) -> Doc:
+    """Each whitespace-free run of more than longest tokens as one token: the tagger and parser cost grows
+    with tokens, and "((((", "“““", "a-a-a-", "http://a/a/a/" give one per character, five times a news
+    text's density. News has no such run (the longest in the PolNeAR dev texts is 9 tokens); a token's text
+    is the run's, so offsets are unchanged. A text denser than MAX_TOKENS_PER_CHAR over all ('"a" "a" ',
+    "$1 $1 ") has every run merged, longest=1: one token per word."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for token in doc:
+        if token.is_space:
+            end = token.i
+        elif token.whitespace_ or token.i == len(doc) - 1:
+            end = token.i + 1
+        else:
+            continue
+        if end - start > longest:
+            runs.append((start, end))
+        start = token.i + 1
+    return _joined(doc, runs) if runs else doc
+
+
+def _joined(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
+    """doc with each run as one token, built anew: the retokenizer's merges cost a pass over the Doc each."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    norms: dict[int, str] = {}  # the tokenizer's special-case norms ("n't": "not") of the tokens kept
+    position = 0
+    for first, end in [*runs, (len(doc), len(doc))]:
+        for token in doc[position:first]:
+            if token.norm != token.lex.norm:
+                norms[len(words)] = token.norm_
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+        if first < end:
+            words.append(doc[first:end].text)
+            spaces.append(bool(doc[end - 1].whitespace_))
+        position = end
+    joined = Doc(doc.vocab, words=words, spaces=spaces)
+    for index, norm in norms.items():
+        joined[index].norm_ = norm
+    return joined
+
+
+def bound_sentences(doc: Doc) -> Doc:
+    """A sentence start after every MAX_SENTENCE_TOKENS tokens with no full stop or line break: quote stages
+    walk a sentence's tokens for each quote in it, so 25,000 '"a" ' in one "sentence" cost 2,500 times as much
+    as 10 in a sentence of news length. The parser keeps starts set before it."""
+    since = 0
+    for token in doc:
+        if since >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            since = 0
+        since = 0 if token.text[-1:] in SENTENCE_ENDS or "\n" in token.text else since + 1
+    return doc
 
 
 @util.registry.tokenizers(NAME)

@@ -19,7 +19,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 
 from api import jsonio
 from api.observability import logger
-from factextract.errors import FactExtractError, InvalidArticle, TextTooLong, UnsupportedLanguage
+from factextract.errors import FactExtractError, InvalidArticle, TextTooCostly, TextTooLong, UnsupportedLanguage
 from factextract.reader import parse_json
 from shared.errors import (
     InternalError,
@@ -35,6 +35,7 @@ STATUS_BY_CODE = {
     InvalidJson.code: HTTPStatus.BAD_REQUEST,
     NotFound.code: HTTPStatus.NOT_FOUND,
     TextTooLong.code: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    TextTooCostly.code: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
     UnsupportedMediaType.code: HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
     InvalidRequest.code: HTTPStatus.UNPROCESSABLE_ENTITY,
     StoreUnavailable.code: HTTPStatus.SERVICE_UNAVAILABLE,
@@ -50,7 +51,8 @@ ERROR_RESPONSES: dict[int, dict[str, Any]] = {
     status: {"description": description, "content": {"application/json": {"model": ErrorBody}}}
     for status, description in (
         (400, f"The body is not valid JSON ({InvalidJson.code})."),
-        (413, f"The text is longer than MAX_TEXT_CHARS ({TextTooLong.code})."),
+        (413, f"The text is longer than MAX_TEXT_CHARS ({TextTooLong.code}), or has more words per character "
+              f"than any prose, which would cost several times an article of its length ({TextTooCostly.code})."),
         (415, f"The body is not application/json in UTF-8 ({UnsupportedMediaType.code})."),
         (422, f"A field is missing or invalid; `field` names it ({InvalidRequest.code})."),
         (500, f"Unexpected failure; `request_id` identifies it in the logs ({InternalError.code})."),

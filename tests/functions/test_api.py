@@ -390,3 +390,9 @@ def test_a_relative_date_past_the_calendars_edge_is_created_with_no_value(
     assert status == 201
     [date] = [f for f in created["figures"] if f["kind"] in ("date", "time") and f["text"] == phrase]
     assert date["value"] is None
+
+
+def test_a_text_of_more_words_per_character_than_prose_is_413_text_too_costly(call, load_event) -> None:
+    body = json.dumps({"id": "costly", "text": "$1 " * 4_000})
+    status, answer, _ = call(_with_body(load_event("api_create_extraction"), body))
+    assert (status, answer["code"]) == (413, "text_too_costly")
