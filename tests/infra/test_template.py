@@ -64,7 +64,7 @@ def test_api_requires_a_key_with_usage_plan_except_for_the_static_viewer(templat
 
 def test_buckets_block_public_access_encrypt_and_refuse_plain_http(template: dict[str, Any]) -> None:
     buckets = _of_type(template, "AWS::S3::Bucket")
-    assert set(buckets) == {"InputBucket", "ResultsBucket"}
+    assert set(buckets) == {"InputBucket", "ResultsBucket", "AccessLogsBucket"}
     policies = {
         spec["Properties"]["Bucket"]["Ref"]: spec for spec in _of_type(template, "AWS::S3::BucketPolicy").values()
     }
@@ -75,6 +75,30 @@ def test_buckets_block_public_access_encrypt_and_refuse_plain_http(template: dic
         statement = policies[name]["Properties"]["PolicyDocument"]["Statement"][0]
         assert statement["Effect"] == "Deny"
         assert statement["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+
+
+def _statements(resources: dict[str, Any], role: str) -> list[dict[str, Any]]:
+    return resources[role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+
+
+def test_audit_checklist_access_logs_reserved_concurrency_and_narrow_writes(template: dict[str, Any]) -> None:
+    resources = template["Resources"]
+    for bucket in ("InputBucket", "ResultsBucket"):
+        logging = resources[bucket]["Properties"]["LoggingConfiguration"]
+        assert logging["DestinationBucketName"] == {"Ref": "AccessLogsBucket"}
+    assert resources["Api"]["Properties"]["AccessLogSetting"]["DestinationArn"] == {"GetAtt": "ApiAccessLogGroup.Arn"}
+    reservations = (("ApiFunction", "ApiReservedConcurrency"), ("BatchFunction", "BatchReservedConcurrency"))
+    for function, parameter in reservations:
+        assert template["Parameters"][parameter]["Default"] == -1  # no reservation unless asked for
+        reserved = resources[function]["Properties"]["ReservedConcurrentExecutions"]["If"]
+        assert reserved[1] == {"Ref": parameter} and reserved[2] == {"Ref": "AWS::NoValue"}
+    api = {s["Sid"]: s for s in _statements(resources, "ApiExecutionRole")}
+    assert api["WriteArticles"]["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["ART#*"]}}
+    assert not {"dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"} & set(api["Read"]["Action"])
+    batch = {s["Sid"]: s for s in _statements(resources, "BatchExecutionRole")}
+    assert batch["SeeMissingInputFiles"]["Condition"] == {"StringLikeIfExists": {"s3:prefix": ["incoming/*"]}}
+    assert batch["ListResults"]["Condition"] == {"StringLike": {"s3:prefix": ["results/*"]}}
+    assert batch["WriteResults"]["Resource"] == {"Sub": "${ResultsBucket.Arn}/results/*"}
 
 
 def test_only_incoming_prefix_notifies_and_results_live_in_another_bucket(template: dict[str, Any]) -> None:
@@ -127,7 +151,7 @@ def test_each_function_logs_to_its_own_log_group_with_retention_from_a_parameter
     groups = _of_type(template, "AWS::Logs::LogGroup")
     functions = _of_type(template, "AWS::Serverless::Function").values()
     used = [function["Properties"]["LoggingConfig"]["LogGroup"]["Ref"] for function in functions]
-    assert sorted(used) == sorted(groups)
+    assert sorted([*used, "ApiAccessLogGroup"]) == sorted(groups)  # and the API stage's access log
     assert all(group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"} for group in groups.values())
 
 

@@ -53,7 +53,7 @@ GAPS = [
         "Path: /v1/health, Method: get, Auth: {ApiKeyRequired: false}}",
         "E9104",
     ),
-    ("a wildcard action", "                  - dynamodb:DeleteItem\n", "                  - dynamodb:*\n", "E9101"),
+    ("a wildcard action", "                  - dynamodb:UpdateItem\n", "                  - dynamodb:*\n", "E9101"),
     ("an unscoped resource", "Resource: !GetAtt ApiLogGroup.Arn", 'Resource: "*"', "E9101"),
     (
         "a role attached to a managed policy",
@@ -84,7 +84,7 @@ GAPS = [
     ("a wildcard inside a name", '!Sub "${Table.Arn}/index/gsi1"', '!Sub "${Table.Arn}*"', "E9101"),
     (
         "a resource outside the stack",
-        'Resource: !Sub "${ResultsBucket.Arn}/*"',
+        'Resource: !Sub "${ResultsBucket.Arn}/results/*"',
         'Resource: "arn:aws:s3:::other/*"',
         "E9101",
     ),
