@@ -13,6 +13,16 @@ from dataclasses import dataclass
 
 from factextract.data.date_words import FUTURE_CUES, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from factextract.data.number_words import CARDINALS
+from factextract.date_arithmetic import (
+    days_after,
+    in_calendar,
+    iso_day,
+    iso_week,
+    months_before,
+    quarter_of,
+    shift_month,
+    year_value,
+)
 from factextract.date_context import FUTURE, PAST, Narrative
 
 _FLAGS = re.IGNORECASE
@@ -101,53 +111,8 @@ def _future_context(text: str, start: int) -> bool:
     return any(re.search(rf"(?<![a-z']){re.escape(cue)}(?![a-z])", window) for cue in FUTURE_CUES)
 
 
-def _days_after(day: dt.date, days: int) -> dt.date | None:
-    """day + days, or None past the calendar's edges: "tomorrow" in a story dated 9999-12-31 is no date, and
-    never an OverflowError (a 500 through the API)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return None
-
-
-def _in_calendar(year: int) -> bool:
-    return dt.MINYEAR <= year <= dt.MAXYEAR
-
-
-def _year_value(year: int, text: str) -> str | None:
-    """text (a value naming year) when the calendar holds that year: "next year" from 9999 is no date."""
-    return text if _in_calendar(year) else None
-
-
-def _iso_day(day: dt.date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
 def _month_number(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
-
-
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + by
-    return index // 12, index % 12 + 1
-
-
-def _iso_week(day: dt.date | None) -> str | None:
-    if day is None:
-        return None
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _quarter(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def _year_of(match: re.Match[str], published: dt.date | None, default_offset: int = 0) -> int | None:
-    year = match.groupdict().get("year")
-    if year:
-        return int(year)
-    return published.year + default_offset if published else None
 
 
 def _count(word: str) -> int | None:
@@ -172,7 +137,7 @@ def full_date(m: re.Match[str], at: Anchor) -> Resolved | None:
         year = _underspecified_year(at, m.start(), month, day)
     if year is None:
         return Resolved("date", None, 0.6)
-    if not _in_calendar(year):  # "March 6" read past the calendar's edge
+    if not in_calendar(year):  # "March 6" read past the calendar's edge
         return Resolved("date", None, 0.95)
     try:
         return Resolved("date", dt.date(year, month, day).isoformat(), 0.95)
@@ -202,7 +167,7 @@ def month_year(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", None, 0.6)
     else:
         year = at.published.year + {"last year": -1, "next year": 1}.get(rel, 0)
-    return Resolved("date", _year_value(year, f"{year:04d}-{month:02d}"), 0.9)
+    return Resolved("date", year_value(year, f"{year:04d}-{month:02d}"), 0.9)
 
 
 _MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
@@ -227,7 +192,7 @@ def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
         year = published.year + (month <= published.month)
     else:
         year = _underspecified_year(at, m.start(), month, None)
-    return Resolved("date", _year_value(year, f"{year:04d}-{month:02d}"), 0.8)
+    return Resolved("date", year_value(year, f"{year:04d}-{month:02d}"), 0.8)
 
 
 def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -240,11 +205,11 @@ def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
     # a weekday in news is the past week's unless the verb looks ahead ("will meet Friday")
     ahead = at.tense == FUTURE if at.tense is not None else _future_context(at.text, m.start())
     if rel in ("next", "this coming", "coming") or (not rel and ahead and back):
-        day = _days_after(published, (target - published.weekday()) % 7 or 7)
+        day = days_after(published, (target - published.weekday()) % 7 or 7)
     elif rel == "last" or rel == "the previous":
-        day = _days_after(published, -(back or 7))
+        day = days_after(published, -(back or 7))
     else:
-        day = _days_after(published, -back)
+        day = days_after(published, -back)
     if day is None:
         return Resolved("date", None, 0.85)
     value = day.isoformat()
@@ -272,25 +237,13 @@ def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", "PAST_REF", 0.6, None, None, at.published.isoformat() if at.published else None)
     if at.published is None:
         return Resolved("duration", count, 0.75, unit)
-    earliest = _months_before(at.published, count * _MONTHS_IN[unit]) if unit in _MONTHS_IN else (
-        _days_after(at.published, -count * (7 if unit == "week" else 1)))
+    earliest = months_before(at.published, count * _MONTHS_IN[unit]) if unit in _MONTHS_IN else (
+        days_after(at.published, -count * (7 if unit == "week" else 1)))
     return Resolved("duration", count, 0.8, unit, earliest.isoformat() if earliest else None,
                     at.published.isoformat())
 
 
 _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
-
-
-def _months_before(day: dt.date, months: int) -> dt.date | None:
-    year, month = _shift_month(day.year, day.month, -months)
-    if not _in_calendar(year):
-        return None
-    for last in (day.day, 30, 29, 28):  # "a month before March 31" is the last day of February
-        try:
-            return dt.date(year, month, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has a 28th")
 
 
 def spelled_year(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -318,7 +271,7 @@ def quarter_rule(m: re.Match[str], at: Anchor) -> Resolved | None:
     if at.published is None:
         return Resolved("date", None, 0.6)
     year = at.published.year + offset
-    return Resolved("date", _year_value(year, f"{year}-Q{number}"), 0.8)
+    return Resolved("date", year_value(year, f"{year}-Q{number}"), 0.8)
 
 
 def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -348,27 +301,27 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
 def _period_value(published: dt.date, unit: str, step: int) -> str | None:
     """The value of the period step units from published's, or None when the calendar ends first."""
     if unit == "day":
-        return _iso_day(_days_after(published, step))
+        return iso_day(days_after(published, step))
     if unit in ("week", "weekend"):
-        value = _iso_week(_days_after(published, 7 * step))
+        value = iso_week(days_after(published, 7 * step))
         return value + "-WE" if value is not None and unit == "weekend" else value
     if unit == "month":
-        year, month = _shift_month(published.year, published.month, step)
-        return _year_value(year, f"{year:04d}-{month:02d}")
+        year, month = shift_month(published.year, published.month, step)
+        return year_value(year, f"{year:04d}-{month:02d}")
     if unit == "quarter":
-        year, quarter = _quarter(published)
+        year, quarter = quarter_of(published)
         index = year * 4 + quarter - 1 + step
-        return _year_value(index // 4, f"{index // 4}-Q{index % 4 + 1}")
+        return year_value(index // 4, f"{index // 4}-Q{index % 4 + 1}")
     if unit == "year":
-        return _year_value(published.year + step, str(published.year + step))
+        return year_value(published.year + step, str(published.year + step))
     if unit == "decade":
         decade = published.year // 10 + step
-        return _year_value(decade * 10, str(decade)) if decade >= 0 else None
+        return year_value(decade * 10, str(decade)) if decade >= 0 else None
     if unit == "century":
         century = published.year // 100 + step
-        return _year_value(century * 100, str(century)) if century >= 0 else None
+        return year_value(century * 100, str(century)) if century >= 0 else None
     if unit in SEASONS:
-        return _year_value(published.year + step, f"{published.year + step}-{SEASONS[unit]}")
+        return year_value(published.year + step, f"{published.year + step}-{SEASONS[unit]}")
     return None
 
 
@@ -393,7 +346,7 @@ def day_word(m: re.Match[str], at: Anchor) -> Resolved | None:
     if at.published is None:
         return Resolved("date", None, 0.6)
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
-    day = _days_after(at.published, shift)
+    day = days_after(at.published, shift)
     if day is None:
         return Resolved("time" if word == "tonight" else "date", None, 0.9)
     value = day.isoformat()
