@@ -22,6 +22,7 @@ from api.observability import logger
 from factextract.errors import FactExtractError, InvalidArticle, TextTooCostly, TextTooLong, UnsupportedLanguage
 from factextract.reader import parse_json
 from shared.errors import (
+    Forbidden,
     InternalError,
     InvalidJson,
     InvalidRequest,
@@ -33,6 +34,7 @@ from shared.models import ErrorBody
 
 STATUS_BY_CODE = {
     InvalidJson.code: HTTPStatus.BAD_REQUEST,
+    Forbidden.code: HTTPStatus.FORBIDDEN,
     NotFound.code: HTTPStatus.NOT_FOUND,
     TextTooLong.code: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
     TextTooCostly.code: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
@@ -51,6 +53,8 @@ ERROR_RESPONSES: dict[int, dict[str, Any]] = {
     status: {"description": description, "content": {"application/json": {"model": ErrorBody}}}
     for status, description in (
         (400, f"The body is not valid JSON ({InvalidJson.code})."),
+        (403, f"The article was stored with another API key; only that key may change or delete it "
+              f"({Forbidden.code}). Articles stored without a key may be changed by anyone."),
         (413, f"The text is longer than MAX_TEXT_CHARS ({TextTooLong.code}), or has more words per character "
               f"than any prose, which would cost several times an article of its length ({TextTooCostly.code})."),
         (415, f"The body is not application/json in UTF-8 ({UnsupportedMediaType.code})."),

@@ -22,9 +22,14 @@ from shared.store import ArticleStore, JobStore, default_articles, default_jobs
 _EXTRACTION_LOCK = threading.Lock()
 
 
-def create_extraction(article: Article, store: ArticleStore | None = None) -> tuple[Extraction, bool]:
+def create_extraction(
+    article: Article, store: ArticleStore | None = None, caller: str | None = None
+) -> tuple[Extraction, bool]:
     """The article's extraction and whether it was made now (True) or already stored (False). A repost of a
-    stored article that changes only its title, url or source updates them without extracting again."""
+    stored article that changes only its title, url or source updates them without extracting again.
+
+    caller is the request's API key id: it becomes a new article's owner, and a repost that would change an
+    article another key owns is Forbidden (an identical repost only reads, so it is answered)."""
     limit = settings().max_text_chars
     if len(article.text) > limit:
         raise TextTooLong(f"text has {len(article.text):,} characters; the API limit is {limit:,}", field="text")
@@ -32,22 +37,22 @@ def create_extraction(article: Article, store: ArticleStore | None = None) -> tu
     key, version, digest = article_id(article), default_extractor().version, content_hash(article)
     stored = store.get(key) if store.exists(key, version, digest) else None
     if stored is not None:
-        return _reposted(stored, article, digest, store), False
+        return _reposted(stored, article, digest, store, caller), False
     with _EXTRACTION_LOCK:
         # A request for the same article may have stored it while this one waited for the lock.
         stored = store.get(key) if store.exists(key, version, digest) else None
         if stored is not None:
-            return _reposted(stored, article, digest, store), False
+            return _reposted(stored, article, digest, store, caller), False
         extraction = extract(article)
-    store.put(extraction, content_hash=digest)
+    store.put(extraction, content_hash=digest, caller=caller)
     return extraction, True
 
 
-def _reposted(stored: Extraction, article: Article, digest: str, store: ArticleStore) -> Extraction:
+def _reposted(stored: Extraction, article: Article, digest: str, store: ArticleStore, caller: str | None) -> Extraction:
     updated = with_metadata(stored, article)
     if updated is None:
         return stored
-    store.put(updated, content_hash=digest)
+    store.put(updated, content_hash=digest, caller=caller)
     return updated
 
 
@@ -58,8 +63,9 @@ def get_extraction(key: str, store: ArticleStore | None = None) -> Extraction:
     return extraction
 
 
-def delete_extraction(key: str, store: ArticleStore | None = None) -> None:
-    if not (store or default_articles()).delete(key):
+def delete_extraction(key: str, store: ArticleStore | None = None, caller: str | None = None) -> None:
+    """Forbidden when the article was stored with an API key other than caller's."""
+    if not (store or default_articles()).delete(key, caller=caller):
         raise NotFound(f"no extraction with id {key!r}")
 
 

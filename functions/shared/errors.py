@@ -26,6 +26,13 @@ class InvalidCursor(InvalidRequest):
         super().__init__(message, field="cursor")
 
 
+class Forbidden(FactExtractError):
+    """A change to an article that another API key stored: only the key recorded as its owner may replace or
+    delete it (reads stay open to every key holder)."""
+
+    code = "forbidden"
+
+
 class InvalidJson(FactExtractError):
     """A request body that does not parse as JSON (or is not UTF-8 text)."""
 

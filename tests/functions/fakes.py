@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factextract.models import Extraction
-from shared.errors import InvalidCursor
+from shared.errors import Forbidden, InvalidCursor
 from shared.models import JobRecord, LineFailure, SpeakerQuote
 from shared.store.layout import now, quote_speaker, sort_time, speaker_key
 
@@ -20,6 +20,7 @@ class _Stored:
     extraction: Extraction
     content_hash: str | None
     sorted_at: str
+    owner: str | None = None
 
 
 @dataclass
@@ -27,10 +28,22 @@ class FakeArticleStore:
     articles: dict[str, _Stored] = field(default_factory=dict)
     puts: list[str] = field(default_factory=list)
 
-    def put(self, extraction: Extraction, content_hash: str | None = None) -> None:
+    def put(self, extraction: Extraction, content_hash: str | None = None, caller: str | None = None) -> None:
+        previous = self.articles.get(extraction.id)
+        self._ensure_may_change(extraction.id, caller)
         self.puts.append(extraction.id)
         sorted_at = sort_time(extraction.published_at) or now()
-        self.articles[extraction.id] = _Stored(extraction, content_hash, sorted_at)
+        owner = previous.owner if previous else caller
+        self.articles[extraction.id] = _Stored(extraction, content_hash, sorted_at, owner)
+
+    def owner(self, article_id: str) -> str | None:
+        stored = self.articles.get(article_id)
+        return stored.owner if stored else None
+
+    def _ensure_may_change(self, article_id: str, caller: str | None) -> None:
+        owner = self.owner(article_id)
+        if caller is not None and owner is not None and owner != caller:
+            raise Forbidden(f"article {article_id!r} was stored with another API key")
 
     def get(self, article_id: str) -> Extraction | None:
         stored = self.articles.get(article_id)
@@ -42,7 +55,8 @@ class FakeArticleStore:
             return False
         return content_hash is None or stored.content_hash == content_hash
 
-    def delete(self, article_id: str) -> bool:
+    def delete(self, article_id: str, caller: str | None = None) -> bool:
+        self._ensure_may_change(article_id, caller)
         return self.articles.pop(article_id, None) is not None
 
     def quotes_by_speaker(

@@ -18,7 +18,7 @@ from batch.messages import ChunkTask
 from factextract.errors import TextTooLong
 from factextract.models import Article
 from shared.config import settings
-from shared.errors import InvalidCursor, InvalidMessage, NotFound
+from shared.errors import Forbidden, InvalidCursor, InvalidMessage, NotFound
 from shared.store import Stores
 from tests.functions.fakes import FakeArticleStore, FakeJobStore
 
@@ -125,6 +125,36 @@ def test_a_deleted_extraction_is_gone_and_its_quotes_with_it(articles: FakeArtic
     with pytest.raises(NotFound):
         logic.get_extraction("bridge", articles)
     assert logic.speaker_quotes("Dana Whitfield", 20, None, articles).items == []
+
+
+def test_an_article_is_changed_or_deleted_only_by_the_key_that_stored_it(articles: FakeArticleStore) -> None:
+    # Given an article stored with key A
+    stored, _ = logic.create_extraction(Article(id="bridge", text=STORY), articles, caller="key-a")
+    # When key B posts new text or a new title under its id, or deletes it, Then each is Forbidden
+    with pytest.raises(Forbidden):
+        logic.create_extraction(Article(id="bridge", text=STORY + " He disagreed."), articles, caller="key-b")
+    with pytest.raises(Forbidden):
+        logic.create_extraction(Article(id="bridge", text=STORY, title="B's title"), articles, caller="key-b")
+    with pytest.raises(Forbidden):
+        logic.delete_extraction("bridge", articles, caller="key-b")
+    # and B still reads it, an identical repost included, while A changes it and keeps it
+    assert logic.get_extraction("bridge", articles) == stored
+    assert logic.create_extraction(Article(id="bridge", text=STORY), articles, caller="key-b") == (stored, False)
+    logic.create_extraction(Article(id="bridge", text=STORY, title="A's title"), articles, caller="key-a")
+    assert articles.owner("bridge") == "key-a"
+    logic.delete_extraction("bridge", articles, caller="key-a")
+    assert articles.owner("bridge") is None
+    assert "bridge" not in articles.articles
+
+
+def test_an_article_stored_without_a_key_stays_open_to_every_key(articles: FakeArticleStore) -> None:
+    # Given an article stored without a key, When key B retitles it and key A deletes it, Then both work
+    logic.create_extraction(Article(id="bridge", text=STORY), articles)
+    retitled, _ = logic.create_extraction(Article(id="bridge", text=STORY, title="B's title"), articles, caller="key-b")
+    assert (retitled.title, articles.owner("bridge")) == ("B's title", None)
+    logic.delete_extraction("bridge", articles, caller="key-a")
+    with pytest.raises(NotFound):
+        logic.get_extraction("bridge", articles)
 
 
 def test_speaker_pages_name_the_speaker_as_normalized_and_refuse_another_speakers_cursor(

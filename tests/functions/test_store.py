@@ -12,9 +12,9 @@ import pytest
 from botocore.exceptions import ClientError
 
 from factextract.models import Cue, Extraction, Quote, SentenceRef, Speaker, Stats
-from shared.errors import InvalidCursor, StoreUnavailable
+from shared.errors import Forbidden, InvalidCursor, StoreUnavailable
 from shared.store import DynamoArticleStore
-from shared.store.articles import PART_BYTES
+from shared.store.articles import PART_BYTES, _expecting
 
 
 def _quote(number: int, speaker: str | None, text: str = "We will build it.") -> Quote:
@@ -226,3 +226,53 @@ def test_writes_give_up_with_store_unavailable_when_items_stay_unprocessed(aws) 
     with pytest.raises(StoreUnavailable):
         store.put(_extraction("a1", [_quote(1, "Dana Whitfield")]))
     assert store.get("a1") is None
+
+
+def _owner(aws: dict[str, str], article_id: str) -> str | None:
+    header = next(item for item in _items(aws, f"ART#{article_id}") if item["sk"]["S"] == "META")
+    return header.get("owner", {}).get("S")
+
+
+def test_a_post_racing_the_owners_first_store_is_refused_by_the_flip_and_leaves_nothing(store, aws) -> None:
+    # Given client B storing an id nobody has stored yet, and client A storing that id while B writes its parts
+    writes = store.batch_write
+
+    def a_stores_first(requests: Any) -> None:
+        writes(requests)
+        if _items(aws, "ART#a1") and not any(item["sk"]["S"] == "META" for item in _items(aws, "ART#a1")):
+            other = DynamoArticleStore(aws["TABLE_NAME"], sleep=lambda seconds: None)
+            other.put(_extraction("a1", [_quote(1, "Dana Whitfield")], version="from-a"), caller="key-a")
+
+    store.batch_write = a_stores_first
+    # When B's header flip lands, Then it is refused: A owns the article, and B's parts are removed
+    with pytest.raises(Forbidden):
+        store.put(_extraction("a1", [_quote(2, "Omar Reyes")], version="from-b"), caller="key-b")
+    assert store.get("a1").extractor_version == "from-a"
+    assert _owner(aws, "a1") == "key-a"
+    assert sorted(item["sk"]["S"].split("#")[0] for item in _items(aws, "ART#a1")) == ["META", "PART", "QUOTE"]
+
+
+def test_the_header_condition_itself_refuses_another_key(store, aws) -> None:
+    # Given an article owned by key A, When a delete names its current generation but key B (as a write
+    # that read the header before A stored it would), Then DynamoDB refuses it; A's and a keyless one pass
+    store.put(_extraction("a1", []), caller="key-a")
+    key = {"pk": {"S": "ART#a1"}, "sk": {"S": "META"}}
+    generation = next(item for item in _items(aws, "ART#a1") if item["sk"]["S"] == "META")["generation"]["S"]
+    with pytest.raises(ClientError) as refused:
+        store.client.delete_item(TableName=aws["TABLE_NAME"], Key=key, **_expecting(generation, "key-b"))
+    assert refused.value.response["Error"]["Code"] == "ConditionalCheckFailedException"
+    store.client.delete_item(TableName=aws["TABLE_NAME"], Key=key, **_expecting(generation, "key-a"))
+
+
+def test_a_keyless_replacement_keeps_the_owner_and_an_unowned_article_stays_unowned(store, aws) -> None:
+    # Given an article of key A and one stored without a key
+    store.put(_extraction("owned", [], version="v1"), caller="key-a")
+    store.put(_extraction("open", [], version="v1"))
+    # When the batch path (no key) replaces the first and key B replaces the second
+    store.put(_extraction("owned", [], version="v2"))
+    store.put(_extraction("open", [], version="v2"), caller="key-b")
+    # Then the first is still A's, the second still anyone's
+    assert (_owner(aws, "owned"), _owner(aws, "open")) == ("key-a", None)
+    with pytest.raises(Forbidden):
+        store.delete("owned", caller="key-b")
+    assert store.delete("open", caller="key-a") is True

@@ -37,7 +37,7 @@ def test_openapi_document_lists_every_route_with_error_bodies() -> None:
         ("GET", "/v1/health"),
     }
     create = document["paths"]["/v1/extractions"]["post"]
-    assert set(create["responses"]) == {"200", "201", "400", "413", "415", "422", "500", "503"}
+    assert set(create["responses"]) == {"200", "201", "400", "403", "413", "415", "422", "500", "503"}
     assert create["responses"]["422"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ErrorBody"
     }

@@ -9,7 +9,7 @@ from botocore.exceptions import ClientError
 
 from factextract.models import Extraction, Quote
 from shared.cursor_key import cursor_key
-from shared.errors import InvalidCursor, InvalidRequest, StoreUnavailable
+from shared.errors import Forbidden, InvalidCursor, InvalidRequest, StoreUnavailable
 from shared.models import SpeakerQuote
 from shared.retry import Backoff
 from shared.store import layout
@@ -23,15 +23,32 @@ READ_ATTEMPTS = 3
 FLIP_BACKOFF = Backoff(attempts=5, base_seconds=0.02, cap_seconds=0.5)
 
 
-def _expecting(generation: str | None) -> dict[str, Any]:
-    """The condition that the header names this generation (None: that there is no header)."""
+def _expecting(generation: str | None, caller: str | None = None) -> dict[str, Any]:
+    """The condition that the header names this generation (None: that there is no header) and, for a caller
+    with an API key id, that it records no owner or that caller as owner."""
     if generation is None:
         return {"ConditionExpression": "attribute_not_exists(pk)"}
-    return {
-        "ConditionExpression": "#generation = :expected",
-        "ExpressionAttributeNames": {"#generation": "generation"},
-        "ExpressionAttributeValues": {":expected": s(generation)},
-    }
+    condition = "#generation = :expected"
+    names = {"#generation": "generation"}
+    values = {":expected": s(generation)}
+    if caller is not None:
+        # Checked by DynamoDB on the write itself, so a change racing our read of the header cannot bypass it.
+        condition += " AND (attribute_not_exists(#owner) OR #owner = :caller)"
+        names["#owner"] = layout.OWNER
+        values[":caller"] = s(caller)
+    return {"ConditionExpression": condition, "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}
+
+
+def _owner(header: Item | None) -> str | None:
+    return header.get(layout.OWNER, {}).get("S") if header else None
+
+
+def _ensure_may_change(header: Item | None, caller: str | None, article_id: str) -> None:
+    """Forbidden when the header records an owner other than the caller. A caller without a key id (the batch
+    path, the local server) is the operator's and is not checked; an article without an owner is anyone's."""
+    owner = _owner(header)
+    if caller is not None and owner is not None and owner != caller:
+        raise Forbidden(f"article {article_id!r} was stored with another API key; only that key may change it")
 
 
 def _encodable(text: str) -> bool:
@@ -45,9 +62,11 @@ def _encodable(text: str) -> bool:
 class DynamoArticleStore(DynamoTable):
     """ArticleStore on DynamoDB: each extraction in gzip parts under a header that names the current generation."""
 
-    def put(self, extraction: Extraction, content_hash: str | None = None) -> None:
-        """Stores an extraction, replacing any earlier one of the same article in a single visible step."""
+    def put(self, extraction: Extraction, content_hash: str | None = None, caller: str | None = None) -> None:
+        """Stores an extraction, replacing any earlier one of the same article in a single visible step; a new
+        article records the caller's key id as its owner, a replaced one keeps the owner it had."""
         previous = self._header(extraction.id)
+        _ensure_may_change(previous, caller, extraction.id)
         generation = layout.new_generation()
         stored_at = layout.now()
         sort_time = layout.sort_time(extraction.published_at) or stored_at
@@ -81,29 +100,36 @@ class DynamoArticleStore(DynamoTable):
                 header[name] = s(getattr(extraction, name))
         if content_hash:
             header["content_hash"] = s(content_hash)
-        replaced = self._flip(header, generation, previous["generation"]["S"] if previous else None)
+        replaced = self._flip(header, generation, previous, caller)
         if replaced is not None:
             self._delete_generation(extraction.id, replaced)
 
-    def _flip(self, header: Item, generation: str, expected: str | None) -> str | None:
-        """Writes the header naming our generation over the one expected (None: no header); returns the generation
-        it replaced. A DELETE or another write may land between our read and our flip: then we flip over what
-        is there now, so put() never returns normally with nothing stored (which the API answered 201)."""
+    def _flip(self, header: Item, generation: str, previous: Item | None, caller: str | None) -> str | None:
+        """Writes the header naming our generation over the previous one (None: no header), keeping its owner;
+        returns the generation it replaced. A DELETE or another write may land between our read and our flip:
+        then we flip over what is there now, so put() never returns normally with nothing stored (which the API
+        answered 201), and a header another key now owns refuses the write."""
         article_id = header["article_id"]["S"]
         for _ in FLIP_BACKOFF.tries(self._sleep):
+            expected = previous["generation"]["S"] if previous else None
+            owner = _owner(previous) if previous else caller
+            item = {**header, layout.OWNER: s(owner)} if owner is not None else header
             try:
-                self.client.put_item(TableName=self.table_name, Item=header, **_expecting(expected))
+                self.client.put_item(TableName=self.table_name, Item=item, **_expecting(expected, caller))
                 return expected
             except ClientError as error:
                 if not is_condition_failure(error):
                     raise
-            current = self._header(article_id)
-            found = current["generation"]["S"] if current else None
-            if found == generation:
+            previous = self._header(article_id)
+            if previous is not None and previous["generation"]["S"] == generation:
                 # Our own flip landed but its answer was lost (a timeout or a dropped connection); botocore sent it
                 # again and the condition then failed on our own header (tests/reliability/test_faults.py).
                 return expected
-            expected = found
+            try:
+                _ensure_may_change(previous, caller, article_id)
+            except Forbidden:
+                self._delete_generation(article_id, generation)
+                raise
         self._delete_generation(article_id, generation)
         raise StoreUnavailable(f"article {article_id} kept changing while being stored; try again")
 
@@ -127,8 +153,9 @@ class DynamoArticleStore(DynamoTable):
             return False
         return content_hash is None or header.get("content_hash", {}).get("S") == content_hash
 
-    def delete(self, article_id: str) -> bool:
-        """Removes every item of the article; False when there was nothing to remove.
+    def delete(self, article_id: str, caller: str | None = None) -> bool:
+        """Removes every item of the article; False when there was nothing to remove, Forbidden when the article
+        records an owner other than the caller's key id.
 
         The header goes first, conditioned on the generation it names, so readers stop seeing the article before
         its items go, and a re-extraction that flipped the header meanwhile is deleted in turn rather than
@@ -137,10 +164,11 @@ class DynamoArticleStore(DynamoTable):
             header = self._header(article_id)
             if header is None:
                 return False
+            _ensure_may_change(header, caller, article_id)
             generation = header["generation"]["S"]
             try:
                 self.client.delete_item(
-                    TableName=self.table_name, Key=layout.article_key(article_id), **_expecting(generation)
+                    TableName=self.table_name, Key=layout.article_key(article_id), **_expecting(generation, caller)
                 )
             except ClientError as error:
                 if not is_condition_failure(error):

@@ -1,8 +1,9 @@
 """The DynamoDB single table's layout: every key, prefix and attribute encoding, in this one module.
 
 Items (pk, sk; gsi1pk, gsi1sk on the index gsi1):
-- ART#<id>, META: the article header; names the current `generation` and its part count. Written last, as a
-  conditional flip, so a reader sees either the old facts or the new ones, never a mix.
+- ART#<id>, META: the article header; names the current `generation` and its part count, and the `owner` (the
+  API key id that first stored it) when there was one. Written last, as a conditional flip, so a reader sees
+  either the old facts or the new ones, never a mix.
 - ART#<id>, PART#<generation>#<nnnn>: the Extraction JSON, gzip-compressed, cut into parts well under
   DynamoDB's 400 KB item limit, so an extraction of any size persists and reads back identically.
 - ART#<id>, QUOTE#<generation>#<quote id>: one item per attributed quote, indexed by speaker in gsi1
@@ -30,6 +31,8 @@ from shared.errors import InvalidCursor
 Item = dict[str, dict[str, Any]]
 
 HEADER = "META"
+# The header attribute naming the API key id that stored the article: only that key may change or delete it.
+OWNER = "owner"
 SPEAKER_INDEX = "gsi1"
 # A quote index item carries its quote inline up to this size; a longer one is read from the article's payload.
 QUOTE_INLINE_CHARS = 64 * 1024

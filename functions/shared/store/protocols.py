@@ -17,8 +17,12 @@ from shared.models import JobRecord, LineFailure, SpeakerQuote
 class ArticleStore(Protocol):
     """Articles' extractions by id, and every stored quote by speaker."""
 
-    def put(self, extraction: Extraction, content_hash: str | None = None) -> None:
-        """Stores the extraction, replacing any earlier one of the same article in a single visible step."""
+    def put(self, extraction: Extraction, content_hash: str | None = None, caller: str | None = None) -> None:
+        """Stores the extraction, replacing any earlier one of the same article in a single visible step.
+
+        caller is the API key id of the request (None: the batch path, the local server, not checked). A new
+        article records it as its owner; a replaced one keeps its owner, and Forbidden is raised when that owner
+        is another key. An article without an owner can be replaced by anyone and stays without one."""
         ...
 
     def get(self, article_id: str) -> Extraction | None: ...
@@ -27,8 +31,9 @@ class ArticleStore(Protocol):
         """True when the article is stored by this extractor version (and, if given, from the same content)."""
         ...
 
-    def delete(self, article_id: str) -> bool:
-        """Removes the article and every fact of it; False when there was nothing to remove."""
+    def delete(self, article_id: str, caller: str | None = None) -> bool:
+        """Removes the article and every fact of it; False when there was nothing to remove. Forbidden when the
+        article records an owner other than caller (the rule of put)."""
         ...
 
     def quotes_by_speaker(
