@@ -108,3 +108,35 @@ def load_event() -> Callable[[str], dict[str, Any]]:
         return json.loads((EVENTS / f"{name}.json").read_text(encoding="utf-8"))
 
     return load
+
+
+@pytest.fixture
+def api(aws: dict[str, str]) -> Any:
+    import api.app
+
+    return api.app
+
+
+@pytest.fixture
+def call(api: Any, lambda_context: LocalContext) -> Callable[[dict[str, Any]], tuple[int, Any, dict[str, str]]]:
+    def invoke(event: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
+        result = api.lambda_handler(event, lambda_context)
+        body = json.loads(result["body"]) if result.get("body") else None
+        headers = {name.lower(): value for name, value in (result.get("headers") or {}).items()}
+        headers.update(
+            {name.lower(): ", ".join(values) for name, values in (result.get("multiValueHeaders") or {}).items()}
+        )
+        return result["statusCode"], body, headers
+
+    return invoke
+
+
+def with_body(event: dict[str, Any], body: str, content_type: str | None = "application/json") -> dict[str, Any]:
+    headers = {name: value for name, value in event["headers"].items() if name.lower() != "content-type"}
+    if content_type is not None:
+        headers["Content-Type"] = content_type
+    return {**event, "headers": headers, "multiValueHeaders": {k: [v] for k, v in headers.items()}, "body": body}
+
+
+def article_body(event: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(event["body"])

@@ -5,48 +5,15 @@ from __future__ import annotations
 import base64
 import importlib
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from factextract.models import Extraction
-from local.server import LocalContext
-from tests.functions.conftest import EVENTS
+from tests.functions.conftest import EVENTS, article_body, with_body
 
 Event = dict[str, Any]
 
-
-@pytest.fixture
-def api(aws: dict[str, str]) -> Any:
-    import api.app
-
-    return api.app
-
-
-@pytest.fixture
-def call(api: Any, lambda_context: LocalContext) -> Callable[[Event], tuple[int, Any, dict[str, str]]]:
-    def invoke(event: Event) -> tuple[int, Any, dict[str, str]]:
-        result = api.lambda_handler(event, lambda_context)
-        body = json.loads(result["body"]) if result.get("body") else None
-        headers = {name.lower(): value for name, value in (result.get("headers") or {}).items()}
-        headers.update(
-            {name.lower(): ", ".join(values) for name, values in (result.get("multiValueHeaders") or {}).items()}
-        )
-        return result["statusCode"], body, headers
-
-    return invoke
-
-
-def _with_body(event: Event, body: str, content_type: str | None = "application/json") -> Event:
-    headers = {name: value for name, value in event["headers"].items() if name.lower() != "content-type"}
-    if content_type is not None:
-        headers["Content-Type"] = content_type
-    return {**event, "headers": headers, "multiValueHeaders": {k: [v] for k, v in headers.items()}, "body": body}
-
-
-def _article(event: Event) -> dict[str, Any]:
-    return json.loads(event["body"])
 
 
 def test_every_api_event_file_is_exercised_here() -> None:
@@ -82,9 +49,9 @@ def test_health_event_reports_ok_and_the_extractor_version(call, load_event) -> 
     assert headers["content-type"] == "application/json"
 
 
-def test_create_event_extracts_and_stores_the_article(call, load_event) -> None:
+def test_create_event_extracts_and_stores_thearticle_body(call, load_event) -> None:
     event = load_event("api_create_extraction")
-    article = _article(event)
+    article = article_body(event)
     status, body, _ = call(event)
     assert status == 201
     extraction = Extraction.model_validate(body)
@@ -127,9 +94,9 @@ def test_post_of_the_same_article_returns_the_stored_result_without_extracting_a
 
 def test_same_text_without_an_id_gets_the_same_derived_id(call, load_event) -> None:
     event = load_event("api_create_extraction")
-    article = {"text": _article(event)["text"], "published_at": "2026-03-03"}
-    status_one, one, _ = call(_with_body(event, json.dumps(article)))
-    status_two, two, _ = call(_with_body(event, json.dumps(article)))
+    article = {"text": article_body(event)["text"], "published_at": "2026-03-03"}
+    status_one, one, _ = call(with_body(event, json.dumps(article)))
+    status_two, two, _ = call(with_body(event, json.dumps(article)))
     assert (status_one, status_two) == (201, 200)
     assert one["id"] == two["id"]
     assert len(one["id"]) == 32
@@ -137,10 +104,10 @@ def test_same_text_without_an_id_gets_the_same_derived_id(call, load_event) -> N
 
 def test_caller_id_with_new_text_replaces_the_stored_extraction(call, load_event) -> None:
     event = load_event("api_create_extraction")
-    article = _article(event)
+    article = article_body(event)
     call(event)
     changed = {**article, "text": article["text"] + "\n\nThe council meets again on Friday."}
-    status, body, _ = call(_with_body(event, json.dumps(changed)))
+    status, body, _ = call(with_body(event, json.dumps(changed)))
     assert status == 201
     _, stored, _ = call(load_event("api_get_extraction"))
     assert stored["stats"]["characters"] == len(changed["text"]) == body["stats"]["characters"]
@@ -149,10 +116,10 @@ def test_caller_id_with_new_text_replaces_the_stored_extraction(call, load_event
 def test_the_follow_up_convention_is_extracted_stored_and_changed_like_the_text(call, load_event) -> None:
     event = load_event("api_create_extraction")
     text = "“Housing comes first,” Chen said on Monday. “We have to build more homes.”"
-    separate = {"id": _article(event)["id"], "text": text}
+    separate = {"id": article_body(event)["id"], "text": text}
     joined = {**separate, "follow_up_quotes": "joined"}
-    assert call(_with_body(event, json.dumps(separate)))[0] == 201
-    status, body, _ = call(_with_body(event, json.dumps(joined)))
+    assert call(with_body(event, json.dumps(separate)))[0] == 201
+    status, body, _ = call(with_body(event, json.dumps(joined)))
     assert status == 201  # a new convention is a new result, not the stored one
     _, stored, _ = call(load_event("api_get_extraction"))
     assert stored == body
@@ -170,7 +137,7 @@ def test_delete_event_removes_the_article_then_reports_not_found(call, load_even
     assert body["code"] == "not_found"
 
 
-def test_quotes_event_lists_the_mayors_quote_from_the_stored_article(call, load_event) -> None:
+def test_quotes_event_lists_the_mayors_quote_from_the_storedarticle_body(call, load_event) -> None:
     call(load_event("api_create_extraction"))
     status, body, _ = call(load_event("api_list_quotes"))
     assert status == 200
@@ -219,7 +186,7 @@ def test_quotes_of_an_unknown_speaker_is_an_empty_page(call, load_event) -> None
 def test_bad_post_bodies_get_a_json_error_with_a_stable_code(
     call, load_event, body, content_type, status, code, field
 ) -> None:
-    answer_status, answer, headers = call(_with_body(load_event("api_create_extraction"), body, content_type))
+    answer_status, answer, headers = call(with_body(load_event("api_create_extraction"), body, content_type))
     assert answer_status == status
     assert answer["code"] == code
     assert answer["message"]
@@ -238,7 +205,7 @@ def test_bad_post_bodies_get_a_json_error_with_a_stable_code(
     ],
 )
 def test_bodies_json_cannot_read_are_400_not_500(call, load_event, body, base64_encoded, message) -> None:
-    event = {**_with_body(load_event("api_create_extraction"), body), "isBase64Encoded": base64_encoded}
+    event = {**with_body(load_event("api_create_extraction"), body), "isBase64Encoded": base64_encoded}
     status, answer, _ = call(event)
     assert (status, answer["code"]) == (400, "invalid_json")
     assert message in answer["message"]
@@ -246,7 +213,7 @@ def test_bodies_json_cannot_read_are_400_not_500(call, load_event, body, base64_
 
 def test_base64_encoded_json_bodies_are_decoded(call, load_event) -> None:
     article = base64.b64encode(json.dumps({"text": "The council met on Tuesday."}).encode()).decode()
-    event = {**_with_body(load_event("api_create_extraction"), article), "isBase64Encoded": True}
+    event = {**with_body(load_event("api_create_extraction"), article), "isBase64Encoded": True}
     status, answer, _ = call(event)
     assert (status, answer["stats"]["characters"]) == (201, len("The council met on Tuesday."))
 
@@ -256,7 +223,7 @@ def test_text_over_the_configured_limit_is_413(call, load_event, monkeypatch) ->
 
     monkeypatch.setenv("MAX_TEXT_CHARS", "50")
     settings.cache_clear()
-    status, body, _ = call(_with_body(load_event("api_create_extraction"), json.dumps({"text": "word " * 11})))
+    status, body, _ = call(with_body(load_event("api_create_extraction"), json.dumps({"text": "word " * 11})))
     assert status == 413
     assert body == {"code": "text_too_long", "message": body["message"], "field": "text"}
     assert "55 characters" in body["message"]
@@ -264,14 +231,14 @@ def test_text_over_the_configured_limit_is_413(call, load_event, monkeypatch) ->
 
 def test_curl_default_form_content_type_with_a_json_body_is_read_as_json(call, load_event) -> None:
     body = json.dumps({"text": 'Ana Ruiz said: "We are ready."'})
-    status, answer, _ = call(_with_body(load_event("api_create_extraction"), body, "application/x-www-form-urlencoded"))
+    status, answer, _ = call(with_body(load_event("api_create_extraction"), body, "application/x-www-form-urlencoded"))
     assert status == 201
     assert answer["stats"]["characters"] == len('Ana Ruiz said: "We are ready."')
 
 
 def test_missing_content_type_is_taken_as_json(call, load_event) -> None:
     body = json.dumps({"text": "The council met."})
-    assert call(_with_body(load_event("api_create_extraction"), body, None))[0] == 201
+    assert call(with_body(load_event("api_create_extraction"), body, None))[0] == 201
 
 
 @pytest.mark.parametrize(
@@ -363,7 +330,7 @@ def test_swagger_ui_is_served_only_when_enabled(call, load_event, lambda_context
     ],
 )
 def test_bodies_that_are_not_utf8_are_415(call, load_event, body, base64_encoded, content_type) -> None:
-    event = {**_with_body(load_event("api_create_extraction"), body, content_type), "isBase64Encoded": base64_encoded}
+    event = {**with_body(load_event("api_create_extraction"), body, content_type), "isBase64Encoded": base64_encoded}
     status, answer, _ = call(event)
     assert (status, answer["code"]) == (415, "unsupported_media_type")
     assert "UTF-8" in answer["message"]
@@ -371,7 +338,7 @@ def test_bodies_that_are_not_utf8_are_415(call, load_event, body, base64_encoded
 
 def test_a_utf8_charset_parameter_is_accepted(call, load_event) -> None:
     body, content_type = '{"text": "Mayor Ana Lima said so."}', "application/json; charset=UTF-8"
-    event = _with_body(load_event("api_create_extraction"), body, content_type)
+    event = with_body(load_event("api_create_extraction"), body, content_type)
     assert call(event)[0] == 201
 
 
@@ -386,7 +353,7 @@ def test_a_relative_date_past_the_calendars_edge_is_created_with_no_value(
 ) -> None:
     text = f"The mayor said the bridge would open {phrase}, after three years of work."
     body = json.dumps({"id": f"edge-{phrase.replace(' ', '-')}", "text": text, "published_at": published_at})
-    status, created, _ = call(_with_body(load_event("api_create_extraction"), body))
+    status, created, _ = call(with_body(load_event("api_create_extraction"), body))
     assert status == 201
     [date] = [f for f in created["figures"] if f["kind"] in ("date", "time") and f["text"] == phrase]
     assert date["value"] is None
@@ -394,70 +361,8 @@ def test_a_relative_date_past_the_calendars_edge_is_created_with_no_value(
 
 def test_a_text_of_more_words_per_character_than_prose_is_413_text_too_costly(call, load_event) -> None:
     body = json.dumps({"id": "costly", "text": "$1 " * 4_000})
-    status, answer, _ = call(_with_body(load_event("api_create_extraction"), body))
+    status, answer, _ = call(with_body(load_event("api_create_extraction"), body))
     assert (status, answer["code"]) == (413, "text_too_costly")
 
 
 # ---- ownership: a client changes only what its own API key stored ------------------------------------------------
-
-
-def _with_key(event: Event, key_id: str) -> Event:
-    """The event as API Gateway sends it for a caller of that API key (the events/ files carry none)."""
-    identity = {**event["requestContext"]["identity"], "apiKeyId": key_id}
-    return {**event, "requestContext": {**event["requestContext"], "identity": identity}}
-
-
-def test_only_the_key_that_stored_an_article_may_delete_it(call, load_event) -> None:
-    # Given an article stored with client A's key
-    assert call(_with_key(load_event("api_create_extraction"), "key-a"))[0] == 201
-    # When client B deletes it
-    status, body, _ = call(_with_key(load_event("api_delete_extraction"), "key-b"))
-    # Then B is refused and the article is still there; A's delete then removes it
-    assert (status, body["code"]) == (403, "forbidden")
-    assert call(_with_key(load_event("api_get_extraction"), "key-b"))[0] == 200
-    assert call(_with_key(load_event("api_delete_extraction"), "key-a"))[:2] == (204, None)
-    assert call(load_event("api_get_extraction"))[0] == 404
-
-
-def test_another_key_cannot_replace_an_article_but_reads_it_and_its_quotes(call, load_event) -> None:
-    # Given an article stored with client A's key
-    event = load_event("api_create_extraction")
-    _, stored, _ = call(_with_key(event, "key-a"))
-    article = _article(event)
-    # When client B posts new text, or a new title, under A's id
-    changed_text = {**article, "text": article["text"] + "\n\nThe council meets again on Friday."}
-    changed_title = {**article, "title": "A title client B prefers"}
-    refusals = [call(_with_key(_with_body(event, json.dumps(body)), "key-b")) for body in (changed_text, changed_title)]
-    # Then both are refused, and B reads A's article unchanged, its quotes and an identical repost
-    assert [(status, body["code"]) for status, body, _ in refusals] == [(403, "forbidden")] * 2
-    assert call(_with_key(load_event("api_get_extraction"), "key-b"))[:2] == (200, stored)
-    assert call(_with_key(event, "key-b"))[:2] == (200, stored)
-    status, quotes, _ = call(_with_key(load_event("api_list_quotes"), "key-b"))
-    assert (status, [item["article_id"] for item in quotes["items"]]) == (200, [stored["id"]])
-
-
-def test_the_owner_keeps_its_article_through_a_metadata_repost_and_a_re_extraction(call, load_event) -> None:
-    # Given an article stored with client A's key, then reposted by A with a new title and with new text
-    event = load_event("api_create_extraction")
-    article = _article(event)
-    call(_with_key(event, "key-a"))
-    retitled = {**article, "title": "Footbridge approved"}
-    assert call(_with_key(_with_body(event, json.dumps(retitled)), "key-a"))[0] == 200
-    rewritten = {**retitled, "text": article["text"] + "\n\nThe council meets again on Friday."}
-    assert call(_with_key(_with_body(event, json.dumps(rewritten)), "key-a"))[0] == 201
-    # When client B deletes it, Then it is still A's
-    assert call(_with_key(load_event("api_delete_extraction"), "key-b"))[0] == 403
-    assert call(_with_key(load_event("api_delete_extraction"), "key-a"))[0] == 204
-
-
-def test_an_article_stored_without_a_key_stays_changeable_by_anyone(call, load_event) -> None:
-    # Given an article stored by a caller without an API key id (the local server)
-    event = load_event("api_create_extraction")
-    assert call(event)[0] == 201
-    # When client B replaces its title, Then that works and the article still has no owner
-    retitled = {**_article(event), "title": "Retitled by client B"}
-    assert call(_with_key(_with_body(event, json.dumps(retitled)), "key-b"))[0] == 200
-    # so client A may delete it, and a keyless store and delete work as before
-    assert call(_with_key(load_event("api_delete_extraction"), "key-a"))[0] == 204
-    assert call(event)[0] == 201
-    assert call(load_event("api_delete_extraction"))[0] == 204
