@@ -2,8 +2,8 @@
 
 Each HTTP request becomes an API Gateway REST proxy event for the handler that template.yaml routes it to,
 and the handler runs in this process against an embedded moto server (DynamoDB, S3, SQS) started here,
-or against AWS_ENDPOINT_URL / real credentials when those are set. A thread serves each connection; reads and
-writes run in two lanes (LocalServer), so a GET is answered while a POST extracts.
+or against AWS_ENDPOINT_URL / real credentials when those are set. A thread serves each connection; the
+API serializes the spaCy calls themselves with a lock (see api/logic.py) while reads run concurrently.
 """
 
 from __future__ import annotations
@@ -68,25 +68,6 @@ def load_handler(spec: str) -> Handler:
     return getattr(importlib.import_module(module), function)
 
 
-def load_handler_copy(spec: str) -> Handler:
-    """The handler from a second import of its package (api.*): a resolver, routers and module state of its own,
-    so it can run beside the first. The engine and the store (factextract, shared) stay one, loaded once."""
-    package = spec.split(".", 1)[0]
-
-    def own(name: str) -> bool:
-        return name == package or name.startswith(package + ".")
-
-    first = {name: module for name, module in sys.modules.items() if own(name)}
-    for name in first:
-        del sys.modules[name]
-    try:
-        return load_handler(spec)
-    finally:
-        for name in [name for name in sys.modules if own(name)]:
-            del sys.modules[name]
-        sys.modules.update(first)
-
-
 def proxy_event(
     method: str,
     raw_path: str,
@@ -140,9 +121,6 @@ def _text_or_base64(body: bytes) -> tuple[str | None, bool]:
         return base64.b64encode(body).decode("ascii"), True
 
 
-READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
 class ProxyHandler(BaseHTTPRequestHandler):
     server_version = "factextract-local"
     protocol_version = "HTTP/1.1"
@@ -177,9 +155,8 @@ class ProxyHandler(BaseHTTPRequestHandler):
         for name, value in self.headers.items():
             headers.setdefault(name, []).append(value)
         event = proxy_event(self.command, self.path, headers, body, route, parameters)
-        lane = self.server.reads if self.command in READ_METHODS else self.server.writes
-        with lane.invocation:
-            result = lane.handlers[route.handler](event, LocalContext())
+        with self.server.invocation:
+            result = self.server.handlers[route.handler](event, LocalContext())
         payload = result.get("body") or ""
         data = base64.b64decode(payload) if result.get("isBase64Encoded") else payload.encode("utf-8")
         response_headers = dict(result.get("headers") or {})
@@ -228,29 +205,19 @@ class ProxyHandler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _proxy
 
 
-class Lane:
-    """Handlers that run one invocation at a time, as in one Lambda execution environment: they keep
-    per-invocation state in module globals (the resolver's current event), which two threads would share."""
-
-    def __init__(self, handlers: dict[str, Handler]) -> None:
-        self.handlers = handlers
-        self.invocation = threading.Lock()
-
-
 class LocalServer(ThreadingHTTPServer):
     """A thread per connection; the routes and their imported handlers travel with the server.
 
-    Two lanes, as two Lambda environments would be: reads (GET, HEAD, OPTIONS) run in a second import of the
-    handlers, so a health check or a GET is answered while a POST extracts in the first. The engine's own lock
-    (api/logic.py) still lets one extraction at a time use spaCy."""
+    Handlers run one invocation at a time, as in one Lambda execution environment: they keep per-invocation
+    state in module globals (the resolver's current event, the logger's keys), which threads would share."""
 
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], routes: list[Route]) -> None:
         super().__init__(address, ProxyHandler)
         self.routes = routes
-        self.writes = Lane({route.handler: load_handler(route.handler) for route in routes})
-        self.reads = Lane({route.handler: load_handler_copy(route.handler) for route in routes})
+        self.handlers = {route.handler: load_handler(route.handler) for route in routes}
+        self.invocation = threading.Lock()
 
 
 def make_server(host: str, port: int) -> LocalServer:
