@@ -123,23 +123,17 @@ class DynamoJobStore(DynamoTable):
     def fail_job(self, job_id: str, reason: LineFailure) -> None:
         """Marks a running job failed with the reason (its message is going to the dead-letter queue); a redrive
         that then records the last chunk still completes it."""
-        try:
-            self.client.update_item(
-                TableName=self.table_name,
-                Key=layout.job_key(job_id),
-                UpdateExpression="SET #status = :failed, reason = :reason, updated_at = :now",
-                ConditionExpression="#status = :running",
-                ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues={
-                    ":failed": s("failed"),
-                    ":running": s("running"),
-                    ":reason": s(f"line {reason.line}: {reason.code}: {reason.message[:MESSAGE_CHARS]}"),
-                    ":now": s(layout.now()),
-                },
-            )
-        except ClientError as error:
-            if not is_condition_failure(error):
-                raise
+        self._set_status(
+            layout.job_key(job_id),
+            "SET #status = :failed, reason = :reason, updated_at = :now",
+            "#status = :running",
+            {
+                ":failed": s("failed"),
+                ":running": s("running"),
+                ":reason": s(f"line {reason.line}: {reason.code}: {reason.message[:MESSAGE_CHARS]}"),
+                ":now": s(layout.now()),
+            },
+        )
 
     def get_job(self, job_id: str, *, failures: bool = False) -> JobRecord | None:
         """The job's counters from its one item; its failed lines (up to FAILURES_LISTED) only when asked, as a
@@ -168,19 +162,24 @@ class DynamoJobStore(DynamoTable):
         )
 
     def _complete_if_finished(self, pk: dict[str, str]) -> None:
+        self._set_status(
+            {"pk": pk, "sk": s(layout.HEADER)},
+            "SET #status = :completed REMOVE reason",
+            # A failed job's dead letters, redriven, can still complete it.
+            "chunks_done >= chunks AND #status IN (:running, :failed)",
+            {":completed": s("completed"), ":running": s("running"), ":failed": s("failed")},
+        )
+
+    def _set_status(self, key: dict, update: str, condition: str, values: dict) -> None:
+        """Changes the job header's status where condition holds; where it does not, the job already moved on."""
         try:
             self.client.update_item(
                 TableName=self.table_name,
-                Key={"pk": pk, "sk": s(layout.HEADER)},
-                UpdateExpression="SET #status = :completed REMOVE reason",
-                # A failed job's dead letters, redriven, can still complete it.
-                ConditionExpression="chunks_done >= chunks AND #status IN (:running, :failed)",
+                Key=key,
+                UpdateExpression=update,
+                ConditionExpression=condition,
                 ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues={
-                    ":completed": s("completed"),
-                    ":running": s("running"),
-                    ":failed": s("failed"),
-                },
+                ExpressionAttributeValues=values,
             )
         except ClientError as error:
             if not is_condition_failure(error):
