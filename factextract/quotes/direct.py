@@ -4,6 +4,8 @@ follow-up of the quote before it."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from factextract.data.quote_limits import CONTINUATION_CHARS
 from factextract.quotes.context import lead, stands_alone, trail
 from factextract.quotes.direct_cues import DirectCues
@@ -13,6 +15,9 @@ from factextract.quotes.grammar import is_reporting, looks_like_title
 from factextract.quotes.partial import PartialQuotes
 from factextract.quotes.speakers import Speakers
 from factextract.text import QuotedSpan
+
+# What may stand between two quoted fragments of one attribution: a comma (stripped) or a coordinator.
+COORDINATORS = frozenset({"", "and", "or", "nor"})
 
 
 class DirectQuotes:
@@ -34,10 +39,13 @@ class DirectQuotes:
         while i < len(quoted):
             quote = quoted[i]
             before = lead(self.view, quote)
-            if not stands_alone(self.view, quote, before):
+            if not stands_alone(self.view, quote, before) and not self._opens_split(quote, before, i):
                 partial = self.partials.find(quote)
                 if partial is not None:
-                    drafts.append(partial)
+                    if drafts and _coordinated(drafts[-1], partial, self.text):
+                        drafts[-1] = drafts[-1].joined(partial.spans)
+                    else:
+                        drafts.append(partial)
                     self._after_partial(partial.attribution, i, state)
                 i += 1
                 continue
@@ -77,6 +85,14 @@ class DirectQuotes:
         else:
             state.attribution, state.ends_at, state.joins = told, sentence_end, None
 
+    def _opens_split(self, quote: QuotedSpan, before: list[Token], i: int) -> bool:
+        """“Hopefully,” the president said, “this museum …”: a one-word opening half of a split quote is
+        the start of a direct quote, not a quoted term."""
+        if before or i + 1 >= len(self.view.quoted):
+            return False
+        found = self.cues.after(quote, trail(self.view, quote))
+        return found is not None and self._continues(found, self.view.quoted[i + 1])
+
     def _continues(self, found: Attribution, following: QuotedSpan) -> bool:
         """“A,” the farmer said, “b.”: the attribution sits between two halves of one quote. It may run
         on (“A,” he said during a rally in Kenansville, N.C., “but b.”) when the second half opens in
@@ -92,3 +108,12 @@ class DirectQuotes:
             return False
         tokens = self.view.doc[self.view.token_index(found.end):self.view.token_index(following.open_mark)]
         return not any(is_reporting(t) for t in tokens if t.idx >= found.end)
+
+
+def _coordinated(previous: DraftQuote, partial: DraftQuote, text: str) -> bool:
+    """“how the system is rigged,” and “wounded families”: quoted fragments coordinated under one reporting
+    verb are one attribution with several spans, as a reader takes them."""
+    if previous.kind != "partial" or previous.attribution.cue != partial.attribution.cue:
+        return False
+    between = text[previous.end:partial.start].strip(" \u201c\u201d\"'\u2018\u2019`,").lower()
+    return between in COORDINATORS

@@ -12,6 +12,8 @@ from factextract.quotes.grammar import QUOTING, REPORTING, SUBJECTS, clause_end,
 from factextract.quotes.speakers import Speakers
 from factextract.text import QuotedSpan
 
+# Subordinators of a clause of time, which reports an event of its own.
+TIME_MARKERS = frozenset({"as", "while", "whilst", "when", "whenever", "until", "till", "after", "before", "since"})
 # How many heads up from the quote the governing verb may be.
 MAX_CLIMB = 10
 
@@ -59,7 +61,9 @@ class PartialQuotes:
             if token.dep_ == "ROOT" and token.i == roots[0].i and is_reporting(token, REPORTING):
                 return None  # the quote is itself the reporting clause: not embedded
             if token.i != roots[0].i and is_reporting(token, QUOTING):
-                return token, below
+                # "as Trump went on about “X”, Melanie said yes": words in a clause of time with a subject of its
+                # own belong to another event than the main clause's saying.
+                return None if _time_clause(below) else (token, below)
             if token.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ == "as" and _labels(token, below):
                 return token, below  # "admires Putin as a 'strong leader'": the label is the subject's
             if token.head.i == token.i:
@@ -91,3 +95,10 @@ def _labels(verb: Token, as_phrase: Token) -> bool:
     return any(
         child.dep_ in ("dobj", "prep") and child.i < as_phrase.i for child in verb.children if child.i != as_phrase.i
     )
+
+
+def _time_clause(verb: Token) -> bool:
+    """An adverbial clause of time ("as", "while", "when" ...) with its own subject."""
+    children = list(verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKERS for c in children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
