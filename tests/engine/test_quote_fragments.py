@@ -37,7 +37,8 @@ def test_one_word_opening_half_of_a_split_quote_is_direct(nlp):
     text = "“Hopefully,” the mayor said, “the bridge will open by spring and the ferries can stop.”"
     (quote,) = quotes_of(nlp, text)
     assert quote.type == "direct"
-    assert [text[s:e] for s, e in quote.spans] == ["Hopefully,", "the bridge will open by spring and the ferries can stop."]
+    halves = [text[s:e] for s, e in quote.spans]
+    assert halves == ["Hopefully,", "the bridge will open by spring and the ferries can stop."]
     assert quote.speaker.text == "the mayor"
 
 
