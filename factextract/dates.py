@@ -68,6 +68,7 @@ from factextract.date_resolvers import (
     year_relative,
 )
 from factextract.doc_view import DocView
+from factextract.figure_filters import house_number
 from factextract.numbers import alternation
 
 
@@ -240,6 +241,9 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         if any(start < e and s < end for s, e in taken):
             continue
         if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
+            continue
+        # "1600 Pennsylvania Avenue", "the office at 1900 Elm": a house number, not a year
+        if rule.name == "year" and house_number(text, match.start("year"), match.end("year"), view):
             continue
         resolved = rule.resolve(match, plain)
         if resolved is None:

@@ -25,11 +25,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from factextract.data import currencies, units
-from factextract.data.addresses import STREET_TYPES
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.data.qualifiers import QUALIFIER_SYMBOLS, QUALIFIERS, QUALIFIERS_AFTER
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
+from factextract.figure_filters import not_a_figure
 from factextract.models import Figure
 from factextract.money import (
     AMOUNT_BEFORE_WORD,
@@ -78,8 +78,6 @@ _NAME_HYPHEN = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-$")
 # "one-off", "one-sided", "one-way": "one" hyphened to a word other than a unit is an adjective, not a count
 _ONE_HYPHEN = re.compile(r"-(?P<word>[A-Za-z]+)")
 _OF_AFTER = re.compile(r"\s+of\b")
-# "10 Downing Street", "1600 Pennsylvania Ave.": a house number, not a count of streets
-_STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", re.IGNORECASE)
@@ -284,7 +282,8 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     if one_word and not any(one_word.group("word").lower() in words for words in (
             units.TIME_UNITS, units.WORDS, currencies.NAMES)):  # "one-hour", "one-metre", "one-yen" are figures
         return False
-    if not number.spelled and _STREET_AFTER.match(text, number.end):
+    # house numbers, score and vote tallies, telephone numbers and codes: digits that count nothing
+    if not_a_figure(text, number.start, index):
         return False
     # "COVID-19", "F-16", "SCP-173": the number is part of a name
     name = _NAME_HYPHEN.search(before)

@@ -1,0 +1,102 @@
+"""Numbers written in digits that count or measure nothing: house numbers, score and vote tallies, telephone
+numbers and codes.
+
+figures.py asks `not_a_figure` before it reads a number; dates.py asks `house_number` before a four-digit number
+becomes a year ("1600 Pennsylvania Avenue" is no date). Each rule names a structure of English: an address (a number
+before a street name, or after "at" before a proper noun), a tally (two numbers joined by a dash, larger first, or
+beside a contest's verb or noun), a number a telephone noun introduces, a digit run led by a zero.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from factextract.data import currencies, units
+from factextract.data.addresses import STREET_TYPES
+from factextract.data.non_figures import ADDRESS_PREPOSITIONS, TALLY_NOUNS, TALLY_VERBS, TELEPHONE_WORDS
+from factextract.doc_view import DocView
+from factextract.numbers import alternation
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# "10 Downing Street", "1600 Pennsylvania Ave.": a house number, not a count of streets
+_STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
+# Words after "at" and a number that make it a measure, not an address: "at 5 Percent", "at 20 Euros"
+_MEASURE_WORDS = frozenset({*units.WORDS, *units.TIME_UNITS, *currencies.NAMES, "percent", "pct", "cent"})
+# "won 7-2", "a 5-4 decision", "split 4 to 1": two numbers of a tally, no part of a longer number, code or amount
+_TALLY = re.compile(
+    r"(?<![\w.,/$£€¥#-])(?P<a>\d{1,3})(?:(?P<dash>[-–—])|\s+to\s+)(?P<b>\d{1,3})(?![\w%/]|[.,]\d|[-–—]\d)"
+)
+# "My phone number is 679 124 898", "Tel: 020 7946 0000"
+_TELEPHONE_BEFORE = re.compile(
+    rf"\b(?:{alternation(TELEPHONE_WORDS)})\b\.?(?:\s+(?:numbers?|no\.?))?(?:\s+(?:is|was))?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+# "012234", "0800": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
+_CODE = re.compile(r"0\d{3,}")
+
+
+def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
+    """Whether the number whose digits start at start is a house number, one side of a tally, a telephone number
+    or a code; False for a number written in words."""
+    digits = _DIGITS.match(text, start)
+    if digits is None:
+        return False
+    # "0 . 0085" in a spaced decimal is no code
+    code = _CODE.fullmatch(digits.group()) is not None and not re.search(r"[.,]\s?$", text[max(0, start - 2):start])
+    return (code or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
+            or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
+def house_number(text: str, start: int, end: int, view: DocView | None) -> bool:
+    """'10 Downing Street', '1600 Pennsylvania Avenue', and without a street word 'lives at 42 Elm', 'the party at
+    350 Fifth': the number before a street's name."""
+    if _STREET_AFTER.match(text, end):
+        return True
+    token = view.token_at(start) if view is not None else None
+    if token is None or token.i == 0 or not token.text.isdigit() or len(token.text) > 5:
+        return False
+    preposition, name = token.doc[token.i - 1], token.head
+    return (preposition.lower_ in ADDRESS_PREPOSITIONS and name.i == token.i + 1 and name.tag_ == "NNP"
+            and name.is_title and name.head.i == preposition.i and name.lower_ not in _MEASURE_WORDS
+            and not _title_case(token.sent))
+
+
+def _title_case(sentence: Span) -> bool:
+    """A headline in title case ("Index Closes at 2100 Level"), where a capital says nothing of a name."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return bool(words) and all(t.is_title for t in words)
+
+
+def _in_tally(text: str, start: int, view: DocView | None) -> bool:
+    """'won 7-2', 'a 5-4 decision', 'lost 1-2 at home', 'voted 52 to 48': a score or a vote is one result, not two
+    counts. A dash between a larger and a smaller number is a tally wherever it stands (a range runs upwards);
+    a smaller number first ("1-2"), or "to", is one only beside a contest's verb or noun ("won 2-3 seats" is a
+    range, "fell from 4 to 1" a change)."""
+    for match in _TALLY.finditer(text, max(0, start - 10), start + 16):
+        if start not in (match.start("a"), match.start("b")):
+            continue
+        first, second = int(match.group("a")), int(match.group("b"))
+        if match.group("dash") and first >= second:
+            return True
+        if not match.group("dash") and first < second:
+            return False
+        return view is not None and _beside_contest(view, match.start("a"), match.end("b"))
+    return False
+
+
+def _beside_contest(view: DocView, start: int, end: int) -> bool:
+    first, last = view.token_at(start), view.token_at(end - 1)
+    if first is None or last is None:
+        return False
+    doc = first.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.lemma_.lower() in TALLY_NOUNS:
+        return True
+    if after is not None and after.pos_ == "NOUN":  # "won 2-3 seats": the numbers count the noun
+        return False
+    before = doc[max(first.sent.start, first.i - 4):first.i]
+    if len(before) and before[-1].lower_ == "from":
+        return False
+    return any(t.lemma_.lower() in TALLY_VERBS for t in before)
