@@ -17,6 +17,7 @@ from factextract.data.date_words import DEADLINE_PREPOSITIONS, FUTURE_AUXILIARIE
 from factextract.doc_view import DocView
 
 PAST, FUTURE, PRESENT, NO_VERB = "past", "future", "present", "none"
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,10 @@ def is_name(view: DocView, start: int, end: int) -> bool:
     if token is None or not token.text[:1].isupper():
         return False
     if token.ent_type_ in NAME_ENTITY_TYPES:
+        return True
+    # ABC's "This Week": words that are each capitalized after an opening quotation mark are a title
+    words = view.text[start:end].split()
+    if len(words) > 1 and all(word[:1].isupper() for word in words) and view.text[start - 1:start] in _OPENING_QUOTES:
         return True
     # "on Radio 4's Today programme": "today" is written small inside a sentence; capitalized there it is a title
     if token.lower_ in ("today", "tonight") and not token.is_sent_start and token.i > 0 and (

@@ -170,6 +170,8 @@ def month_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", year_value(year, f"{year:04d}-{month:02d}"), 0.9)
 
 
+# Determiners that make a period noun generic ("a fiscal year", "each fiscal year"), no period in particular.
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|each|every|any|per)\s+$", _FLAGS)
 _MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
 
 
@@ -229,12 +231,14 @@ def calendar_year(m: re.Match[str], at: Anchor) -> Resolved | None:
 def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
     """'the past year', 'the last 12 months', 'in recent weeks': a stretch of time that ends now, not a calendar
     period ("the past year" in a June 2011 story is June 2010 to June 2011, not 2010)."""
-    unit = m.group("unit").lower().rstrip("s")
+    unit = re.sub(r"ies$", "y", m.group("unit").lower()).rstrip("s")
+    # "in the last century" is most often the calendar's previous one (relative_period reads it so)
+    if unit == "century" and (m.group("rel") or "").lower() != "past":
+        return None
     count = None if m.group("recent") else _count(m.group("n")) if m.group("n") else 1
     if count is None:
-        # "in recent weeks", "the past few years": no length to count; TIMEX3 (and TimeBank) read it as the
-        # reference PAST_REF, which we keep, bounded by the time of writing
-        return Resolved("date", "PAST_REF", 0.6, None, None, at.published.isoformat() if at.published else None)
+        # "in recent weeks", "the past few years": a stretch that ends now, of a length the text does not give
+        return Resolved("duration", None, 0.6, unit, None, at.published.isoformat() if at.published else None)
     if at.published is None:
         return Resolved("duration", count, 0.75, unit)
     earliest = months_before(at.published, count * _MONTHS_IN[unit]) if unit in _MONTHS_IN else (
@@ -243,7 +247,7 @@ def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
                     at.published.isoformat())
 
 
-_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
 
 
 def spelled_year(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -394,6 +398,9 @@ def fiscal(m: re.Match[str], at: Anchor) -> Resolved | None:
     year = m.group("year")
     if year:
         return Resolved("date", year if len(year) == 4 else None, 0.85)
+    # "changed from a fiscal year to a calendar year": a kind of year, not the current one
+    if _GENERIC_BEFORE.search(at.text, max(0, m.start() - 8), m.start()):
+        return None
     return Resolved("date", str(at.published.year) if at.published else None, 0.6)
 
 

@@ -43,6 +43,7 @@ from factextract.data.date_words import (
 )
 from factextract.data.number_words import CARDINALS
 from factextract.date_context import Narrative, is_name, tense_at
+from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, century, decade
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -96,6 +97,8 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{alternation(CARDINALS)})"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
+# "the past century" is the last hundred years, like "the past decade"
+_SPAN_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?|century|centuries)"
 _REL = rf"(?P<rel>{alternation(PERIOD_RELATIONS)})"
 _ORD_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _EDGE = rf"(?P<edge>(?i:{alternation(PERIOD_EDGES)}))"
@@ -141,13 +144,21 @@ _RULES: tuple[_Rule, ...] = (
           spelled_year),
     _Rule("quarter", re.compile(
         rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?"
-        rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), quarter_rule),
+        rf"quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), quarter_rule),
     _Rule("year", re.compile(
         rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/-]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
         r"(?![.,]\d|%|-\d|\s?percent)", _FLAGS), calendar_year),
+    # "century" is written small: "20th Century Fox" is a name
+    _Rule("century", re.compile(
+        rf"(?i:\b(?:the\s+)?(?:early|mid|late)[\s-]?)?\b(?P<cent>\d{{1,2}}(?:st|nd|rd|th)"
+        rf"|(?i:{alternation(SPELLED_ORDINALS)}))[\s-]centur(?:y|ies)\b"), century),
+    _Rule("decade", re.compile(
+        r"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?)?(?<![\w'’])['’](?P<tens>\d)0s\b"
+        rf"|\bthe\s+(?:(?:early|mid|late)[\s-]?)?(?P<tens_word>{alternation(DECADE_WORDS)})\b", _FLAGS), decade),
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), fiscal),
     _Rule("period_to_now", re.compile(
-        rf"\b(?:the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?|(?P<recent>recent)\s+){_UNIT}", _FLAGS),
+        rf"\b(?:the\s+(?P<rel>past|last|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?|(?P<recent>recent)\s+){_SPAN_UNIT}\b",
+        _FLAGS),
         period_to_now),
     _Rule("ago", re.compile(
         rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
@@ -156,7 +167,7 @@ _RULES: tuple[_Rule, ...] = (
           year_relative),
     _Rule("relative_period", re.compile(
         rf"\b(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|the rest of)\s+)?"
-        rf"{_REL}\s+{_PERIOD}\b", _FLAGS), relative_period),
+        rf"{_REL}\s+{_PERIOD}\b(?!-to-)", _FLAGS), relative_period),  # "the quarter-to-quarter rise": no date
     _Rule("season", re.compile(
         rf"\b(?:(?P<rel>last|next|this|this past|this coming|the past)\s+|the\s+)?{_SEASON}"
         rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b", _FLAGS), season),
@@ -174,8 +185,9 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
-# Rules whose match may be a date word inside a name ("the Sunday Times", "Radio 4's Today programme").
-_NAMEABLE = frozenset({"weekday", "bare_month", "day_word"})
+# Rules whose match may be a date word inside a name ("the Sunday Times", "Radio 4's Today programme", ABC's
+# "This Week").
+_NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
 _UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday"})
 # Rules that name a year outright and so move the narrative time ("in 1986", "on March 3, 2011", "last year") ...

@@ -27,8 +27,7 @@ PARTS_OF_DAY: dict[str, str] = {
 
 # Words that by themselves place an event relative to the time of writing (TIMEX3 reference values).
 PRESENT_WORDS = ("right now", "now", "currently", "at present", "these days", "nowadays", "presently")
-PAST_WORDS = ("recently", "lately", "the past", "recent years", "recent weeks",
-              "recent months", "recent days", "formerly")
+PAST_WORDS = ("recently", "lately", "the past", "formerly")
 FUTURE_WORDS = ("the future", "the near future", "soon", "coming months",
                 "coming weeks", "coming years", "later this year", "one day")
 

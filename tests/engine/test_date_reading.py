@@ -57,8 +57,14 @@ def test_last_year_then_a_month_is_that_month_of_last_year() -> None:
     assert found["July"].value == "2011-07"
 
 
-def test_programme_and_newspaper_names_are_not_dates() -> None:
-    text = "He told ITV's Today show and the Monday Herald that the Mayday rally would go ahead."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told ITV's Today show and the Monday Herald that the Mayday rally would go ahead.",
+        "She was speaking on Channel 5's Today programme about the strike.",  # a programme named by its station
+    ],
+)
+def test_programme_and_newspaper_names_are_not_dates(text: str) -> None:
     assert [f for f in figures(text, dt.date(2014, 5, 2)).values() if f.kind == "date"] == []
 
 
@@ -71,9 +77,63 @@ def test_a_period_that_ends_now_is_a_duration_not_a_calendar_year() -> None:
         "duration", 18, "month", "2013-06-10", "2014-12-10")
 
 
-def test_recent_weeks_is_a_past_reference_bounded_by_publication() -> None:
-    found = figures("Sales slowed in recent weeks.", dt.date(2014, 12, 10))
-    assert (found["recent weeks"].value, found["recent weeks"].max) == ("PAST_REF", "2014-12-10")
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Sales slowed in recent weeks.", "recent weeks", "week"),
+        ("In recent months the mill hired again.", "recent months", "month"),
+        ("Rents have climbed in recent years.", "recent years", "year"),
+        ("Over the past few weeks the queues grew.", "the past few weeks", "week"),
+        ("Orders fell over the past several quarters.", "the past several quarters", "quarter"),
+    ],
+)
+def test_a_period_to_now_of_no_given_length_is_a_duration_ending_at_publication(text: str, span: str,
+                                                                               unit: str) -> None:
+    # no length is written, so no first day: the period ends at publication, and no calendar period is named
+    period = figures(text, dt.date(2014, 12, 10))[span]
+    assert (period.kind, period.value, period.unit, period.min, period.max) == (
+        "duration", None, unit, None, "2014-12-10")
+
+
+def test_the_past_century_ends_now_and_the_last_century_is_the_calendar_one() -> None:
+    found = figures("The bridge was the feat of the past century; the mill was a relic of the last century.",
+                    dt.date(2014, 12, 10))
+    past = found["the past century"]
+    assert (past.kind, past.value, past.unit, past.min, past.max) == (
+        "duration", 1, "century", "1914-12-10", "2014-12-10")
+    assert (found["the last century"].kind, found["the last century"].value) == ("date", "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("She was a 20th century liberal.", "20th century", "19"),
+        ("They restored an 18th-century chapel.", "18th-century", "17"),
+        ("The abbey dates from the twelfth century.", "twelfth century", "11"),
+        ("Hair was bigger in the '80s.", "'80s", "198"),
+        ("He sold records in the mid-’90s.", "the mid-’90s", "199"),
+        ("Crime fell through the nineties.", "the nineties", "199"),
+        ("The jazz of the '20s still sells.", "'20s", "192"),  # the 1920s: the 2020s have not begun in 2014
+    ],
+)
+def test_centuries_and_decades_named_by_ordinal_or_tens_are_dates(text: str, span: str, value: str) -> None:
+    found = figures(text, dt.date(2014, 12, 10))
+    assert (found[span].kind, found[span].value) == ("date", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She signed with 20th Century Fox.",  # "Century" capitalized: a name
+        "Highs will stay in the nineties all week.",  # a decade word in a sentence about heat: degrees
+        "The firm moved from a fiscal year to a calendar year.",  # a kind of year, not the current one
+        "The quarter-to-quarter change was small.",  # a compound adjective, no period
+        "It reported its first quarterly loss.",  # "quarterly" is no quarter
+        'He told NBC\'s "This Week" the deal was done.',  # a programme's title in quotation marks
+    ],
+)
+def test_names_kinds_and_compounds_of_periods_are_not_dates(text: str) -> None:
+    assert [f for f in figures(text, dt.date(2014, 12, 10)).values() if f.kind == "date"] == []
 
 
 # The shared dev news with a publication date: PolNeAR's file names carry it (`breitbart_2016-09-12_...txt`),
