@@ -20,7 +20,15 @@ from factextract.data.cues import (
     STATEMENT_NOUNS,
 )
 from factextract.data.quote_limits import MAX_REPORTED_TOKENS, MIN_REPORTED_WORDS
-from factextract.quotes.agents import can_speak
+from factextract.data.reported_cues import (
+    CRITICISM_VERBS,
+    MESSAGE_VERBS,
+    REGARD_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_PREPOSITION_CUES,
+    WISH_VERBS,
+)
+from factextract.quotes.agents import THING_LABELS, can_speak
 from factextract.quotes.context import lead, stands_alone
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import (
@@ -30,13 +38,24 @@ from factextract.quotes.grammar import (
     content_words,
     without_edge_punctuation,
 )
+from factextract.quotes.reported_edges import clause_last, infinitive_last, without_asides
 from factextract.quotes.speakers import Speakers
 
 # Closing marks that end reported content ("… its ‘significant’ subsidiaries”) and stay in it.
 CLOSING_MARKS = "”\"’"
 # Cues whose subject may be a document or finding: "the report said", "a study found", "polls show".
 DOCUMENT_CUES = frozenset({"say", "show", "find", "suggest", "conclude", "reveal", "indicate", "state", "note"})
-CUE_WORDS = REPORTING | INTENT_VERBS | OBJECT_VERBS | STATEMENT_NOUNS | {verb for verb, _ in PREPOSITION_CUES}
+# A semicolon joins two statements; the second is a report of its own ("… was not intentional; they only learned …").
+CLAUSE_STOPS = SENTENCE_END | {";"}
+# What an object or an infinitive can report, here: the shared lists and this stage's own.
+STANCE_OBJECT_VERBS = OBJECT_VERBS | MESSAGE_VERBS | CRITICISM_VERBS | REGARD_VERBS
+CALLING_VERBS = NAMING_VERBS | REGARD_VERBS
+AIM_VERBS = INTENT_VERBS | WISH_VERBS
+TOPIC_CUES = PREPOSITION_CUES | STANCE_PREPOSITION_CUES
+CUE_WORDS = (
+    REPORTING | AIM_VERBS | STANCE_OBJECT_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS
+    | {verb for verb, _ in TOPIC_CUES}
+)
 
 
 class ReportedSpeech:
@@ -60,7 +79,7 @@ class ReportedSpeech:
             marked = lemma in REPORTING or (lemma != "be" and any(c.dep_ == "mark" for c in clause.children))
             if clause.dep_ == "ccomp" and marked and self.reported_clause(token, clause):
                 found = True
-                self.add(token, clause.left_edge.i, clause_end(clause).i)
+                self.add(token, clause.left_edge.i, clause_last(token, clause))
         if lemma in SPEECH_VERBS:
             clause = _complement_parsed_as_relative(token)
             if clause is not None:
@@ -77,22 +96,24 @@ class ReportedSpeech:
             if instruction is not None:
                 # "urged North Korea to resume talks": the addressee and the instruction, once; urge is
                 # also a verb of intention and of object, and those readings would report the same words.
-                self.add(token, addressee.left_edge.i, instruction.right_edge.i)
+                self.add(token, addressee.left_edge.i, instruction.right_edge.i, phrase=True)
                 return
         for child in token.children:
-            if child.dep_ == "xcomp" and lemma in INTENT_VERBS and child.i > token.i:
-                self.add(token, child.left_edge.i, child.right_edge.i)
-            elif child.dep_ == "dobj" and lemma in OBJECT_VERBS:
+            if child.dep_ == "xcomp" and lemma in AIM_VERBS and child.i > token.i:
+                self.add(token, child.left_edge.i, infinitive_last(token, child), phrase=True)
+            elif child.dep_ == "dobj" and lemma in STANCE_OBJECT_VERBS:
                 # "described the showdown as ominous": the object and what it is called
                 called = [c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"]
-                if lemma in NAMING_VERBS and not called:
+                called += [c.right_edge.i for c in child.rights if c.lower_ == "as" and c.dep_ == "prep"]
+                if lemma in CALLING_VERBS and not called:
                     continue  # "called a meeting", "called Howard Dean": no name given
-                self.add(token, child.left_edge.i, max([child.right_edge.i, *called, *_trailing(token, child)]))
-            elif child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_CUES:
+                last = max([child.right_edge.i, *called, *_trailing(token, child)])
+                self.add(token, child.left_edge.i, last, phrase=True)
+            elif child.dep_ == "prep" and (lemma, child.lower_) in TOPIC_CUES:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     last = max([objects[0].right_edge.i, *_trailing(token, child)])
-                    self.add(token, objects[0].left_edge.i, last)
+                    self.add(token, objects[0].left_edge.i, last, phrase=True)
 
     def candidates(self) -> list[int]:
         """Tokens that can cue reported speech, found from the token arrays."""
@@ -129,23 +150,42 @@ class ReportedSpeech:
         doc = self.doc
         first, last = max(first, cue - MAX_REPORTED_TOKENS), min(last, cue + MAX_REPORTED_TOKENS)
         for i in range(cue - 1, first - 1, -1):
-            if doc[i].text in SENTENCE_END or "\n" in doc[i].text_with_ws:
+            if doc[i].text in CLAUSE_STOPS or "\n" in doc[i].text_with_ws:
                 first = i + 1
                 break
         for i in range(cue + 1, last + 1):
-            if doc[i].text in SENTENCE_END or "\n" in doc[i].text:
+            if doc[i].text in CLAUSE_STOPS or "\n" in doc[i].text:
                 last = i - 1
                 break
         return first, last
 
-    def add(self, verb: Token | None, first: int, last: int, attribution: Attribution | None = None) -> None:
-        """Adds tokens first..last as what verb (or the given attribution) reports, if they say something."""
+    def add(
+        self,
+        verb: Token | None,
+        first: int,
+        last: int,
+        attribution: Attribution | None = None,
+        phrase: bool = False,
+        cue: Token | None = None,
+    ) -> None:
+        """Adds tokens first..last as what verb (or the given attribution) reports, if they say something.
+
+        Args:
+            verb: the verb whose subject is the source; None when attribution is given.
+            first, last: the content's first and last token.
+            attribution: the source and cue when they were found otherwise.
+            phrase: whether the content is a noun phrase or an infinitive rather than a clause.
+            cue: the word named as the cue when it is not the verb ("was critical of").
+        """
         doc = self.doc
         if verb is not None:
             first, last = self.own_sentence(verb.i, first, last)
+        last = without_asides(doc, first, last, phrase)
         first, last = without_edge_punctuation(doc, first, last, keep_last=CLOSING_MARKS)
         first, last = _whole_words(doc, first, last)
-        if last < first or content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS:
+        if last < first or (content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS and not (
+            phrase and first == last and _mention(doc[first])
+        )):
             return
         if attribution is None and verb is not None:
             subject = self.speakers.subject(verb)
@@ -156,7 +196,8 @@ class ReportedSpeech:
                 return  # "the fact is that …", "the air campaign warned …": nobody reports
             speaker = self.speakers.speaker(subject)
             how = "indirect" if verb.lemma_.lower() in SPEECH_VERBS else "belief"
-            attribution = Attribution(speaker, self.speakers.cue(verb), verb.idx + len(verb), how)
+            cue = cue or verb
+            attribution = Attribution(speaker, self.speakers.cue(cue), cue.idx + len(cue), how)
         if attribution is None:
             return
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
@@ -165,7 +206,8 @@ class ReportedSpeech:
 
 # Modifiers after a cue's object that belong to what was said: "slammed Kaine for his work defending …",
 # "cited the remarks as examples of …", "complained about his mic the morning after".
-TRAILING = frozenset({"prep", "advcl", "npadvmod", "oprd", "xcomp", "dative"})
+TRAILING = frozenset({"prep", "npadvmod", "oprd", "xcomp", "dative"})
+SETTING = frozenset({"in", "at", "since", "until", "while", "when", "throughout", "amid"})
 
 
 def _trailing(verb: Token, after: Token) -> list[int]:
@@ -176,9 +218,19 @@ def _trailing(verb: Token, after: Token) -> list[int]:
             continue
         if child.dep_ in ("punct", "cc", "conj", "parataxis", "ccomp"):
             break
-        if child.dep_ in TRAILING:
+        if (child.dep_ in TRAILING and child.lower_ not in SETTING) or _participle(child):
             edges.append(child.right_edge.i)
     return edges
+
+
+def _mention(token: Token) -> bool:
+    """A one-word object that is still what was said: a name or a pronoun ("endorsed Trump", "defended it"),
+    not a date the parser took for an object ("called Friday")."""
+    return token.pos_ in ("PROPN", "PRON") and token.ent_type_ not in THING_LABELS
+
+
+def _participle(token: Token) -> bool:
+    return token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in token.children)
 
 
 def _complement_parsed_as_relative(verb: Token) -> Token | None:

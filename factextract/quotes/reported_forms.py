@@ -8,9 +8,11 @@ from spacy.tokens import Token
 
 from factextract.data.cues import SPEAKER_LABEL, SPEECH_VERBS, STATEMENT_NOUNS
 from factextract.data.quote_limits import MIN_REPORTED_WORDS
+from factextract.data.reported_cues import STANCE_ADJECTIVES
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import SENTENCE_END, content_words, without_edge_punctuation
 from factextract.quotes.reported import ReportedSpeech
+from factextract.quotes.reported_attitudes import stance_adjective
 from factextract.quotes.speakers import Speakers
 
 
@@ -28,6 +30,9 @@ def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuo
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
             _statement_noun(reports, token)
+            continue
+        if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES:
+            stance_adjective(reports, token)
             continue
         if token.pos_ not in ("VERB", "AUX") or reports.verb(token):
             continue

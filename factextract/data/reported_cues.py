@@ -1,0 +1,49 @@
+"""Cues of reported speech without quote marks, beyond the verb lists of factextract.data.cues.
+
+Written for factextract from the attribution cue types of the PARC/PolNeAR annotation guidelines (verbs of
+communication, of evaluation and of intention, whose object or infinitive is what the source said, thinks or
+wants); a verb is listed only when its object is, in news prose, more often a statement than a thing
+(docs/quotes-accuracy.md has the figures). Lemmas, as spaCy's English lemmatizer gives them.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs of communication whose object is the message or its topic: "discussed his plan", "offered no proof",
+# "detailed the charges", "expressed reservations". Left out: "raise" (money), "disclose" and "release"
+# (documents), "address" (an audience), whose objects are more often things.
+MESSAGE_VERBS = _words(
+    "discuss report detail indicate declare invoke reference express offer stress emphasize lament echo repeat voice"
+)
+# Verbs of public evaluation whose object is the target of what was said: "attacked Machado", "accused the
+# audience of …", "downplayed the threat". Left out: "support" and "back" (votes and money as often as words).
+CRITICISM_VERBS = _words("attack accuse ignore downplay")
+# Verbs of wish whose infinitive is the stated aim: "wants to triple the size of AmeriCorps".
+WISH_VERBS = _words("want")
+# Verbs of regard report a view only with what the object is taken for: "sees the program as an easy way
+# in", "viewed communists as terrorists"; "saw him" and "considered the bill" report nothing.
+REGARD_VERBS = _words("see view regard consider deem perceive")
+# Adjectives of stance after a copula, whose complement is the subject's position: "was critical of Trump",
+# "is determined to win", "are afraid that …", "was bearish on student loans".
+STANCE_ADJECTIVES = _words(
+    """
+    critical supportive skeptical sceptical wary confident optimistic pessimistic hopeful doubtful certain sure
+    unsure convinced concerned worried afraid fearful anxious nervous eager keen willing unwilling reluctant ready
+    determined adamant insistent opposed proud ashamed angry furious upset frustrated disappointed pleased happy
+    glad grateful sorry aware vocal outspoken frank candid vague silent passionate enthusiastic bullish bearish
+    """
+)
+# Verb and preposition pairs, beyond factextract.data.cues.PREPOSITION_CUES, whose object is what was said,
+# asked or held: "asked him about his tax returns", "agreed with Matthews", "accused Holt of being a Democrat".
+# Left out: "vote for" (a ballot more often than a stated position).
+STANCE_PREPOSITION_CUES = frozenset(
+    {
+        ("ask", "about"), ("agree", "with"), ("agree", "on"), ("disagree", "with"), ("believe", "in"),
+        ("plead", "for"), ("know", "about"), ("respond", "with"), ("apologize", "for"), ("apologise", "for"),
+        ("accuse", "of"), ("criticize", "for"), ("criticise", "for"), ("decide", "against"),
+    }
+)

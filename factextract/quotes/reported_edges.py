@@ -1,0 +1,70 @@
+"""Where reported content stops: the modifiers after it that are the writer's, not the speaker's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from factextract.data.cues import OBJECT_VERBS
+from factextract.quotes.grammar import REPORTING, SENTENCE_END, SUBJECTS, clause_end
+
+# Modifiers set off by a comma after a reported noun phrase or instruction that add the writer's aside:
+# "likened RT to the BBC, which receives …", "critics cite NATO, the existing alliance …".
+PHRASE_ASIDES = frozenset({"relcl", "appos", "advcl", "acl"})
+# A dash after a reported noun phrase opens the writer's aside: "announced their support -- who cited …".
+ASIDE_DASHES = frozenset({"—", "―", "–", "--"})
+# Conjunctions of an adverbial clause that sets the writer's contrast against a reported clause:
+# "claimed that X was smart, although he again refused …".
+CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def without_asides(doc: Doc, first: int, last: int, phrase: bool) -> int:
+    """The last token of content first..last once a comma-set-off modifier running to its end is cut; a
+    reported clause (phrase False) loses only a concession or a further report ("…, citing X")."""
+    for token in doc[first + 1:last + 1]:
+        if phrase and token.text in ASIDE_DASHES:
+            return token.i - 1
+        start = token.left_edge.i
+        if start > first + 1 and doc[start - 1].text == "," and token.right_edge.i >= last and (
+            (phrase and token.dep_ in PHRASE_ASIDES) or _writers_clause(token)
+        ):
+            return start - 2
+    return last
+
+
+def _writers_clause(token: Token) -> bool:
+    if token.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in token.children):
+        return True
+    lemma = token.lemma_.lower()
+    return token.tag_ == "VBG" and (lemma in REPORTING or lemma in OBJECT_VERBS)
+
+
+def clause_last(verb: Token, clause: Token) -> int:
+    """The last token of the clause verb reports. "Politifact pointed out that A, so B." and "He notes that A:
+    B" are often parsed with the attribution as a complement of B; the report then runs on to B's end."""
+    last = clause_end(clause).i
+    head = verb.head
+    if clause.i > verb.i and verb.dep_ == "ccomp" and head.i > last and head.sent == verb.sent:
+        sentence_end = head.right_edge.i
+        semicolon = next((t.i for t in head.doc[last + 1:sentence_end] if t.text == ";"), None)
+        return semicolon - 1 if semicolon is not None else sentence_end
+    return last
+
+
+def infinitive_last(verb: Token, infinitive: Token) -> int:
+    """The last token of the intention verb states. "agreed to share a currency and rely on …" and "planned
+    to revitalize sales, then hand over …" are parsed with the second infinitive on the cue (or its head);
+    a bare verb there with no subject of its own can only continue the infinitive."""
+    last = infinitive.right_edge.i
+    doc = verb.doc
+    heads = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp", "conj") else [verb]
+    for head in heads:
+        for conj in head.rights:
+            if conj.i <= last or conj.dep_ not in ("conj", "dep") or any(c.dep_ in SUBJECTS for c in conj.children):
+                continue
+            bare = conj.tag_ == "VB" or (conj.tag_ == "VBP" and head.tag_ != "VBP")
+            gap = doc[last + 1:conj.left_edge.i]
+            if bare and all(t.dep_ in ("cc", "punct", "advmod") and t.text not in SENTENCE_END for t in gap):
+                last = conj.right_edge.i
+    return last
