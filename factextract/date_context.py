@@ -80,7 +80,7 @@ def is_name(view: DocView, start: int, end: int) -> bool:
         return False
     if token.ent_type_ in NAME_ENTITY_TYPES:
         return True
-    # ABC's "This Week": words that are each capitalized after an opening quotation mark are a title
+    # the show "Next Week": words that are each capitalized after an opening quotation mark are a title
     words = view.text[start:end].split()
     if len(words) > 1 and all(word[:1].isupper() for word in words) and view.text[start - 1:start] in _OPENING_QUOTES:
         return True

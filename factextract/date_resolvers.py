@@ -398,7 +398,7 @@ def fiscal(m: re.Match[str], at: Anchor) -> Resolved | None:
     year = m.group("year")
     if year:
         return Resolved("date", year if len(year) == 4 else None, 0.85)
-    # "changed from a fiscal year to a calendar year": a kind of year, not the current one
+    # "each council may choose a fiscal year": a kind of year, not the current one
     if _GENERIC_BEFORE.search(at.text, max(0, m.start() - 8), m.start()):
         return None
     return Resolved("date", str(at.published.year) if at.published else None, 0.6)

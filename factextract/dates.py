@@ -185,8 +185,8 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
-# Rules whose match may be a date word inside a name ("the Sunday Times", "Radio 4's Today programme", ABC's
-# "This Week").
+# Rules whose match may be a date word inside a name ("the Sunday Times", "Radio 4's Today programme", the show
+# "Next Week").
 _NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
 _UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday"})

@@ -24,16 +24,16 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
 # Words after "at" and a number that make it a measure, not an address: "at 5 Percent", "at 20 Euros"
 _MEASURE_WORDS = frozenset({*units.WORDS, *units.TIME_UNITS, *currencies.NAMES, "percent", "pct", "cent"})
-# "won 7-2", "a 5-4 decision", "split 4 to 1": two numbers of a tally, no part of a longer number, code or amount
+# "won 7-2", "a 5-4 decision", "split 3 to 2": two numbers of a tally, no part of a longer number, code or amount
 _TALLY = re.compile(
     r"(?<![\w.,/$£€¥#-])(?P<a>\d{1,3})(?:(?P<dash>[-–—])|\s+to\s+)(?P<b>\d{1,3})(?![\w%/]|[.,]\d|[-–—]\d)"
 )
-# "My phone number is 679 124 898", "Tel: 020 7946 0000"
+# "Her mobile number is 612 448 907", "Tel: 020 7946 0000"
 _TELEPHONE_BEFORE = re.compile(
     rf"\b(?:{alternation(TELEPHONE_WORDS)})\b\.?(?:\s+(?:numbers?|no\.?))?(?:\s+(?:is|was))?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
-# "012234", "0800": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
+# "04417", "0645": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
 _CODE = re.compile(r"0\d{3,}")
 
 
@@ -43,7 +43,7 @@ def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
     digits = _DIGITS.match(text, start)
     if digits is None:
         return False
-    # "0 . 0085" in a spaced decimal is no code
+    # "0 . 0125", a decimal written with spaces, is no code
     code = _CODE.fullmatch(digits.group()) is not None and not re.search(r"[.,]\s?$", text[max(0, start - 2):start])
     return (code or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
             or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None)
@@ -73,7 +73,7 @@ def _in_tally(text: str, start: int, view: DocView | None) -> bool:
     """'won 7-2', 'a 5-4 decision', 'lost 1-2 at home', 'voted 52 to 48': a score or a vote is one result, not two
     counts. A dash between a larger and a smaller number is a tally wherever it stands (a range runs upwards);
     a smaller number first ("1-2"), or "to", is one only beside a contest's verb or noun ("won 2-3 seats" is a
-    range, "fell from 4 to 1" a change)."""
+    range, "fell from 9 to 6" a change)."""
     for match in _TALLY.finditer(text, max(0, start - 10), start + 16):
         if start not in (match.start("a"), match.start("b")):
             continue

@@ -1,24 +1,24 @@
 """Words that mark a number as something other than a figure: a score or vote tally, a telephone number, an address.
 
 Written for factextract from English news usage: the verbs and nouns of contests and votes that a tally
-("won 7-2", "a 5-4 decision", "split 4 to 1") stands beside, the nouns that introduce a telephone number, and the
+("won 7-2", "a 5-4 decision", "split 3 to 2") stands beside, the nouns that introduce a telephone number, and the
 preposition that introduces an address ("lives at 42 Elm"). Verbs and nouns are lemmas, as spaCy gives them.
 """
 
 from __future__ import annotations
 
-# "won 7-2", "lost 1-2", "voted 52 to 48", "the court split 4 to 1": a contest's or a vote's result follows these
+# "won 7-2", "lost 1-2", "voted 52 to 48", "the court split 3 to 2": a contest's or a vote's result follows these
 TALLY_VERBS = frozenset({
     "win", "lose", "beat", "defeat", "edge", "rout", "thrash", "down", "top", "draw", "tie", "lead", "trail",
     "vote", "split", "pass", "approve", "reject", "confirm", "rule", "uphold", "overturn",
 })
-# "a 5-4 decision", "a 3 to 1 margin", "an 80-19 vote": nouns a tally qualifies
+# "a 5-4 decision", "a 4 to 1 majority", "a 6-1 vote": nouns a tally qualifies
 TALLY_NOUNS = frozenset({
     "vote", "decision", "ruling", "verdict", "majority", "margin", "win", "victory", "loss", "defeat", "lead",
     "draw", "tie", "score", "scoreline", "record", "split", "advantage", "deficit", "rout", "triumph", "ratio",
     "tally",
 })
-# "My phone number is 679 124 898", "Tel: 020 7946 0000": nouns that introduce a telephone number
+# "Her mobile number is 612 448 907", "Tel: 020 7946 0000": nouns that introduce a telephone number
 TELEPHONE_WORDS = ("tel", "phone", "telephone", "fax", "mobile", "cell", "cellphone", "landline", "hotline")
 # "lives at 42 Elm", "the party at 350 Fifth": the preposition of an address
 ADDRESS_PREPOSITIONS = frozenset({"at"})

@@ -32,7 +32,7 @@ def numeric(text: str) -> list[Figure]:
         "The visitors beat them 2-0.",
         "The chamber voted 61-38 to pass the bill.",
         "The board split 3 to 2 in favour.",
-        "Residents backed the plan by a 2 to 1 margin.",
+        "Residents backed the plan by a 4 to 1 majority.",
         "Rovers lost 0-1 at home.",  # the smaller number first, beside a contest's verb
         "A 4-4 tie would send it back.",
     ],
