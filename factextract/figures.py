@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from factextract.bounds import read_qualifier, without_bound
 from factextract.data import currencies, units
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
-from factextract.data.qualifiers import QUALIFIER_SYMBOLS, QUALIFIERS, QUALIFIERS_AFTER
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
 from factextract.figure_filters import not_a_figure
@@ -40,7 +40,7 @@ from factextract.money import (
     currency_code,
     is_sterling,
 )
-from factextract.number_joins import join_pairs, join_powers, join_ratios, join_subdivided
+from factextract.number_joins import join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 
 _PERCENT_AFTER = re.compile(
@@ -58,12 +58,7 @@ _PER_AFTER = re.compile(
     rf"(?:\s+per\s+|/)(?P<den>{_DENOMINATORS})\b",
     re.IGNORECASE,
 )
-_QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
-# "<>30" is "not equal", "=>" no symbol of English copy
-_QUALIFIER_SYMBOL = re.compile(rf"(?<![<>=])(?P<q>{alternation(QUALIFIER_SYMBOLS)})\s?$")
-_QUALIFIER_AFTER = re.compile(rf"\s+(?P<q>{alternation(QUALIFIERS_AFTER)})\b(?!\s+(?:than|\d))", re.IGNORECASE)
 _SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
 # Digit runs that may be a phone number or an id; _looks_like_phone decides.
 _PHONE = re.compile(
     r"(?<![\w.,])(?:\+|\(\s?\+?)?\d[\d ./()-]*\d\)?(?:\s?(?:x|ext\.?)\s?\d+)?(?![\w,]|\.\d)", re.IGNORECASE
@@ -115,7 +110,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
         if draft is not None:
             drafts.append(draft)
     drafts = join_ratios(join_powers(_drop_overlaps(drafts), text), text)
-    drafts = _merge_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
+    drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -242,15 +237,7 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
             age = bool(timed.group("old"))
     if kind == "count" and number.fraction:
         kind, unit = "quantity", "fraction"
-    qualifier = None
-    q = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
-    if q:
-        qualifier = QUALIFIERS[q.group("q").lower()]
-    # "<5%", "65 or over": bounds written as a symbol before or as words after the figure
-    elif q := _QUALIFIER_SYMBOL.search(text, max(0, start - 4), start):
-        qualifier = QUALIFIER_SYMBOLS[q.group("q")]
-    elif q := _QUALIFIER_AFTER.match(text, end):
-        qualifier = QUALIFIERS_AFTER[q.group("q").lower()]
+    qualifier = read_qualifier(text, start, end)
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):
         draft = replace(draft, counted=_counted(number, text, index, end))
@@ -345,7 +332,7 @@ def _counted(number: Number, text: str, index: DocView, end: int) -> str | None:
     head = token.head
     if head.i > token.i and head.pos_ in ("NOUN", "PROPN") and head.i - token.i <= 4:
         # "a three-page letter" counts pages: the hyphen joins the number to its noun, it is no part of it
-        return text[doc[token.i + 1].idx:head.idx + len(head.text)].strip(" -") or None
+        return without_bound(text[doc[token.i + 1].idx:head.idx + len(head.text)].strip(" -")) or None
     # "three of the victims", "26 percent of voters"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -384,33 +371,6 @@ def _merge_subunits(drafts: list[_Draft], text: str) -> list[_Draft]:
             continue
         merged.append(draft)
     return merged
-
-
-def _merge_ranges(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """'between 20 and 30', '10-15 miles', 'from $5 to $10': one range figure."""
-    return join_pairs(drafts, lambda first, second: _range(first, second, text))
-
-
-def _range(first: _Draft, second: _Draft, text: str) -> _Draft | None:
-    if first.kind in ("date", "time", "ordinal") or second.kind in ("date", "time", "ordinal") \
-            or not isinstance(first.value, float) or not isinstance(second.value, float):
-        return None
-    gap = text[first.end:second.start]
-    join = _RANGE_JOIN.match(gap)
-    opener = re.search(r"\b(between|from)\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start],
-                       re.IGNORECASE)
-    word = gap.strip().lower()
-    digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
-    # "2 to 3 percent": a bare number before "to" takes the unit after the second
-    bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
-    between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
-    if not (join and ((word in ("-", "–", "—") and digits) or bare_to or between) and first.value < second.value):
-        return None
-    return _Draft(
-        first.start, second.end, "range", None, min(first.confidence, second.confidence),
-        first.number_start, second.number_end, second.unit or first.unit, second.currency or first.currency,
-        first.qualifier, second.counted, first.value, second.value,
-    )
 
 
 def _figure(number: int, draft: _Draft, text: str, index: DocView) -> Figure:

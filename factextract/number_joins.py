@@ -1,5 +1,5 @@
-"""Figures written as two numbers: proportions ("one in three", "2 out of 5"), powers ("1.3x10^6") and
-imperial measures in two units ("5 ft 2 in").
+"""Figures written as two numbers: proportions ("one in three", "2 out of 5"), powers ("1.3x10^6"),
+imperial measures in two units ("5 ft 2 in") and ranges ("between 20 and 30", "1000–5000", "$10-15 million").
 
 figures.py reads each number on its own; these joins run on its drafts afterwards, in text order,
 so a proportion is only made of two plain counts (not "5 over 10 years", not "$3 in 2 days").
@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
+from factextract.bounds import prefer_bound
+from factextract.data.number_words import SCALE_SUFFIXES, SCALES
 from factextract.data.units import SUBDIVIDED
 
 
@@ -21,9 +23,14 @@ class _Draft(Protocol):
     kind: str
     value: float | str | None
     confidence: float
+    number_start: int
     number_end: int
     unit: str | None
+    currency: str | None
+    qualifier: str | None
     counted: str | None
+    minimum: float | str | None
+    maximum: float | str | None
 
 
 D = TypeVar("D", bound=_Draft)
@@ -77,6 +84,7 @@ def _proportion(first: D, second: D, text: str) -> D | None:
     return replace(
         first, end=second.end, number_end=second.number_end, kind="quantity", unit="fraction",
         value=first.value / second.value, counted=second.counted, confidence=min(first.confidence, second.confidence),
+        qualifier=prefer_bound(first.qualifier, second.qualifier),  # "2 in 5 or more": the bound follows the whole
     )
 
 
@@ -113,3 +121,57 @@ def join_subdivided(drafts: list[D], text: str) -> list[D]:
                 continue
         joined.append(draft)
     return joined
+
+
+# What joins the two ends of a range: a dash or tilde between numerals ("1000–5000", "20~100"), "to" and
+# "through" ("20 through 100"), "and" after "between"
+_RANGE_JOIN = re.compile(r"\s*(?P<word>-|–|—|~|to|through|thru|and)\s*", re.IGNORECASE)
+_DASHES = frozenset({"-", "–", "—", "~"})
+_OPENER = re.compile(r"\b(between|from)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+
+
+def join_ranges(drafts: list[D], text: str) -> list[D]:
+    """'between 20 and 30', '10-15 miles', 'from $5 to $10', '1000–5000': one range figure with min and max."""
+    return join_pairs(drafts, lambda first, second: _range(first, second, text))
+
+
+def _range(first: D, second: D, text: str) -> D | None:
+    if first.kind in ("date", "time", "ordinal") or second.kind in ("date", "time", "ordinal") \
+            or not isinstance(first.value, float) or not isinstance(second.value, float):
+        return None
+    join = _RANGE_JOIN.fullmatch(text, first.end, second.start)
+    if join is None:
+        return None
+    word = join.group("word").lower()
+    opener = _OPENER.search(text, max(0, first.start - 30), first.start)
+    digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
+    # "2 to 3 percent": a bare number before "to" takes the unit after the second
+    bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
+    between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
+    if not ((word in _DASHES and digits) or word in ("through", "thru") or bare_to or between):
+        return None
+    low = _shared_scale(first.value, second.value, text[first.number_start:first.number_end],
+                        text[second.number_start:second.number_end])
+    if not low < second.value:
+        return None
+    return replace(
+        first, end=second.end, kind="range", value=None, confidence=min(first.confidence, second.confidence),
+        number_end=second.number_end, unit=second.unit or first.unit, currency=second.currency or first.currency,
+        counted=second.counted, minimum=low, maximum=second.value,
+    )
+
+
+def _scale(written: str) -> float:
+    word = _LAST_WORD.search(written)
+    if word is None:
+        return 1.0
+    return SCALES.get(word.group().lower()) or SCALE_SUFFIXES.get(word.group()) or 1.0
+
+
+def _shared_scale(low: float, high: float, low_written: str, high_written: str) -> float:
+    """The low end of "$10-15 million" and "between 2 and 3 billion": the scale written once serves both
+    ("between 500 and 2 million" stays 500: scaled, it would pass the high end)."""
+    scale = _scale(high_written)
+    return low * scale if scale > 1 and _scale(low_written) == 1 and low * scale < high else low
+

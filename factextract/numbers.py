@@ -23,6 +23,7 @@ from factextract.data.number_words import (
     SLASH_DENOMINATORS,
     UNICODE_FRACTIONS,
 )
+from factextract.number_builder import SCALE_ORDINALS, Builder, Token
 
 
 @dataclass(frozen=True)
@@ -77,49 +78,40 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass
-class _Token:
-    start: int
-    end: int
-    kind: str  # num, word-kinds: card, scale, dozen, denom, ordinal, and, a, of, point, frac
-    value: float = 0.0
-    text: str = ""
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    out: list[_Token] = []
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
         s, e = match.span()
         if match.group("frac"):
             top, bottom = (int(part) for part in re.split(r"\s?/\s?", match.group("frac")))
             # "9/11", "24/7", "5/17": a slash is a fraction only over the denominators measures use
             if bottom in SLASH_DENOMINATORS and top < bottom * 10:
-                out.append(_Token(s, e, "frac", top / bottom))
+                out.append(Token(s, e, "frac", top / bottom))
         elif match.group("ord"):
-            out.append(_Token(s, e, "ordinal", float(re.match(r"\d+", match.group("ord")).group())))
+            out.append(Token(s, e, "ordinal", float(re.match(r"\d+", match.group("ord")).group())))
         elif match.group("num") is not None:
             value = parse_numeral(match.group("num"))
             if match.group("suf"):
                 value *= SCALE_SUFFIXES.get(match.group("suf"), SCALE_SUFFIXES.get(match.group("suf").lower(), 1))
-            out.append(_Token(s, e, "num", value, match.group("num")))
+            out.append(Token(s, e, "num", value, match.group("num")))
         elif match.group("uni"):
-            out.append(_Token(s, e, "frac", UNICODE_FRACTIONS[match.group("uni")]))
+            out.append(Token(s, e, "frac", UNICODE_FRACTIONS[match.group("uni")]))
         else:
             word = match.group("word").lower()
             if word in CARDINALS:
-                out.append(_Token(s, e, "card", CARDINALS[word], word))
+                out.append(Token(s, e, "card", CARDINALS[word], word))
             elif word in SCALES:
-                out.append(_Token(s, e, "scale", SCALES[word], word))
+                out.append(Token(s, e, "scale", SCALES[word], word))
             elif word in DOZENS:
-                out.append(_Token(s, e, "dozen", 12, word))
+                out.append(Token(s, e, "dozen", 12, word))
             elif word in ORDINALS and word not in ("half", "quarter"):
-                out.append(_Token(s, e, "ordinal", ORDINALS[word], word))
+                out.append(Token(s, e, "ordinal", ORDINALS[word], word))
                 if word in DENOMINATORS:
                     out[-1].text = word
             elif word in DENOMINATORS:
-                out.append(_Token(s, e, "denom", DENOMINATORS[word], word))
+                out.append(Token(s, e, "denom", DENOMINATORS[word], word))
             elif word in ("and", "a", "an", "of", "point"):
-                out.append(_Token(s, e, word if word != "an" else "a"))
+                out.append(Token(s, e, word if word != "an" else "a"))
     return out
 
 
@@ -129,98 +121,7 @@ def parse_numeral(text: str) -> float:
     return float(cleaned)
 
 
-class _Builder:
-    """Accumulates one spoken or written number, word by word (classic total/group algorithm)."""
-
-    def __init__(self) -> None:
-        self.total = 0.0
-        self.group = 0.0
-        self.tail = 0.0  # what was added since the last scale word: "three hundred and two dozens" is 300 + 24
-        self.tokens: list[_Token] = []
-        self.largest_scale = 0.0
-        self.decimals: str | None = None
-        self.fraction = False
-        self.ordinal = False
-        self.last = ""
-
-    @property
-    def empty(self) -> bool:
-        return not self.tokens
-
-    def value(self) -> float:
-        whole = self.total + self.group
-        if self.decimals:
-            whole += float("0." + self.decimals)
-        return whole
-
-    def accepts(self, token: _Token) -> bool:
-        if self.empty:
-            return token.kind in ("num", "card", "frac", "ordinal", "denom", "scale", "dozen")
-        if self.ordinal or (self.fraction and token.kind != "scale"):
-            return False
-        last = self.last
-        if self.decimals is not None:
-            return token.kind == "card" and token.value < 100
-        if token.kind == "num":
-            return last == "scale" and token.value < self.largest_scale
-        if token.kind == "card":
-            if last in ("num",):
-                return False
-            if last == "card":
-                # "twenty one", "ninety five" but not "one two" or "twenty thirty"
-                return self.group % 100 >= 20 and self.group % 10 == 0 and token.value < 10
-            return last == "scale" and (self.group == 0 or token.value < 100)
-        if token.kind == "scale":
-            return last in ("num", "card", "scale", "denom", "frac") and (
-                last != "scale" or token.value > self.tokens[-1].value
-            )
-        if token.kind == "dozen":
-            return last in ("num", "card", "denom")
-        if token.kind == "ordinal":
-            # "one hundred twenty-fifth", "twenty-first"; never after digits ("$280 million first preferred")
-            if any(t.kind == "num" for t in self.tokens):
-                return False
-            return last in ("scale",) or (last == "card" and self.group % 100 >= 20 and self.group % 10 == 0
-                                            and token.value < 10)
-        if token.kind == "frac":
-            return last == "num" and float(self.tokens[-1].value).is_integer()
-        return False
-
-    def add(self, token: _Token) -> None:
-        kind = token.kind
-        if kind in ("num", "card"):
-            if self.decimals is not None:
-                self.decimals += token.text if kind == "num" else str(int(token.value))
-            else:
-                self.group += token.value
-                self.tail += token.value
-        elif kind == "scale":
-            self.tail = 0.0
-            if self.last in ("denom", "frac"):  # "three quarters billion", "half million"
-                self.group = self.group or 1.0
-            amount = self.group or 1.0
-            if token.value == 100:
-                self.group = amount * 100
-            elif token.value > self.largest_scale:
-                self.total = (self.total + amount) * token.value
-                self.group = 0.0
-            else:
-                self.total += amount * token.value
-                self.group = 0.0
-            self.largest_scale = max(self.largest_scale, token.value)
-        elif kind == "dozen":
-            self.group = self.group + self.tail * 11 if self.tail else (self.group or 1.0) * 12
-        elif kind == "ordinal":
-            self.group += token.value
-            self.ordinal = True
-        elif kind == "frac":
-            self.group += token.value
-            self.fraction = True
-        self.tokens.append(token)
-        self.last = kind
-
-
-def _restarts_scale(tokens: list[_Token], i: int, largest: float) -> bool:
+def _restarts_scale(tokens: list[Token], i: int, largest: float) -> bool:
     """After "3 hundred and": does a new number with a scale as large start ("2 hundred")?"""
     while i < len(tokens) and tokens[i].kind in ("card", "num"):
         i += 1
@@ -230,11 +131,11 @@ def _restarts_scale(tokens: list[_Token], i: int, largest: float) -> bool:
 _PART_WORDS = frozenset({"half", "halves", "quarter", "quarters"})
 
 
-def _is_denominator(token: _Token) -> bool:
+def _is_denominator(token: Token) -> bool:
     return token.kind == "denom" or _ordinal_as_denominator(token)
 
 
-def _fraction_ahead(tokens: list[_Token], i: int) -> _Token | None:
+def _fraction_ahead(tokens: list[Token], i: int) -> Token | None:
     """The denominator of a fraction starting at i ("two fifths", "a half"), with no "and" before it."""
     for token in tokens[i:i + 4]:
         if _is_denominator(token):
@@ -244,13 +145,13 @@ def _fraction_ahead(tokens: list[_Token], i: int) -> _Token | None:
     return None
 
 
-def _spelled_value(tokens: list[_Token], ordinal: _Token | None = None) -> float | None:
+def _spelled_value(tokens: list[Token], ordinal: Token | None = None) -> float | None:
     """The value of words that make one cardinal (or, with `ordinal` last, one ordinal); None if they do not."""
     if not tokens and ordinal is not None:
         return ordinal.value
     if not tokens or tokens[0].kind != "card":
         return None
-    builder = _Builder()
+    builder = Builder()
     for n, token in enumerate(tokens):
         if token.kind == "and":
             following = tokens[n + 1] if n + 1 < len(tokens) else ordinal
@@ -261,14 +162,14 @@ def _spelled_value(tokens: list[_Token], ordinal: _Token | None = None) -> float
             return None
         builder.add(token)
     if ordinal is not None:
-        step = _Token(ordinal.start, ordinal.end, "ordinal", ordinal.value)
+        step = Token(ordinal.start, ordinal.end, "ordinal", ordinal.value)
         if not builder.accepts(step):
             return None
         builder.add(step)
     return builder.value()
 
 
-def _compound_fraction(text: str, tokens: list[_Token], i: int) -> tuple[float, int] | None:
+def _compound_fraction(text: str, tokens: list[Token], i: int) -> tuple[float, int] | None:
     """A spoken fraction over a compound ordinal, split where the numerator first makes a whole number:
     "one twenty-fifth" is 1/25, "one hundred thirty fifths" 100/35, "one one hundred and fifth" 1/105."""
     k = i
@@ -287,11 +188,11 @@ def _compound_fraction(text: str, tokens: list[_Token], i: int) -> tuple[float, 
     return None
 
 
-def _fraction_value(numerator: _Builder, denom: _Token) -> float:
+def _fraction_value(numerator: Builder, denom: Token) -> float:
     return (numerator.value() if not numerator.empty else 1.0) / denom.value
 
 
-def _ordinal_as_denominator(token: _Token) -> bool:
+def _ordinal_as_denominator(token: Token) -> bool:
     return token.kind == "ordinal" and token.text in DENOMINATORS
 
 
@@ -306,7 +207,7 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
     numbers: list[Number] = []
     i = 0
     while i < len(tokens):
-        builder = _Builder()
+        builder = Builder()
         whole: float | None = None  # the "one" of "one and a half"
         whole_scale = 1.0
         first = i
@@ -346,6 +247,8 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                 # a spoken fraction: "two thirds", "a quarter", "five eighths", "one twenty-fifth"
                 if token.kind == "denom" and token.value == 2 and builder.empty and not lead_a and whole is None:
                     value = 0.5  # bare "half"
+                elif lead_a and not builder.empty and token.text in SCALE_ORDINALS:
+                    value = 1 / (builder.value() * token.value)  # "a hundred-thousandth": one part of the compound
                 else:
                     value = _fraction_value(builder, token)
                 fraction = True
@@ -379,7 +282,7 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                     whole = builder.value()
                     # "3 million and a half" is 3.5 million: the fraction is of the last scale
                     whole_scale = builder.tokens[-1].value if multiplier else 1.0
-                    builder = _Builder()
+                    builder = Builder()
                     i += 1
                     if i < len(tokens) and tokens[i].kind == "a":
                         lead_a = True
@@ -414,7 +317,12 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
 
 # A sign right before the number: "-4/5", "- 1 4/5", "minus five", "negative one" (not "10-4" or "a-1").
 # A spaced hyphen is a dash in news copy ("the toll - 25 dead"), so it signs only at the very start.
-_SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+# After a comparison symbol the hyphen is a sign too: "<-30".
+_SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[<>=≤≥]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+# "1000–5000", "$5-$10", "5%-10%", "20~100": a range written without spaces is one token, so the number after its
+# dash or tilde starts no token of its own; "1990–91" is a span of years, its "91" no number
+_PAIRED = re.compile(r"%?[-–—~][^\w\s]?(?=\d)")
+_YEAR_SPAN = re.compile(r"(?<!\d)\d{4}[-–—]\d{2}(?!\d)")
 
 
 def _matches(text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]:
@@ -428,9 +336,11 @@ def _matches(text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]
         if start < reached:
             continue
         match = PHRASE.match(text, start)
-        if match and match.end() > match.start():
+        while match and match.end() > match.start():
             reached = match.end()
             yield match
+            dash = _PAIRED.match(text, reached) if not _YEAR_SPAN.match(text, match.start()) else None
+            match = PHRASE.match(text, dash.end()) if dash else None
 
 
 def find_numbers(text: str, starts: Iterable[int] | None = None) -> list[Number]:

@@ -7,20 +7,60 @@ Keys are matched case-insensitively right before the figure; values are the cano
 
 from __future__ import annotations
 
+# Comparatives of English that take "or equal" ("greater than or equal to 50", "bigger or equal than 100",
+# "equal to or less than 30"): the bound is included, so they read as "at least" and "at most".
+_MORE = ("more", "greater", "larger", "bigger", "higher")
+_LESS = ("less", "fewer", "smaller", "lower")
+_INCLUSIVE_FORMS = (
+    "{} than or equal to", "{} than or equal", "{} or equal to", "{} or equal than", "equal to or {} than",
+    "equal or {} than",
+)
+_INCLUSIVE: dict[str, str] = {
+    form.format(word): bound
+    for words, bound in ((_MORE, "at least"), (_LESS, "at most"))
+    for word in words
+    for form in _INCLUSIVE_FORMS
+}
+
+# Verbs of exceeding ("sales exceeded $3 billion", "surpass 3,000"): the figure is a lower bound.
+EXCEED_VERBS = frozenset({
+    "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "surpassing",
+})
+
 QUALIFIERS: dict[str, str] = {
     "more than": "more than", "over": "more than", "just over": "more than", "well over": "more than",
     "upwards of": "more than", "in excess of": "more than", "greater than": "more than",
-    "larger than": "more than", "higher than": "more than", "above": "more than", "exceeding": "more than",
+    "larger than": "more than", "bigger than": "more than", "higher than": "more than", "above": "more than",
+    **dict.fromkeys(EXCEED_VERBS, "more than"),
     "fewer than": "less than", "less than": "less than", "under": "less than", "just under": "less than",
-    "below": "less than", "lower than": "less than",
+    "below": "less than", "lower than": "less than", "smaller than": "less than",
     "at least": "at least", "no less than": "at least", "no fewer than": "at least", "a minimum of": "at least",
+    "at least or equal to": "at least",
     "at most": "at most", "no more than": "at most", "a maximum of": "at most", "not more than": "at most",
+    "at most or equal to": "at most",
+    **_INCLUSIVE,
     "up to": "up to", "as many as": "up to", "as much as": "up to", "as high as": "up to",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about", "about some": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly", "not quite": "nearly",
     "exactly": "exactly", "precisely": "exactly", "only": "only", "just": "only",
+    # "x is equal to 170", "the total equals 20": a comparison of equality, the figure itself
+    "equal to": "exactly", "equals": "exactly", "equals to": "exactly", "equaling": "exactly",
+    "equaling to": "exactly", "equalling": "exactly", "equalling to": "exactly", "equaled": "exactly",
+    "equalled": "exactly",
 }
+
+# Hedges: they say how precise a figure is, not where it is bounded, so a bound written after the figure
+# ("about 500 or more", "equal to 5000 or less") says more than they do.
+HEDGES = frozenset({"about", "nearly", "exactly", "only"})
+
+# A negation before a strict comparison turns it around: "must not exceed 30 days" is at most 30,
+# "not under 18" at least 18 ("n't", glued to its verb, is bounds.py's to match).
+NEGATIONS = frozenset({"not", "never", "cannot"})
+NEGATED: dict[str, str] = {"more than": "at most", "less than": "at least"}
+
+# A strict comparison followed by "or equal (to)" includes its bound: "less than 5000 or equal" is at most 5000.
+OR_EQUAL: dict[str, str] = {"more than": "at least", "less than": "at most"}
 
 # Comparisons written as symbols before the figure ("<5%", "x>10", ">= 30"); matched right before it.
 QUALIFIER_SYMBOLS: dict[str, str] = {

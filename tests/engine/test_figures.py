@@ -299,6 +299,20 @@ def test_a_unit_letter_hyphened_to_digits_is_a_model_name() -> None:
         ("Residents aged 65 and over were invited.", "at least"),
         ("Groups of 12 or fewer may meet.", "at most"),
         ("It applies to firms with >= 250 staff.", "at least"),
+        ("Groups of 40 or more may gather.", "at least"),
+        ("About 500 or more came.", "at least"),  # the bound says more than the hedge
+        ("The fine must not exceed $500.", "at most"),
+        ("The loan doesn't exceed $500.", "at most"),
+        ("Losses exceeded $2 billion.", "more than"),
+        ("Rivals surpassed 3,000 stores.", "more than"),
+        ("Scores greater than or equal to 50 pass.", "at least"),
+        ("Bids smaller or equal than 100 fail.", "at most"),
+        ("Bids equal to or less than 100 fail.", "at most"),
+        ("Turnout was less than 40 or equal.", "at most"),
+        ("The total is equal to 5000.", "exactly"),
+        ("The total equals 20.", "exactly"),
+        ("His score was 200 or greater than.", "at least"),
+        ("Readings of <=  -30 were dropped.", "at most"),
     ],
 )
 def test_bounds_written_as_symbols_or_after_the_figure(text: str, qualifier: str) -> None:
@@ -308,3 +322,49 @@ def test_bounds_written_as_symbols_or_after_the_figure(text: str, qualifier: str
 def test_a_compound_ordinal_needs_no_entity_label() -> None:
     figure = one("twenty-fifth")
     assert (figure.kind, figure.value) == ("ordinal", 25)
+
+
+def test_a_bound_after_the_number_is_no_part_of_what_it_counts() -> None:
+    figure = one("Groups of 40 or more people may gather.")
+    assert (figure.text, figure.qualifier, figure.counted) == ("40", "at least", "people")
+
+
+def test_a_comparison_after_or_starts_a_figure_of_its_own() -> None:
+    found = {f.text: f.qualifier for f in figures("His score is 200 or greater than 190.")}
+    assert found == {"200": None, "190": "more than"}
+    found = {f.text: f.qualifier for f in figures("It is more than 5000 or equal to 6000.")}
+    assert found == {"5000": "more than", "6000": "exactly"}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "high", "unit", "currency"),
+    [
+        ("Tickets cost $5–$10 each.", "$5–$10", 5, 10, None, "USD"),
+        ("Rents rose 5%-10% this year.", "5%-10%", 5, 10, "percent", None),
+        ("The plant makes 1000–5000 units.", "1000–5000", 1000, 5000, None, None),
+        ("Floods reached 20~30 miles inland.", "20~30 miles", 20, 30, "mile", None),
+        ("Grades 9 through 12 took part.", "9 through 12", 9, 12, None, None),
+        ("The fund seeks $10–15 million.", "$10–15 million", 10e6, 15e6, None, "USD"),
+        ("Between 2 and 3 billion people use it.", "2 and 3 billion", 2e9, 3e9, None, None),
+        ("Between 500 and 2 million people use it.", "500 and 2 million", 500, 2e6, None, None),
+    ],
+)
+def test_ranges_by_dash_tilde_and_through_share_their_scale(
+        text: str, written: str, low: float, high: float, unit: str | None, currency: str | None) -> None:
+    figure = one(text, "range")
+    assert (figure.text, figure.unit, figure.currency) == (written, unit, currency)
+    assert (figure.min, figure.max) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_an_abbreviated_span_of_years_gives_no_number() -> None:
+    assert [f.text for f in figures("The 1990–91 recession hurt.")] == ["1990"]
+
+
+def test_a_proportion_takes_the_bound_written_after_it() -> None:
+    figure = one("Surveys found 1 in 4 or more adults smoke.")
+    assert (figure.text, figure.qualifier, figure.unit) == ("1 in 4", "at least", "fraction")
+
+
+def test_a_spelled_ordinal_with_a_scale_word_is_an_ordinal() -> None:
+    figure = one("The city marks its two hundredth anniversary.")
+    assert (figure.kind, figure.value) == ("ordinal", 200)

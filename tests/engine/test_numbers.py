@@ -110,3 +110,26 @@ def test_spoken_fraction_over_a_compound_ordinal(written: str, value: float) -> 
 def test_a_compound_ordinal_without_a_numerator_of_one_stays_an_ordinal() -> None:
     numbers = find_numbers("the two hundred fifth day")
     assert [(n.value, n.ordinal, n.fraction) for n in numbers] == [(205, True, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "ordinal"),
+    [
+        ("It marks the two hundredth anniversary.", "two hundredth", 200, True),
+        ("the three trillionth byte", "three trillionth", 3e12, True),
+        ("the two hundred thousandth visitor", "two hundred thousandth", 200_000, True),
+        ("It took one hundredth of the time.", "one hundredth", 0.01, False),
+        ("It moved a hundred thousandth of an inch.", "a hundred thousandth", 1e-5, False),
+        ("It took two hundredths of the time.", "two hundredths", 0.02, False),
+    ],
+)
+def test_a_scale_ordinal_after_a_number_other_than_one_is_an_ordinal(
+        text: str, written: str, value: float, ordinal: bool) -> None:
+    numbers = find_numbers(text)
+    assert len(numbers) == 1, numbers
+    assert (text[numbers[0].start:numbers[0].end], numbers[0].ordinal) == (written, ordinal)
+    assert numbers[0].value == pytest.approx(value)
+
+
+def test_a_hyphen_after_a_comparison_symbol_is_a_sign() -> None:
+    assert only("readings of <-30 were dropped")[1] == -30

@@ -1,0 +1,76 @@
+"""The words and symbols that bound or hedge one figure: "more than 1,100", "about $5 million", "<= 30",
+"40 or more", "greater than or equal to 50", "must not exceed 30".
+
+`read_qualifier` returns the canonical qualifier of data/qualifiers.py ("more than", "at least", "about"...)
+for the figure written at text[start:end]; the figure's offsets stay those of the number itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factextract.data.qualifiers import (
+    HEDGES,
+    NEGATED,
+    NEGATIONS,
+    OR_EQUAL,
+    QUALIFIER_SYMBOLS,
+    QUALIFIERS,
+    QUALIFIERS_AFTER,
+)
+from factextract.numbers import alternation
+
+# "n't" is glued to its verb ("doesn't exceed"), the other negations are words; "not to exceed" is a legal form
+_NEGATION = rf"(?P<neg>\b(?:{alternation(NEGATIONS)})|n['’]t)\s+(?:to\s+)?"
+_BEFORE = re.compile(rf"(?:{_NEGATION})?\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+# "<>30" is "not equal", "=>" no symbol of English copy; "<=  -30" may be spaced
+_SYMBOL = re.compile(rf"(?<![<>=])(?P<q>{alternation(QUALIFIER_SYMBOLS)})\s{{0,2}}$")
+# where a clause ends: a comparison with nothing after it ("200 or greater than.") is over
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]\n]|$))"
+# "40 or more people", "200 or greater than.", but not "200 or greater than 190": a new comparison starts there
+_AFTER = re.compile(
+    rf"\s+(?P<q>{alternation(QUALIFIERS_AFTER)})(?:\s+than{_CLAUSE_END})?\b(?!\s+(?:than|\d))", re.IGNORECASE
+)
+# "less than 5000 or equal", "more than 5000 or equal to it"; "or equal to 6000" compares with another number
+_OR_EQUAL = re.compile(rf"\s+or\s+equal(?:\s+(?:to|than)(?:\s+(?:it|that|this))?)?{_CLAUSE_END}", re.IGNORECASE)
+_LEADING_BOUND = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})\s+", re.IGNORECASE)
+_WINDOW = 40  # characters before the figure: "greater than or equal to" with a negation before it fits
+
+
+def read_qualifier(text: str, start: int, end: int) -> str | None:
+    """The qualifier of the figure at text[start:end], from the words or symbol before it and the bound after it.
+
+    Args:
+        text: the whole text.
+        start, end: the figure's offsets (a currency symbol or unit included).
+
+    Returns:
+        A canonical qualifier ("more than", "at least", "at most", "exactly", "about"...) or None.
+    """
+    before = _before(text, start)
+    if before in OR_EQUAL and _OR_EQUAL.match(text, end):
+        return OR_EQUAL[before]
+    after = _AFTER.match(text, end)
+    return prefer_bound(before, QUALIFIERS_AFTER[after.group("q").lower()] if after else None)
+
+
+def prefer_bound(before: str | None, after: str | None) -> str | None:
+    """A bound written after a figure wins over a hedge before it: "about 500 or more" is at least 500."""
+    if after is not None and (before is None or before in HEDGES):
+        return after
+    return before
+
+
+def without_bound(words: str) -> str:
+    """What a number counts, without the bound written between them: "40 or more people" counts "people"."""
+    bound = _LEADING_BOUND.match(words)
+    return words[bound.end():] if bound else words
+
+
+def _before(text: str, start: int) -> str | None:
+    words = _BEFORE.search(text, max(0, start - _WINDOW), start)
+    if words:
+        qualifier = QUALIFIERS[words.group("q").lower()]
+        return NEGATED.get(qualifier, qualifier) if words.group("neg") else qualifier
+    symbol = _SYMBOL.search(text, max(0, start - 5), start)
+    return QUALIFIER_SYMBOLS[symbol.group("q")] if symbol else None
