@@ -20,6 +20,7 @@ _NUMERIC = ("count", "money", "percent", "quantity", "range", "duration")
 
 
 _PERCENT_UNITS = ("percent", "percentage point", "basis point")
+_BOUNDS = ("more than", "less than", "at least", "at most", "up to", "exactly")
 
 
 def _dimension(f: Figure) -> bool:
@@ -34,8 +35,8 @@ SETS: dict[str, tuple[Callable[[Figure], bool], bool]] = {
     "rt_currency": (lambda f: f.kind == "money" or (f.kind == "range" and f.currency is not None), True),
     "rt_percent": (lambda f: f.kind == "percent" or (f.kind == "range" and f.unit in _PERCENT_UNITS), True),
     "rt_dimension": (_dimension, True),  # angle units included
-    "rt_numberrange": (lambda f: f.kind == "range" or (f.qualifier in ("more than", "less than", "at least",
-                                                                       "at most", "up to")), False),
+    # a bounded number: a range, or one number with a comparison ("exactly" is "equal to": [x, x])
+    "rt_numberrange": (lambda f: f.kind == "range" or f.qualifier in _BOUNDS, False),
     "rt_ordinal": (lambda f: f.kind == "ordinal", False),
     "rt_age": (lambda f: f.counted == "age", False),
     "rt_temperature": (lambda f: f.kind == "quantity" and f.unit in TEMPERATURE_UNITS, False),
