@@ -1,5 +1,5 @@
-"""The words and symbols that bound or hedge one figure: "more than 1,100", "about $5 million", "<= 30",
-"40 or more", "greater than or equal to 50", "must not exceed 30".
+"""The words and symbols that bound or hedge one figure: "more than 70", "about $8 million", "<= 45",
+"60 or more", "greater than or equal to 12", "must not exceed 90 days".
 
 `read_qualifier` returns the canonical qualifier of data/qualifiers.py ("more than", "at least", "about"...)
 for the figure written at text[start:end]; the figure's offsets stay those of the number itself.
@@ -23,15 +23,15 @@ from factextract.numbers import alternation
 # "n't" is glued to its verb ("doesn't exceed"), the other negations are words; "not to exceed" is a legal form
 _NEGATION = rf"(?P<neg>\b(?:{alternation(NEGATIONS)})|n['’]t)\s+(?:to\s+)?"
 _BEFORE = re.compile(rf"(?:{_NEGATION})?\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
-# "<>30" is "not equal", "=>" no symbol of English copy; "<=  -30" may be spaced
+# "<>45" is "not equal", "=>" no symbol of English copy; "<=  -12" may be spaced
 _SYMBOL = re.compile(rf"(?<![<>=])(?P<q>{alternation(QUALIFIER_SYMBOLS)})\s{{0,2}}$")
-# where a clause ends: a comparison with nothing after it ("200 or greater than.") is over
+# where a clause ends: a comparison with nothing after it ("75 or greater than.") is over
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)\]\n]|$))"
-# "40 or more people", "200 or greater than.", but not "200 or greater than 190": a new comparison starts there
+# "60 or more people", "75 or greater than.", but not "75 or greater than 70": a new comparison starts there
 _AFTER = re.compile(
     rf"\s+(?P<q>{alternation(QUALIFIERS_AFTER)})(?:\s+than{_CLAUSE_END})?\b(?!\s+(?:than|\d))", re.IGNORECASE
 )
-# "less than 5000 or equal", "more than 5000 or equal to it"; "or equal to 6000" compares with another number
+# "less than 80 or equal", "more than 250 or equal to it"; "or equal to 300" compares with another number
 _OR_EQUAL = re.compile(rf"\s+or\s+equal(?:\s+(?:to|than)(?:\s+(?:it|that|this))?)?{_CLAUSE_END}", re.IGNORECASE)
 _LEADING_BOUND = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})\s+", re.IGNORECASE)
 _WINDOW = 40  # characters before the figure: "greater than or equal to" with a negation before it fits
@@ -55,14 +55,14 @@ def read_qualifier(text: str, start: int, end: int) -> str | None:
 
 
 def prefer_bound(before: str | None, after: str | None) -> str | None:
-    """A bound written after a figure wins over a hedge before it: "about 500 or more" is at least 500."""
+    """A bound written after a figure wins over a hedge before it: "about 300 or more" is at least 300."""
     if after is not None and (before is None or before in HEDGES):
         return after
     return before
 
 
 def without_bound(words: str) -> str:
-    """What a number counts, without the bound written between them: "40 or more people" counts "people"."""
+    """What a number counts, without the bound written between them: "60 or more people" counts "people"."""
     bound = _LEADING_BOUND.match(words)
     return words[bound.end():] if bound else words
 

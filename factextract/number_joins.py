@@ -1,5 +1,5 @@
 """Figures written as two numbers: proportions ("one in three", "2 out of 5"), powers ("1.3x10^6"),
-imperial measures in two units ("5 ft 2 in") and ranges ("between 20 and 30", "1000–5000", "$10-15 million").
+imperial measures in two units ("5 ft 2 in") and ranges ("between 12 and 18", "300–800", "$10-15 million").
 
 figures.py reads each number on its own; these joins run on its drafts afterwards, in text order,
 so a proportion is only made of two plain counts (not "5 over 10 years", not "$3 in 2 days").
@@ -84,7 +84,7 @@ def _proportion(first: D, second: D, text: str) -> D | None:
     return replace(
         first, end=second.end, number_end=second.number_end, kind="quantity", unit="fraction",
         value=first.value / second.value, counted=second.counted, confidence=min(first.confidence, second.confidence),
-        qualifier=prefer_bound(first.qualifier, second.qualifier),  # "2 in 5 or more": the bound follows the whole
+        qualifier=prefer_bound(first.qualifier, second.qualifier),  # "3 in 10 or more": the bound follows the whole
     )
 
 
@@ -123,8 +123,8 @@ def join_subdivided(drafts: list[D], text: str) -> list[D]:
     return joined
 
 
-# What joins the two ends of a range: a dash or tilde between numerals ("1000–5000", "20~100"), "to" and
-# "through" ("20 through 100"), "and" after "between"
+# What joins the two ends of a range: a dash or tilde between numerals ("300–800", "15~40"), "to" and
+# "through" ("grades 9 through 12"), "and" after "between"
 _RANGE_JOIN = re.compile(r"\s*(?P<word>-|–|—|~|to|through|thru|and)\s*", re.IGNORECASE)
 _DASHES = frozenset({"-", "–", "—", "~"})
 _OPENER = re.compile(r"\b(between|from)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
@@ -132,7 +132,7 @@ _LAST_WORD = re.compile(r"[A-Za-z]+$")
 
 
 def join_ranges(drafts: list[D], text: str) -> list[D]:
-    """'between 20 and 30', '10-15 miles', 'from $5 to $10', '1000–5000': one range figure with min and max."""
+    """'between 12 and 18', '10-15 miles', 'from $5 to $10', '300–800': one range figure with min and max."""
     return join_pairs(drafts, lambda first, second: _range(first, second, text))
 
 

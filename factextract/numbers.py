@@ -317,10 +317,10 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
 
 # A sign right before the number: "-4/5", "- 1 4/5", "minus five", "negative one" (not "10-4" or "a-1").
 # A spaced hyphen is a dash in news copy ("the toll - 25 dead"), so it signs only at the very start.
-# After a comparison symbol the hyphen is a sign too: "<-30".
+# After a comparison symbol the hyphen is a sign too: "<-12".
 _SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[<>=≤≥]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
-# "1000–5000", "$5-$10", "5%-10%", "20~100": a range written without spaces is one token, so the number after its
-# dash or tilde starts no token of its own; "1990–91" is a span of years, its "91" no number
+# "300–800", "$5-$10", "5%-10%", "15~40": a range written without spaces is one token, so the number after its
+# dash or tilde starts no token of its own; "1981–82" is a span of years, its "82" no number
 _PAIRED = re.compile(r"%?[-–—~][^\w\s]?(?=\d)")
 _YEAR_SPAN = re.compile(r"(?<!\d)\d{4}[-–—]\d{2}(?!\d)")
 

@@ -7,8 +7,8 @@ Keys are matched case-insensitively right before the figure; values are the cano
 
 from __future__ import annotations
 
-# Comparatives of English that take "or equal" ("greater than or equal to 50", "bigger or equal than 100",
-# "equal to or less than 30"): the bound is included, so they read as "at least" and "at most".
+# Comparatives of English that take "or equal" ("greater than or equal to 12", "bigger or equal than 40",
+# "equal to or less than 75"): the bound is included, so they read as "at least" and "at most".
 _MORE = ("more", "greater", "larger", "bigger", "higher")
 _LESS = ("less", "fewer", "smaller", "lower")
 _INCLUSIVE_FORMS = (
@@ -22,7 +22,7 @@ _INCLUSIVE: dict[str, str] = {
     for form in _INCLUSIVE_FORMS
 }
 
-# Verbs of exceeding ("sales exceeded $3 billion", "surpass 3,000"): the figure is a lower bound.
+# Verbs of exceeding ("sales exceeded $4 billion", "surpassed 1,200"): the figure is a lower bound.
 EXCEED_VERBS = frozenset({
     "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "surpassing",
 })
@@ -44,22 +44,22 @@ QUALIFIERS: dict[str, str] = {
     "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about", "about some": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly", "not quite": "nearly",
     "exactly": "exactly", "precisely": "exactly", "only": "only", "just": "only",
-    # "x is equal to 170", "the total equals 20": a comparison of equality, the figure itself
+    # "a sum equal to 8% of output", "the bill equals 45": a comparison of equality, the figure itself
     "equal to": "exactly", "equals": "exactly", "equals to": "exactly", "equaling": "exactly",
     "equaling to": "exactly", "equalling": "exactly", "equalling to": "exactly", "equaled": "exactly",
     "equalled": "exactly",
 }
 
 # Hedges: they say how precise a figure is, not where it is bounded, so a bound written after the figure
-# ("about 500 or more", "equal to 5000 or less") says more than they do.
+# ("about 300 or more", "equal to 90 or less") says more than they do.
 HEDGES = frozenset({"about", "nearly", "exactly", "only"})
 
-# A negation before a strict comparison turns it around: "must not exceed 30 days" is at most 30,
-# "not under 18" at least 18 ("n't", glued to its verb, is bounds.py's to match).
+# A negation before a strict comparison turns it around: "must not exceed 90 days" is at most 90,
+# "not under 21" at least 21 ("n't", glued to its verb, is bounds.py's to match).
 NEGATIONS = frozenset({"not", "never", "cannot"})
 NEGATED: dict[str, str] = {"more than": "at most", "less than": "at least"}
 
-# A strict comparison followed by "or equal (to)" includes its bound: "less than 5000 or equal" is at most 5000.
+# A strict comparison followed by "or equal (to)" includes its bound: "less than 80 or equal" is at most 80.
 OR_EQUAL: dict[str, str] = {"more than": "at least", "less than": "at most"}
 
 # Comparisons written as symbols before the figure ("<5%", "x>10", ">= 30"); matched right before it.

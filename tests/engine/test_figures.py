@@ -305,14 +305,14 @@ def test_a_unit_letter_hyphened_to_digits_is_a_model_name() -> None:
         ("The loan doesn't exceed $500.", "at most"),
         ("Losses exceeded $2 billion.", "more than"),
         ("Rivals surpassed 3,000 stores.", "more than"),
-        ("Scores greater than or equal to 50 pass.", "at least"),
-        ("Bids smaller or equal than 100 fail.", "at most"),
-        ("Bids equal to or less than 100 fail.", "at most"),
+        ("Scores greater than or equal to 65 pass.", "at least"),
+        ("Bids smaller or equal than 35 fail.", "at most"),
+        ("Bids equal to or less than 35 fail.", "at most"),
         ("Turnout was less than 40 or equal.", "at most"),
-        ("The total is equal to 5000.", "exactly"),
-        ("The total equals 20.", "exactly"),
-        ("His score was 200 or greater than.", "at least"),
-        ("Readings of <=  -30 were dropped.", "at most"),
+        ("The sum is equal to 8400.", "exactly"),
+        ("The bill equals 45.", "exactly"),
+        ("Her mark was 75 or greater than.", "at least"),
+        ("Readings of <=  -12 were dropped.", "at most"),
     ],
 )
 def test_bounds_written_as_symbols_or_after_the_figure(text: str, qualifier: str) -> None:
@@ -330,10 +330,10 @@ def test_a_bound_after_the_number_is_no_part_of_what_it_counts() -> None:
 
 
 def test_a_comparison_after_or_starts_a_figure_of_its_own() -> None:
-    found = {f.text: f.qualifier for f in figures("His score is 200 or greater than 190.")}
-    assert found == {"200": None, "190": "more than"}
-    found = {f.text: f.qualifier for f in figures("It is more than 5000 or equal to 6000.")}
-    assert found == {"5000": "more than", "6000": "exactly"}
+    found = {f.text: f.qualifier for f in figures("Her mark was 75 or greater than 70.")}
+    assert found == {"75": None, "70": "more than"}
+    found = {f.text: f.qualifier for f in figures("It was more than 250 or equal to 300.")}
+    assert found == {"250": "more than", "300": "exactly"}
 
 
 @pytest.mark.parametrize(
@@ -341,7 +341,7 @@ def test_a_comparison_after_or_starts_a_figure_of_its_own() -> None:
     [
         ("Tickets cost $5–$10 each.", "$5–$10", 5, 10, None, "USD"),
         ("Rents rose 5%-10% this year.", "5%-10%", 5, 10, "percent", None),
-        ("The plant makes 1000–5000 units.", "1000–5000", 1000, 5000, None, None),
+        ("The plant makes 300–800 units.", "300–800", 300, 800, None, None),
         ("Floods reached 20~30 miles inland.", "20~30 miles", 20, 30, "mile", None),
         ("Grades 9 through 12 took part.", "9 through 12", 9, 12, None, None),
         ("The fund seeks $10–15 million.", "$10–15 million", 10e6, 15e6, None, "USD"),
@@ -357,12 +357,12 @@ def test_ranges_by_dash_tilde_and_through_share_their_scale(
 
 
 def test_an_abbreviated_span_of_years_gives_no_number() -> None:
-    assert [f.text for f in figures("The 1990–91 recession hurt.")] == ["1990"]
+    assert [f.text for f in figures("The 1981–82 recession hurt.")] == ["1981"]
 
 
 def test_a_proportion_takes_the_bound_written_after_it() -> None:
-    figure = one("Surveys found 1 in 4 or more adults smoke.")
-    assert (figure.text, figure.qualifier, figure.unit) == ("1 in 4", "at least", "fraction")
+    figure = one("Surveys found 3 in 10 or more adults smoke.")
+    assert (figure.text, figure.qualifier, figure.unit) == ("3 in 10", "at least", "fraction")
 
 
 def test_a_spelled_ordinal_with_a_scale_word_is_an_ordinal() -> None:

@@ -132,4 +132,4 @@ def test_a_scale_ordinal_after_a_number_other_than_one_is_an_ordinal(
 
 
 def test_a_hyphen_after_a_comparison_symbol_is_a_sign() -> None:
-    assert only("readings of <-30 were dropped")[1] == -30
+    assert only("readings of <-12 were dropped")[1] == -12
