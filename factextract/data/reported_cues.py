@@ -47,3 +47,11 @@ STANCE_PREPOSITION_CUES = frozenset(
         ("accuse", "of"), ("criticize", "for"), ("criticise", "for"), ("decide", "against"),
     }
 )
+# Labels a newsroom sets before a line of its own ("Correction: An earlier version …"): not a speaker's name.
+EDITORIAL_LABELS = frozenset(
+    {"correction", "corrections", "clarification", "update", "updated", "editor's note", "editor’s note", "note",
+     "disclosure", "related", "the latest", "latest", "read more", "watch", "listen", "see also", "advertisement"}
+)
+# Things that display figures and so can "show" or "indicate" them, beside the documents of
+# factextract.data.people: "the RealClearPolitics average shows …", "another slide shows that …".
+FIGURE_DISPLAYS = _words("average slide chart graph table map tally index forecast figures numbers statistics results")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from factextract.data.people import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
+from factextract.data.reported_cues import FIGURE_DISPLAYS
 from factextract.entities import EntityIndex
 
 # Entity types that can speak: a country's name stands for its government ("North Korea said").
@@ -18,6 +19,13 @@ THING_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "PRODUCT",
      "EVENT", "LAW", "LANGUAGE"}
 )
+# Words for a part of a group, whose "of" phrase names who speaks.
+PART_WORDS = frozenset(
+    {"number", "majority", "minority", "plurality", "dozen", "dozens", "hundreds", "thousands", "most", "many",
+     "some", "all", "half", "none", "one", "few", "several", "both", "each", "rest", "group", "handful"}
+)
+# A share of people as a subject: "12 percent indicated that …", "42 percent of those responding".
+SHARE_WORDS = frozenset({"percent", "%", "per", "cent"})
 # "it said" is an organization or a document speaking, never a person.
 THING_PRONOUNS = frozenset({"it", "this"})
 
@@ -34,6 +42,13 @@ def can_speak(head: Token, entities: EntityIndex, documents: bool = False) -> bo
     """
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         head = head.head.head  # "a senator who said": the senator
+    if head.lemma_.lower() in PART_WORDS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            head = whole  # "a number of other members echo …", "most of the senators": the members, the senators
+    if head.lower_ in SHARE_WORDS and head.ent_type_ == "PERCENT":
+        return True  # "Another 19 percent said …": a share of those polled
     if head.ent_type_ in THING_LABELS:
         return False
     entity = entities.entity_at(head.idx, head.idx + len(head))
@@ -47,6 +62,6 @@ def can_speak(head: Token, entities: EntityIndex, documents: bool = False) -> bo
     if lemma == "campaign":
         # "the Clinton campaign said", "her campaign said" are organizations; "the air campaign warned" is not.
         return any(c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "PRON") for c in head.lefts)
-    if documents and (lemma in DOCUMENT_NOUNS or lower in DOCUMENT_NOUNS):
+    if documents and (lemma in DOCUMENT_NOUNS or lower in DOCUMENT_NOUNS or lemma in FIGURE_DISPLAYS):
         return True
     return lemma in ROLE_NOUNS or lemma in GROUP_NOUNS or lower in GROUP_NOUNS

@@ -43,8 +43,15 @@ from factextract.quotes.speakers import Speakers
 
 # Closing marks that end reported content ("… its ‘significant’ subsidiaries”) and stay in it.
 CLOSING_MARKS = "”\"’"
-# Cues whose subject may be a document or finding: "the report said", "a study found", "polls show".
-DOCUMENT_CUES = frozenset({"say", "show", "find", "suggest", "conclude", "reveal", "indicate", "state", "note"})
+# Cues whose subject may be a document or finding: "the report said", "a study found", "polls show", "the ad
+# mentions …", "the report questions whether …": what a text can assert, not what only a person does.
+DOCUMENT_CUES = frozenset(
+    {
+        "say", "show", "find", "suggest", "conclude", "reveal", "indicate", "state", "note", "mention", "reference",
+        "question", "document", "detail", "describe", "highlight", "claim", "argue", "warn", "predict", "estimate",
+        "project", "recommend",
+    }
+)
 # A semicolon joins two statements; the second is a report of its own ("… was not intentional; they only learned …").
 CLAUSE_STOPS = SENTENCE_END | {";"}
 # What an object or an infinitive can report, here: the shared lists and this stage's own.
@@ -188,7 +195,7 @@ class ReportedSpeech:
         )):
             return
         if attribution is None and verb is not None:
-            subject = self.speakers.subject(verb)
+            subject = self.speakers.subject(verb) or _participle_owner(verb)
             lemma = verb.lemma_.lower()
             if subject is None or first <= subject.i <= last:
                 return  # reported speech is someone's: a bare "calling for …" names nobody
@@ -231,6 +238,16 @@ def _mention(token: Token) -> bool:
 
 def _participle(token: Token) -> bool:
     return token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in token.children)
+
+
+def _participle_owner(verb: Token) -> Token | None:
+    """"a statement announcing the pick", "protesters saying that …": a participle after a noun reports
+    what that noun says."""
+    lemma = verb.lemma_.lower()
+    saying = lemma in SPEECH_VERBS or lemma in STANCE_OBJECT_VERBS  # "anyone wanting to …" reports nothing
+    if saying and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
 
 
 def _complement_parsed_as_relative(verb: Token) -> Token | None:

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factextract.data.cues import SPEAKER_LABEL, SPEECH_VERBS, STATEMENT_NOUNS
+from factextract.data.cues import SPEAKER_LABEL, SPEECH_VERBS, STATEMENT_NOUNS, THOUGHT_VERBS
 from factextract.data.quote_limits import MIN_REPORTED_WORDS
-from factextract.data.reported_cues import STANCE_ADJECTIVES
+from factextract.data.reported_cues import EDITORIAL_LABELS, STANCE_ADJECTIVES
+from factextract.quotes.agents import can_speak
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import SENTENCE_END, content_words, without_edge_punctuation
-from factextract.quotes.reported import ReportedSpeech
+from factextract.quotes.reported import AIM_VERBS, STANCE_OBJECT_VERBS, ReportedSpeech
 from factextract.quotes.reported_attitudes import stance_adjective
+from factextract.quotes.reported_edges import without_asides
 from factextract.quotes.speakers import Speakers
+
+# Verbs a headline reports with: saying, thinking, wanting and the verbs whose object is what was said.
+HEADLINE_CUES = SPEECH_VERBS | THOUGHT_VERBS | AIM_VERBS | STANCE_OBJECT_VERBS
+# A headline is one short line; a longer first line is a sentence of the story.
+HEADLINE_WORDS = 20
 
 
 def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuote]:
@@ -41,6 +48,7 @@ def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuo
             continue
         reports.stance(token)
     _speaker_labels(reports)
+    _headline(reports)
     return reports.drafts
 
 
@@ -91,7 +99,7 @@ def _parenthetical(reports: ReportedSpeech, verb: Token, quoted: list[DraftQuote
         return  # a direct quote in the sentence: the quote passes attribute it
     spans = []
     for lo, hi in ((first, before.i - 1), (words[-1].i + 2, last)):
-        lo, hi = without_edge_punctuation(doc, lo, hi)
+        lo, hi = without_edge_punctuation(doc, lo, without_asides(doc, lo, hi, phrase=False))
         if lo <= hi:
             spans.append((doc[lo].idx, doc[hi].idx + len(doc[hi])))
     if not spans or sum(content_words(text[a:b]) for a, b in spans) < MIN_REPORTED_WORDS:
@@ -107,7 +115,8 @@ def _speaker_labels(reports: ReportedSpeech) -> None:
     start = 0
     for line in reports.text.split("\n"):
         match = SPEAKER_LABEL.match(line)
-        if match and not (view.in_quote(start + match.start(2)) and match.start(1) == 0):
+        editorial = match is not None and match.group(1).lower() in EDITORIAL_LABELS
+        if match and not editorial and not (view.in_quote(start + match.start(2)) and match.start(1) == 0):
             name_start, name_end = start + match.start(1), start + match.end(1)
             head = doc[view.token_index(name_end - 1)]
             if head.pos_ in ("PROPN", "NOUN") and not any(
@@ -119,3 +128,41 @@ def _speaker_labels(reports: ReportedSpeech) -> None:
                 first, last = view.token_index(start + match.start(2)), view.token_index(start + match.end(2) - 1)
                 reports.add(None, first, last, Attribution(speaker, cue, cue.end, "colon"))
         start += len(line) + 1
+
+
+def _headline(reports: ReportedSpeech) -> None:
+    """"Obama Seeks More Muslim Refugees", "Sanders Vows To Eliminate Tax Breaks": a headline is a subject, a
+    verb in the present and what it reports, in title case the parser often misreads; the verb is known by
+    its form ("-s") and the subject must be someone who can speak."""
+    view, doc = reports.view, reports.doc
+    line_end = reports.text.find("\n")
+    line = doc[:view.token_index(line_end - 1) + 1] if line_end > 0 else doc[:0]
+    words = [t for t in line if not t.is_space]
+    if not words or len(words) > HEADLINE_WORDS or view.in_quote(words[0].idx):
+        return
+    for cue in words:
+        # The subject starts after a label or an opening phrase: "The Latest: Trump urges …", "Railing
+        # Against Trump, Sanders Vows …".
+        start = max([words[0].i, *(t.i + 1 for t in words if t.i < cue.i and t.text in (":", ","))])
+        if cue.i - start < 1 or cue.i - start > 4 or not _headline_verb(cue):
+            continue
+        head = doc[cue.i - 1]
+        first, last = cue.i + 1, words[-1].i
+        if doc[first].pos_ == "ADP":
+            return  # "Blige Sings to Clinton": a preposition's object is whom, not what
+        # In title case the tagger and NER miss names ("Sanders Vows …"): a capitalised noun stands for one.
+        if head.pos_ not in ("PROPN", "NOUN") or not (head.is_title or can_speak(head, reports.speakers.entities)):
+            return
+        if any(d.start < doc[last].idx + len(doc[last]) and doc[first].idx < d.end for d in reports.drafts):
+            return  # the parse found it already
+        speaker = reports.speakers.speaker_span(doc[start].idx, head.idx + len(head), head)
+        attribution = Attribution(speaker, reports.speakers.cue(cue), cue.idx + len(cue), "indirect")
+        reports.add(None, first, last, attribution, phrase=True)
+        return
+
+
+def _headline_verb(token: Token) -> bool:
+    lower = token.lower_
+    return lower.endswith("s") and not lower.endswith("ss") and (lower[:-1] in HEADLINE_CUES or (
+        lower.endswith("es") and lower[:-2] in HEADLINE_CUES
+    ))
