@@ -149,7 +149,9 @@ class Figure(TextSpan):
     kind: FigureKind
     value: float | str | None = Field(
         description="A number; for dates and times an ISO 8601 string at the precision the text supports "
-        "(2011-06-09, 2011-05, 2011, 2011-Q3); null for a range (see min/max) or an unresolvable date."
+        "(2011-06-09, 2011-05, 2011, 2011-Q3); for a duration its length in unit (3 for 'the past three "
+        "weeks'); null for a range (see min/max), an unresolvable date, or a period whose length the text "
+        "does not give ('in recent weeks', which has only its end in max)."
     )
     min: float | str | None = Field(
         default=None, description="A range's lower bound; for a period such as 'the past year', its first day "
