@@ -92,7 +92,8 @@ def _beside_contest(view: DocView, start: int, end: int) -> bool:
         return False
     doc = first.doc
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if after is not None and after.lemma_.lower() in TALLY_NOUNS:
+    # the noun, not the verb: "voters aged 18-24 voted" is an age range
+    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in TALLY_NOUNS:
         return True
     if after is not None and after.pos_ == "NOUN":  # "won 2-3 seats": the numbers count the noun
         return False

@@ -103,3 +103,8 @@ def test_telephone_numbers_and_codes_are_not_figures(text: str) -> None:
 
 def test_digits_grouped_by_spaces_without_a_telephone_noun_are_a_number() -> None:
     assert [f.value for f in numeric("The census counted 1 234 567 residents.")] == [1234567]
+
+
+def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
+    found = figures("Residents aged 30-45 voted for the levy.")
+    assert [(f.kind, f.min, f.max) for f in found] == [("range", 30.0, 45.0)]
