@@ -348,7 +348,10 @@ def find_numbers(text: str, starts: Iterable[int] | None = None) -> list[Number]
     numbers) limits where a phrase may begin."""
     numbers: list[Number] = []
     for match in _matches(text, starts):
+        span_of_years = _YEAR_SPAN.match(text, match.start()) is not None
         for number in parse_phrase(text, match.start(), match.end()):
+            if span_of_years and number.start > match.start():
+                continue  # the "11" of "2010-11", a season or fiscal year: no number of its own
             sign = _SIGN.search(text, max(0, number.start - 10), number.start)
             if sign:
                 number = Number(sign.start(), number.end, -number.value, number.ordinal, number.fraction,

@@ -133,3 +133,7 @@ def test_a_scale_ordinal_after_a_number_other_than_one_is_an_ordinal(
 
 def test_a_hyphen_after_a_comparison_symbol_is_a_sign() -> None:
     assert only("readings of <-12 were dropped")[1] == -12
+
+
+def test_the_two_digit_end_of_a_span_of_years_is_no_number():
+    assert [n.value for n in find_numbers("Its 2019-20 budget grew.")] == [2019.0]
