@@ -1,0 +1,1 @@
+"""Deriving factextract/data/first_names.tsv from a public, licensed name-gender list (development only)."""
