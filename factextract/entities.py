@@ -11,6 +11,7 @@ said" is Price).
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy
@@ -19,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from factextract.columns import among
 from factextract.data.people import (
+    COMMON_FEMALE_NAMES,
+    COMMON_MALE_NAMES,
     FEMALE_NAMES,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
@@ -148,15 +151,30 @@ def _role_after(name: Span) -> str | None:
     return None
 
 
+def _name_gender(name: Span) -> str | None:
+    """The gender a person's given name says: the first word of a name of two words or more, in lower-case
+    ASCII letters as the name lists hold it ("Siobhán O'Neill" -> "siobhan"), or else its part before a
+    hyphen ("Mary-Beth"). A one-word name is a surname ("Senator Price met Governor Lane") unless it is one
+    of the frequent given names ("Kevin said")."""
+    words = name.text.split()
+    decomposed = unicodedata.normalize("NFKD", words[0].lower().replace("\u2019", "'"))
+    first = "".join(c for c in decomposed if not unicodedata.combining(c))
+    male, female = (MALE_NAMES, FEMALE_NAMES) if len(words) > 1 else (COMMON_MALE_NAMES, COMMON_FEMALE_NAMES)
+    for given in (first, first.partition("-")[0]):
+        if given in male or given in female:
+            return "m" if given in male else "f"
+    return None
+
+
 def _gender(name: Span, role: str | None) -> str | None:
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
-    first = name[0].lower_
     role_words = set((role or "").lower().split())
-    if before in MALE_TITLES or first in MALE_NAMES or role_words & MALE_TITLES:
+    # A courtesy title or a gendered role says more than the usual gender of a given name ("Ms. Jordan Lee").
+    if before in MALE_TITLES or role_words & MALE_TITLES:
         return "m"
-    if before in FEMALE_TITLES or first in FEMALE_NAMES or role_words & FEMALE_TITLES:
+    if before in FEMALE_TITLES or role_words & FEMALE_TITLES:
         return "f"
-    return None
+    return _name_gender(name)
 
 
 class _Resolver:

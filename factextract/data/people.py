@@ -2,11 +2,17 @@
 
 Written for factextract from English grammar (personal pronouns), news style guides (AP style
 courtesy and official titles) and common role nouns in political and business reporting.
-The given-name lists are a small hand-picked sample of frequent English given names; they only
-break ties between a "he" and a "she", and an unknown name is compatible with both.
+The given-name lists join a small hand-picked sample of names in US political news to
+first_names.tsv, derived from the nomquamgender name-gender data (MIT; see README.md in this folder);
+they only break ties between a "he" and a "she", and an unknown name is compatible with both.
 """
 
 from __future__ import annotations
+
+from itertools import compress
+from pathlib import Path
+
+FIRST_NAMES_FILE = Path(__file__).resolve().parent / "first_names.tsv"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -56,7 +62,9 @@ ROLE_NOUNS = _words(
     """
 )
 
-MALE_NAMES = _words(
+# Frequent given names of the people in US political news, picked by hand. Only these make a name of one
+# word a given name ("Kevin said"); any other one-word name is taken for a surname.
+COMMON_MALE_NAMES = _words(
     """
     aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bill
     bob brian bruce carl carlos charles chris christopher chuck dan daniel dave david dennis dick
@@ -68,7 +76,7 @@ MALE_NAMES = _words(
     steven ted thomas tim timothy todd tom tony vladimir walter wayne william xi
     """
 )
-FEMALE_NAMES = _words(
+COMMON_FEMALE_NAMES = _words(
     """
     alice amanda amy ana angela ann anna anne barbara betsy betty carly carol caroline catherine
     cheryl christine claire dana deborah debbie diana diane donna dorothy elizabeth ellen emily emma
@@ -79,6 +87,21 @@ FEMALE_NAMES = _words(
     theresa tina tulsi valerie victoria virginia wendy
     """
 )
+
+
+def _first_names(path: Path = FIRST_NAMES_FILE) -> tuple[frozenset[str], frozenset[str]]:
+    """The male and the female given names of the derived list: "#" header lines, then "name<TAB>m|f" lines."""
+    body = path.read_text(encoding="utf-8").rpartition("\n#")[2].partition("\n")[2]
+    words = body.split()
+    names, genders = words[0::2], words[1::2]
+    return frozenset(compress(names, map("m".__eq__, genders))), frozenset(compress(names, map("f".__eq__, genders)))
+
+
+_LISTED_MALE_NAMES, _LISTED_FEMALE_NAMES = _first_names()
+# The hand list wins where the two disagree: it is about the people the engine's news names, and a count
+# over whole populations may give their given name the other gender (Lindsey Graham) or call it ambiguous.
+MALE_NAMES = COMMON_MALE_NAMES | (_LISTED_MALE_NAMES - COMMON_FEMALE_NAMES)
+FEMALE_NAMES = COMMON_FEMALE_NAMES | (_LISTED_FEMALE_NAMES - COMMON_MALE_NAMES)
 
 # Nouns for groups of people and for bodies that speak as one: "officials said", "the ministry said",
 # "critics argue". With ROLE_NOUNS they are the nouns that can be the subject of a report; a head noun

@@ -72,6 +72,8 @@ def test_the_wheel_holds_the_engine_and_no_development_tooling(wheel: Path):
     assert {name.split("/")[0] for name in names} == {"factextract", wheel.name.split("-py")[0] + ".dist-info"}
     assert [name for name in names if any(part in name.split("/") for part in DEV_ONLY)] == []
     assert "factextract/data/checkworthiness.json" in names and "factextract/cli.py" in names
+    # The derived name list travels with its licence notice (MIT requires it).
+    assert {"factextract/data/first_names.tsv", "factextract/data/first_names.LICENSE"} <= set(names)
 
 
 def test_an_extraction_from_the_wheel_alone_imports_nothing_outside_the_engine(wheel: Path, tmp_path: Path):
