@@ -23,7 +23,7 @@ MESSAGE_VERBS = _words(
 # audience of …", "downplayed the threat". Left out: "support" and "back" (votes and money as often as words).
 CRITICISM_VERBS = _words("attack accuse ignore downplay")
 # Verbs of wish whose infinitive is the stated aim: "wants to triple the size of AmeriCorps".
-WISH_VERBS = _words("want")
+WISH_VERBS = _words("want seek")
 # Verbs of regard report a view only with what the object is taken for: "sees the program as an easy way
 # in", "viewed communists as terrorists"; "saw him" and "considered the bill" report nothing.
 REGARD_VERBS = _words("see view regard consider deem perceive")
@@ -43,8 +43,8 @@ STANCE_ADJECTIVES = _words(
 STANCE_PREPOSITION_CUES = frozenset(
     {
         ("ask", "about"), ("agree", "with"), ("agree", "on"), ("disagree", "with"), ("believe", "in"),
-        ("plead", "for"), ("know", "about"), ("respond", "with"), ("apologize", "for"), ("apologise", "for"),
-        ("accuse", "of"), ("criticize", "for"), ("criticise", "for"), ("decide", "against"),
+        ("plead", "for"), ("know", "about"), ("respond", "with"), ("respond", "to"), ("apologize", "for"),
+        ("apologise", "for"), ("accuse", "of"), ("criticize", "for"), ("criticise", "for"), ("decide", "against"),
     }
 )
 # Labels a newsroom sets before a line of its own ("Correction: An earlier version …"): not a speaker's name.

@@ -26,6 +26,8 @@ PART_WORDS = frozenset(
 )
 # A share of people as a subject: "12 percent indicated that …", "42 percent of those responding".
 SHARE_WORDS = frozenset({"percent", "%", "per", "cent"})
+# Relative pronouns that only refer to people.
+PERSON_RELATIVES = frozenset({"who", "whom"})
 # "it said" is an organization or a document speaking, never a person.
 THING_PRONOUNS = frozenset({"it", "this"})
 
@@ -40,6 +42,8 @@ def can_speak(head: Token, entities: EntityIndex, documents: bool = False) -> bo
         entities: the article's entities.
         documents: whether a document ("the report", "a poll") may be the source here.
     """
+    if head.lower_ in PERSON_RELATIVES and head.head.dep_ == "relcl":
+        return True  # "a contractor who said …": "who" names a person whatever the noun
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         head = head.head.head  # "a senator who said": the senator
     if head.lemma_.lower() in PART_WORDS:

@@ -38,7 +38,13 @@ from factextract.quotes.grammar import (
     content_words,
     without_edge_punctuation,
 )
-from factextract.quotes.reported_edges import clause_last, infinitive_last, without_asides
+from factextract.quotes.reported_edges import (
+    clause_last,
+    infinitive_last,
+    object_last,
+    without_asides,
+    without_occasion,
+)
 from factextract.quotes.speakers import Speakers
 
 # Closing marks that end reported content ("… its ‘significant’ subsidiaries”) and stay in it.
@@ -115,12 +121,12 @@ class ReportedSpeech:
                 if lemma in CALLING_VERBS and not called:
                     continue  # "called a meeting", "called Howard Dean": no name given
                 last = max([child.right_edge.i, *called, *_trailing(token, child)])
-                self.add(token, child.left_edge.i, last, phrase=True)
+                self.add(token, child.left_edge.i, object_last(token, last), phrase=True)
             elif child.dep_ == "prep" and (lemma, child.lower_) in TOPIC_CUES:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     last = max([objects[0].right_edge.i, *_trailing(token, child)])
-                    self.add(token, objects[0].left_edge.i, last, phrase=True)
+                    self.add(token, objects[0].left_edge.i, object_last(token, last), phrase=True)
 
     def candidates(self) -> list[int]:
         """Tokens that can cue reported speech, found from the token arrays."""
@@ -188,6 +194,7 @@ class ReportedSpeech:
         if verb is not None:
             first, last = self.own_sentence(verb.i, first, last)
         last = without_asides(doc, first, last, phrase)
+        first = without_occasion(doc, first, last)
         first, last = without_edge_punctuation(doc, first, last, keep_last=CLOSING_MARKS)
         first, last = _whole_words(doc, first, last)
         if last < first or (content_words(doc[first:last + 1].text) < MIN_REPORTED_WORDS and not (

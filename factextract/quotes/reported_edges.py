@@ -15,6 +15,8 @@ ASIDE_DASHES = frozenset({"—", "―", "–", "--"})
 # Conjunctions of an adverbial clause that sets the writer's contrast against a reported clause:
 # "claimed that X was smart, although he again refused …".
 CONCESSIVE = frozenset({"although", "though", "whereas"})
+# How a time of the saying before the reported clause is attached: "told them this weekend he would …".
+OCCASION_PARTS = frozenset({"npadvmod", "det", "amod", "compound"})
 
 
 def without_asides(doc: Doc, first: int, last: int, phrase: bool) -> int:
@@ -57,14 +59,41 @@ def infinitive_last(verb: Token, infinitive: Token) -> int:
     to revitalize sales, then hand over …" are parsed with the second infinitive on the cue (or its head);
     a bare verb there with no subject of its own can only continue the infinitive."""
     last = infinitive.right_edge.i
-    doc = verb.doc
     heads = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp", "conj") else [verb]
     for head in heads:
         for conj in head.rights:
             if conj.i <= last or conj.dep_ not in ("conj", "dep") or any(c.dep_ in SUBJECTS for c in conj.children):
                 continue
             bare = conj.tag_ == "VB" or (conj.tag_ == "VBP" and head.tag_ != "VBP")
-            gap = doc[last + 1:conj.left_edge.i]
-            if bare and all(t.dep_ in ("cc", "punct", "advmod") and t.text not in SENTENCE_END for t in gap):
+            if bare and _joined(last, conj, ("cc", "punct", "advmod")):
                 last = conj.right_edge.i
     return last
+
+
+def object_last(verb: Token, last: int) -> int:
+    """The last token of what verb's object reports, given its last token so far. "emphasizing economic
+    fairness, and a need to raise the minimum wage" is parsed with the second noun on a verb above the cue;
+    a verb is not coordinated with a noun, so the noun is a second object."""
+    for head in [verb, *list(verb.ancestors)[:3]]:
+        for conj in head.rights:
+            noun = conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN")
+            if conj.i > last and noun and _joined(last, conj, ("cc", "punct", "preconj")):
+                last = conj.right_edge.i
+    return last
+
+
+def _joined(last: int, conj: Token, between: tuple[str, ...]) -> bool:
+    """Whether only conjunctions and commas of the kinds between stand from token last to conj's phrase."""
+    gap = conj.doc[last + 1:conj.left_edge.i]
+    return all(t.dep_ in between and t.text not in SENTENCE_END for t in gap)
+
+
+def without_occasion(doc: Doc, first: int, last: int) -> int:
+    """The first token of reported content once a leading time of the saying is cut: "told supporters this
+    weekend he would consider it an insult" reports what follows the time."""
+    i = first
+    while i <= last and doc[i].ent_type_ in ("DATE", "TIME") and doc[i].dep_ in OCCASION_PARTS:
+        i += 1
+    if i > first and i <= last and doc[i].dep_ in SUBJECTS:
+        return i
+    return first

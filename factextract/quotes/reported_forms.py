@@ -12,13 +12,15 @@ from factextract.data.reported_cues import EDITORIAL_LABELS, STANCE_ADJECTIVES
 from factextract.quotes.agents import can_speak
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import SENTENCE_END, content_words, without_edge_punctuation
-from factextract.quotes.reported import AIM_VERBS, STANCE_OBJECT_VERBS, ReportedSpeech
+from factextract.quotes.reported import AIM_VERBS, STANCE_OBJECT_VERBS, TOPIC_CUES, ReportedSpeech
 from factextract.quotes.reported_attitudes import stance_adjective
 from factextract.quotes.reported_edges import without_asides
 from factextract.quotes.speakers import Speakers
 
 # Verbs a headline reports with: saying, thinking, wanting and the verbs whose object is what was said.
 HEADLINE_CUES = SPEECH_VERBS | THOUGHT_VERBS | AIM_VERBS | STANCE_OBJECT_VERBS
+# What an "as" clause of saying may hold besides its verb: "as many experts have already pointed out".
+AS_CLAUSE_PARTS = frozenset({"nsubj", "aux", "neg", "advmod", "mark", "punct", "prt", "npadvmod"})
 # A headline is one short line; a longer first line is a sentence of the story.
 HEADLINE_WORDS = 20
 
@@ -46,6 +48,8 @@ def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuo
         if token.dep_ == "parataxis" and lemma in SPEECH_VERBS:
             _parenthetical(reports, token, quoted)
             continue
+        if lemma in SPEECH_VERBS and _as_clause(reports, token):
+            continue
         reports.stance(token)
     _speaker_labels(reports)
     _headline(reports)
@@ -66,7 +70,33 @@ def _according_clause(reports: ReportedSpeech, according: Token) -> None:
     head = according.head
     if head.i == according.i or reports.view.in_quote(according.idx):
         return
-    skip = {t.i for t in according.subtree}
+    first, last = _clause_around(head, according)
+    to = next((c for c in according.children if c.lower_ == "to"), according)
+    reports.add(None, first, last, reports.speakers.according(according, to))
+
+
+def _as_clause(reports: ReportedSpeech, verb: Token) -> bool:
+    """"As many tax experts have pointed out, Mr. Trump is free to disclose his returns": an "as" clause of
+    saying with no object of its own reports the clause it is attached to."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+        return False  # "someone as wealthy as he claims to be" compares; it reports no clause
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    own = [c for c in verb.children if c.dep_ not in AS_CLAUSE_PARTS and not (
+        c.dep_ == "prep" and c.lower_ != "as" and (lemma, c.lower_) not in TOPIC_CUES
+    )]
+    if own or reports.view.in_quote(head.idx):
+        return False  # "as she called for …", "as he claimed it": the clause has a report of its own
+    first, last = _clause_around(head, verb)
+    reports.add(verb, first, last)
+    return True
+
+
+def _clause_around(head: Token, aside: Token) -> tuple[int, int]:
+    """The first and last token of the longest run of head's clause outside the subtree of aside."""
+    skip = {t.i for t in aside.subtree}
     runs: list[list[Token]] = []
     for t in (t for t in head.subtree if t.i not in skip):
         if runs and runs[-1][-1].i == t.i - 1:
@@ -74,8 +104,7 @@ def _according_clause(reports: ReportedSpeech, according: Token) -> None:
         else:
             runs.append([t])
     run = max(runs, key=len)
-    to = next((c for c in according.children if c.lower_ == "to"), according)
-    reports.add(None, run[0].i, run[-1].i, reports.speakers.according(according, to))
+    return run[0].i, run[-1].i
 
 
 def _parenthetical(reports: ReportedSpeech, verb: Token, quoted: list[DraftQuote]) -> None:

@@ -66,6 +66,14 @@ EDGES = {
         "Officials said the timing was a coincidence; the report was finished weeks earlier.",
         "say", "the timing was a coincidence",
     ),
+    "the_time_of_the_telling_is_not_what_was_told": (
+        "The mayor told city workers this weekend he would consider it an insult if they left.",
+        "tell", "he would consider it an insult if they left",
+    ),
+    "a_second_object_parsed_on_the_verb_is_still_what_was_stressed": (
+        "She stressed economic growth, and a need to cut the deficit.",
+        "stress", "economic growth, and a need to cut the deficit",
+    ),
     "a_dash_after_a_reported_object_opens_an_aside": (
         "The union announced its support -- a reversal after months of talks.", "announce", "its support",
     ),

@@ -43,6 +43,19 @@ FOUND = {
         "Neighbors signed a petition from residents opposing the closure of the school.",
         ("the closure of the school", "oppose", "residents"),
     ),
+    "who_makes_its_noun_a_person": (
+        "It was a builder who said the hall was unsafe.", ("the hall was unsafe", "say", "a builder"),
+    ),
+    "an_as_clause_of_saying_reports_the_clause_it_is_attached_to": (
+        "As several economists have pointed out, the tariff would raise prices for farmers.",
+        ("the tariff would raise prices for farmers", "point", "several economists"),
+    ),
+    "an_aim_after_seek_is_reported": (
+        "The council seeks to sell the old depot.", ("to sell the old depot", "seek", "The council"),
+    ),
+    "what_someone_did_not_respond_to_is_reported": (
+        "The ministry did not respond to requests for comment.", ("requests for comment", "respond", "The ministry"),
+    ),
     "a_headline_verb_in_title_case_reports_the_rest_of_the_line": (
         "Mayor Ortiz Vows To Rebuild The Harbor Bridge\n\nThe mayor spoke on Monday.",
         ("To Rebuild The Harbor Bridge", "vow", "Mayor Ortiz"),
@@ -67,6 +80,7 @@ def test_reported_source_found(nlp, text, quote):
 NONE = {
     "a_headline_verb_that_reports_nothing": "Fans Cheer As Rovers Win Cup\n\nThe match ended late.",
     "a_headline_verb_whose_object_is_whom_not_what": "Singer Ana Vela Sings To Flood Victims\n\nThe show sold out.",
+    "an_as_clause_of_comparison_reports_nothing": "The mayor is someone as careful as her critics say.",
     "a_correction_is_not_a_speaker": "Correction: An earlier version of this story misstated the date of the vote.",
     "someone_a_wish_follows_reports_nothing": "Anyone wanting to learn more about the plan can call the office.",
 }
