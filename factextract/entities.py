@@ -217,15 +217,18 @@ class _Resolver:
         return n
 
     def _match(self, kind: str, words: frozenset[str]) -> int | None:
-        """The most recently mentioned cluster this name is part of (or that is part of it)."""
-        best: tuple[int, int] | None = None
+        """The most recently mentioned cluster this name is part of (or that is part of it). A bare surname two
+        people share ("Cruz" after "Ted Cruz" and "Heidi Cruz") is the one the article mentions most: news copy
+        names the other by first name to tell them apart."""
+        best: tuple[int, int, int] | None = None
         for n, cluster in enumerate(self.clusters):
             same_kind = cluster.type == kind or (cluster.type == "person" and len(words) == 1)
             if same_kind and (words <= cluster.words or (kind == "person" and cluster.words <= words)):
                 last = cluster.mentions[-1][0] if cluster.mentions else -1
-                if best is None or last > best[0]:
-                    best = (last, n)
-        return best[1] if best else None
+                weight = len(cluster.mentions) if len(words) == 1 and cluster.type == "person" else 0
+                if best is None or (weight, last) > best[:2]:
+                    best = (weight, last, n)
+        return best[2] if best else None
 
     def add_descriptor(self, token: Token) -> None:
         """"the spokesman" joins the latest person introduced with that role word; "the ministers" is a

@@ -77,3 +77,14 @@ def test_every_mention_matches_the_text_at_its_offsets(nlp):
     for entity in entities_of(nlp, text).entities:
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+def test_a_shared_surname_alone_is_the_person_the_article_names_most(nlp):
+    text = (
+        "Tomas Varga toured the plant on Monday. Varga praised the workers and thanked the crowd. "
+        "The speech ended early. Ilona Varga, a doctor, spoke next. Varga then left for the airport."
+    )
+    index = entities_of(nlp, text)
+    last = text.rindex("Varga")
+    assert any(m.start == last for m in person(index, "Tomas Varga").mentions)
+    assert not any(m.start == last for m in person(index, "Ilona Varga").mentions)
