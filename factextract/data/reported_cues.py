@@ -14,16 +14,21 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Verbs of communication whose object is the message or its topic: "discussed his plan", "offered no proof",
-# "detailed the charges", "expressed reservations". Left out: "raise" (money), "disclose" and "release"
-# (documents), "address" (an audience), whose objects are more often things.
+# "detailed the charges", "expressed reservations", "unleashed a series of tweets", "outlined a plan", "the film
+# examines …", "linked the attack to …". Left out: "raise" (money), "disclose", "publish" and "release"
+# (documents), "address" (an audience), "share" and "send", whose objects are more often things.
 MESSAGE_VERBS = _words(
-    "discuss report detail indicate declare invoke reference express offer stress emphasize lament echo repeat voice"
+    """
+    discuss report detail indicate declare invoke reference express offer stress emphasize lament echo repeat voice
+    unleash outline pitch examine link
+    """
 )
 # Verbs of public evaluation whose object is the target of what was said: "attacked Machado", "accused the
 # audience of …", "downplayed the threat". Left out: "support" and "back" (votes and money as often as words).
 CRITICISM_VERBS = _words("attack accuse ignore downplay")
-# Verbs of wish whose infinitive is the stated aim: "wants to triple the size of AmeriCorps".
-WISH_VERBS = _words("want seek")
+# Verbs of wish and decision whose infinitive is the stated aim: "wants to triple the size of AmeriCorps",
+# "would like to see", "the panel voted to hold him in contempt", "decided to appeal".
+WISH_VERBS = _words("want seek like vote decide")
 # Verbs of regard report a view only with what the object is taken for: "sees the program as an easy way
 # in", "viewed communists as terrorists"; "saw him" and "considered the bill" report nothing.
 REGARD_VERBS = _words("see view regard consider deem perceive")
@@ -55,3 +60,8 @@ EDITORIAL_LABELS = frozenset(
 # Things that display figures and so can "show" or "indicate" them, beside the documents of
 # factextract.data.people: "the RealClearPolitics average shows …", "another slide shows that …".
 FIGURE_DISPLAYS = _words("average slide chart graph table map tally index forecast figures numbers statistics results")
+# Nouns of belief and conclusion whose that-clause is a reported position, beside the statement nouns of
+# factextract.data.cues: "the recognition that Europe's borders …", "her conclusion that …".
+BELIEF_NOUNS = _words(
+    "concern recognition acknowledgment acknowledgement conclusion doubt message proof admission finding suspicion"
+)

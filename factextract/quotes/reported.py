@@ -21,6 +21,7 @@ from factextract.data.cues import (
 )
 from factextract.data.quote_limits import MAX_REPORTED_TOKENS, MIN_REPORTED_WORDS
 from factextract.data.reported_cues import (
+    BELIEF_NOUNS,
     CRITICISM_VERBS,
     MESSAGE_VERBS,
     REGARD_VERBS,
@@ -65,8 +66,9 @@ STANCE_OBJECT_VERBS = OBJECT_VERBS | MESSAGE_VERBS | CRITICISM_VERBS | REGARD_VE
 CALLING_VERBS = NAMING_VERBS | REGARD_VERBS
 AIM_VERBS = INTENT_VERBS | WISH_VERBS
 TOPIC_CUES = PREPOSITION_CUES | STANCE_PREPOSITION_CUES
+CLAUSE_NOUNS = STATEMENT_NOUNS | BELIEF_NOUNS
 CUE_WORDS = (
-    REPORTING | AIM_VERBS | STANCE_OBJECT_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS
+    REPORTING | AIM_VERBS | STANCE_OBJECT_VERBS | STANCE_ADJECTIVES | CLAUSE_NOUNS
     | {verb for verb, _ in TOPIC_CUES}
 )
 
@@ -238,9 +240,10 @@ def _trailing(verb: Token, after: Token) -> list[int]:
 
 
 def _mention(token: Token) -> bool:
-    """A one-word object that is still what was said: a name or a pronoun ("endorsed Trump", "defended it"),
-    not a date the parser took for an object ("called Friday")."""
-    return token.pos_ in ("PROPN", "PRON") and token.ent_type_ not in THING_LABELS
+    """A one-word object that is still what was said: a name, a personal or relative pronoun ("endorsed Trump",
+    "defended it", "practices, which the bank detailed"), not a date the parser took for an object ("called
+    Friday") nor a number ("endorsed one")."""
+    return (token.pos_ == "PROPN" or token.tag_ in ("PRP", "WDT", "WP")) and token.ent_type_ not in THING_LABELS
 
 
 def _participle(token: Token) -> bool:

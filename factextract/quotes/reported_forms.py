@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factextract.data.cues import SPEAKER_LABEL, SPEECH_VERBS, STATEMENT_NOUNS, THOUGHT_VERBS
+from factextract.data.cues import SPEAKER_LABEL, SPEECH_VERBS, THOUGHT_VERBS
 from factextract.data.quote_limits import MIN_REPORTED_WORDS
-from factextract.data.reported_cues import EDITORIAL_LABELS, STANCE_ADJECTIVES
+from factextract.data.reported_cues import BELIEF_NOUNS, EDITORIAL_LABELS, STANCE_ADJECTIVES
 from factextract.quotes.agents import can_speak
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import SENTENCE_END, content_words, without_edge_punctuation
-from factextract.quotes.reported import AIM_VERBS, STANCE_OBJECT_VERBS, TOPIC_CUES, ReportedSpeech
+from factextract.quotes.reported import AIM_VERBS, CLAUSE_NOUNS, STANCE_OBJECT_VERBS, TOPIC_CUES, ReportedSpeech
 from factextract.quotes.reported_attitudes import stance_adjective
 from factextract.quotes.reported_edges import without_asides
 from factextract.quotes.speakers import Speakers
@@ -37,7 +37,7 @@ def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuo
         if view.in_quote(token.idx):
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+        if token.pos_ == "NOUN" and lemma in CLAUSE_NOUNS:
             _statement_noun(reports, token)
             continue
         if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES:
@@ -60,10 +60,24 @@ def _statement_noun(reports: ReportedSpeech, noun: Token) -> None:
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
     if clause is None or not any(c.dep_ == "mark" for c in clause.children):
         return  # "the claim that …" reports; "the report released Monday" does not
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or _holder(reports, noun)
+    if owner is None and noun.lemma_.lower() in BELIEF_NOUNS:
+        return  # "a recognition that …" with nobody who recognises: no source to report
     speaker = reports.speakers.speaker(owner) if owner is not None else None
     attribution = Attribution(speaker, reports.speakers.cue(noun), noun.idx + len(noun), "belief")
     reports.add(None, clause.left_edge.i, clause.right_edge.i, attribution)
+
+
+def _holder(reports: ReportedSpeech, noun: Token) -> Token | None:
+    """"Republicans expressed concern that …", "the study left little doubt that …": the subject of the verb
+    whose object the noun is holds the belief, when it can."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = reports.speakers.subject(verb)
+    if subject is None or not can_speak(subject, reports.speakers.entities, documents=True):
+        return None
+    return subject
 
 
 def _according_clause(reports: ReportedSpeech, according: Token) -> None:

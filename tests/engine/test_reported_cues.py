@@ -53,6 +53,23 @@ CUES = {
         "Many farmers are afraid that the new rules will ruin them.",
         "that the new rules will ruin them", "afraid", "Many farmers",
     ),
+    "a_decision_is_the_bodys_stated_aim": (
+        "The council voted to close the old library.", "to close the old library", "vote", "The council",
+    ),
+    "linking_two_things_is_claiming_a_connection": (
+        "The senator linked the outage to the storm.", "the outage to the storm", "link", "The senator",
+    ),
+    "a_series_of_posts_is_a_message": (
+        "The senator unleashed a series of posts attacking the mayor.",
+        "a series of posts attacking the mayor", "unleash", "The senator",
+    ),
+    "a_belief_noun_reports_its_owners_clause": (
+        "The mayor's admission that the audit was late came as no surprise.",
+        "that the audit was late", "admission", "The mayor",
+    ),
+    "a_relative_pronoun_can_be_the_whole_object": (
+        "Practices, which the bank detailed in a letter, were never approved.", "which", "detail", "the bank",
+    ),
     "a_stance_inside_a_report_is_part_of_that_report": (
         "Mr. Lee said he was worried about the cost of the tunnel.",
         "he was worried about the cost of the tunnel", "say", "Lee",
@@ -78,3 +95,15 @@ def test_a_name_alone_can_be_what_was_endorsed_but_a_date_cannot(nlp):
 
 def test_a_stance_adjective_needs_someone_who_holds_it(nlp):
     assert reported(nlp, "The air campaign was critical of the new airport plan.") == []
+
+
+def test_a_belief_noun_object_is_held_by_the_verbs_subject(nlp):
+    text = "Residents expressed concern that the new dam would flood their farms."
+    beliefs = [q for q in reported(nlp, text) if q.cue is not None and q.cue.lemma == "concern"]
+    assert [(q.text, q.speaker and q.speaker.text) for q in beliefs] == [
+        ("that the new dam would flood their farms", "Residents")
+    ]
+
+
+def test_a_belief_noun_with_nobody_who_holds_it_reports_nothing(nlp):
+    assert reported(nlp, "There is a growing recognition that the old dam is unsafe.") == []
