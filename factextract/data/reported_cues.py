@@ -65,3 +65,11 @@ FIGURE_DISPLAYS = _words("average slide chart graph table map tally index foreca
 BELIEF_NOUNS = _words(
     "concern recognition acknowledgment acknowledgement conclusion doubt message proof admission finding suspicion"
 )
+# Bodies that speak as one and kin, beside the group and role nouns of factextract.data.people: "the fund
+# warned that …", "state news media claimed …", "my siblings and I understood …".
+SPEAKING_BODIES = _words(
+    """
+    fund institute foundation center centre coalition alliance association federation caucus media press league
+    chamber society sibling brother sister cousin aunt uncle grandmother grandfather grandparent
+    """
+)

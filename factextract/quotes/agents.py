@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from factextract.data.people import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS
-from factextract.data.reported_cues import FIGURE_DISPLAYS
+from factextract.data.reported_cues import FIGURE_DISPLAYS, SPEAKING_BODIES
 from factextract.entities import EntityIndex
 
 # Entity types that can speak: a country's name stands for its government ("North Korea said").
@@ -68,4 +68,4 @@ def can_speak(head: Token, entities: EntityIndex, documents: bool = False) -> bo
         return any(c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "PRON") for c in head.lefts)
     if documents and (lemma in DOCUMENT_NOUNS or lower in DOCUMENT_NOUNS or lemma in FIGURE_DISPLAYS):
         return True
-    return lemma in ROLE_NOUNS or lemma in GROUP_NOUNS or lower in GROUP_NOUNS
+    return lemma in ROLE_NOUNS or lemma in GROUP_NOUNS or lower in GROUP_NOUNS or lemma in SPEAKING_BODIES

@@ -61,6 +61,10 @@ DOCUMENT_CUES = frozenset(
 )
 # A semicolon joins two statements; the second is a report of its own ("… was not intentional; they only learned …").
 CLAUSE_STOPS = SENTENCE_END | {";"}
+# Inflected cues that spaCy's English lemmatizer gives a wrong lemma ("hoped" -> "hop").
+LEMMA_SLIPS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+# Adverbs that stand for a whole reported clause: "he does not think so", "she said otherwise".
+PRO_ADVERBS = frozenset({"so", "otherwise"})
 # What an object or an infinitive can report, here: the shared lists and this stage's own.
 STANCE_OBJECT_VERBS = OBJECT_VERBS | MESSAGE_VERBS | CRITICISM_VERBS | REGARD_VERBS
 CALLING_VERBS = NAMING_VERBS | REGARD_VERBS
@@ -85,7 +89,7 @@ class ReportedSpeech:
 
     def verb(self, token: Token) -> bool:
         """Adds what token, a verb, reports; False when it reports nothing of the kinds below."""
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         found = False
         for clause in token.children:
             # Any verb's that-clause states a position ("hopes that", "means that"); a
@@ -104,7 +108,7 @@ class ReportedSpeech:
 
     def stance(self, token: Token) -> None:
         """An instruction to an addressee, an intention, what an object is called, what a preposition cue says."""
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         addressee = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
         if lemma in DIRECTIVE_VERBS and addressee is not None:
             instruction = next((c for c in token.children if c.dep_ == "xcomp" and c.i > addressee.i), None)
@@ -113,6 +117,10 @@ class ReportedSpeech:
                 # also a verb of intention and of object, and those readings would report the same words.
                 self.add(token, addressee.left_edge.i, instruction.right_edge.i, phrase=True)
                 return
+        said = _pro_form(token) if lemma in REPORTING else None
+        if said is not None:
+            self.add(token, said[0], said[1], phrase=True)
+            return
         for child in token.children:
             if child.dep_ == "xcomp" and lemma in AIM_VERBS and child.i > token.i:
                 self.add(token, child.left_edge.i, infinitive_last(token, child), phrase=True)
@@ -136,7 +144,8 @@ class ReportedSpeech:
             return []
         strings = self.doc.vocab.strings
         rows = self.doc.to_array([LOWER, LEMMA, DEP, HEAD])
-        hits = among(rows[:, 1], CUE_WORDS, strings) | (rows[:, 0] == numpy.uint64(strings["according"]))
+        hits = among(rows[:, 1], CUE_WORDS, strings) | among(rows[:, 0], LEMMA_SLIPS.keys(), strings)
+        hits |= rows[:, 0] == numpy.uint64(strings["according"])
         # The head of every clausal complement: any verb with a that-clause may report one.
         clauses = numpy.flatnonzero(rows[:, 2] == numpy.uint64(strings["ccomp"]))
         heads = clauses + rows[clauses, 3].astype(numpy.int64)  # HEAD is an offset stored unsigned
@@ -205,15 +214,15 @@ class ReportedSpeech:
             return
         if attribution is None and verb is not None:
             subject = self.speakers.subject(verb) or _participle_owner(verb)
-            lemma = verb.lemma_.lower()
+            lemma = cue_lemma(verb)
             if subject is None or first <= subject.i <= last:
                 return  # reported speech is someone's: a bare "calling for …" names nobody
             if not can_speak(subject, self.speakers.entities, documents=lemma in DOCUMENT_CUES):
                 return  # "the fact is that …", "the air campaign warned …": nobody reports
             speaker = self.speakers.speaker(subject)
-            how = "indirect" if verb.lemma_.lower() in SPEECH_VERBS else "belief"
+            how = "indirect" if lemma in SPEECH_VERBS else "belief"
             cue = cue or verb
-            attribution = Attribution(speaker, self.speakers.cue(cue), cue.idx + len(cue), how)
+            attribution = Attribution(speaker, self.speakers.cue(cue, lemma=cue_lemma(cue)), cue.idx + len(cue), how)
         if attribution is None:
             return
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
@@ -243,11 +252,30 @@ def _mention(token: Token) -> bool:
     """A one-word object that is still what was said: a name, a personal or relative pronoun ("endorsed Trump",
     "defended it", "practices, which the bank detailed"), not a date the parser took for an object ("called
     Friday") nor a number ("endorsed one")."""
-    return (token.pos_ == "PROPN" or token.tag_ in ("PRP", "WDT", "WP")) and token.ent_type_ not in THING_LABELS
+    named = token.pos_ == "PROPN" or token.tag_ in ("PRP", "WDT", "WP") or token.lower_ in PRO_ADVERBS
+    return named and token.ent_type_ not in THING_LABELS
 
 
 def _participle(token: Token) -> bool:
     return token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in token.children)
+
+
+def cue_lemma(token: Token) -> str:
+    """The token's lemma, mended where spaCy's English lemmatizer slips on a cue ("hopes" -> "hop")."""
+    return LEMMA_SLIPS.get(token.lower_) or token.lemma_.lower()
+
+
+def _pro_form(verb: Token) -> tuple[int, int] | None:
+    """"said as much", "does not think so", "said the same of Trump": a pro-form after a verb of saying or
+    thinking stands for what was said, and PolNeAR-style attribution reports it."""
+    for child in verb.rights:
+        if child.dep_ == "advmod" and child.lower_ in PRO_ADVERBS:
+            return child.i, child.i
+        if child.dep_ == "advmod" and child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts):
+            return child.left_edge.i, child.i
+        if child.dep_ == "dobj" and "same" in (child.lower_, *(c.lower_ for c in child.children if c.dep_ == "amod")):
+            return child.left_edge.i, child.right_edge.i
+    return None
 
 
 def _participle_owner(verb: Token) -> Token | None:

@@ -12,7 +12,14 @@ from factextract.data.reported_cues import BELIEF_NOUNS, EDITORIAL_LABELS, STANC
 from factextract.quotes.agents import can_speak
 from factextract.quotes.draft import Attribution, DraftQuote
 from factextract.quotes.grammar import SENTENCE_END, content_words, without_edge_punctuation
-from factextract.quotes.reported import AIM_VERBS, CLAUSE_NOUNS, STANCE_OBJECT_VERBS, TOPIC_CUES, ReportedSpeech
+from factextract.quotes.reported import (
+    AIM_VERBS,
+    CLAUSE_NOUNS,
+    STANCE_OBJECT_VERBS,
+    TOPIC_CUES,
+    ReportedSpeech,
+    cue_lemma,
+)
 from factextract.quotes.reported_attitudes import stance_adjective
 from factextract.quotes.reported_edges import without_asides
 from factextract.quotes.speakers import Speakers
@@ -36,7 +43,7 @@ def find_reported(speakers: Speakers, quoted: list[DraftQuote]) -> list[DraftQuo
             continue
         if view.in_quote(token.idx):
             continue
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         if token.pos_ == "NOUN" and lemma in CLAUSE_NOUNS:
             _statement_noun(reports, token)
             continue

@@ -70,6 +70,16 @@ CUES = {
     "a_relative_pronoun_can_be_the_whole_object": (
         "Practices, which the bank detailed in a letter, were never approved.", "which", "detail", "the bank",
     ),
+    "as_much_stands_for_what_was_said": (
+        "Her campaign manager said as much on Sunday.", "as much", "say", "Her campaign manager",
+    ),
+    "so_stands_for_what_is_thought": ("He does not think so.", "so", "think", "He"),
+    "the_same_stands_for_what_was_said": (
+        "Most voters said the same of the governor.", "the same of the governor", "say", "Most voters",
+    ),
+    "hopes_is_a_cue_though_the_lemmatizer_reads_hop": (
+        "The mayor hopes to reopen the pier by June.", "to reopen the pier by June", "hope", "The mayor",
+    ),
     "a_stance_inside_a_report_is_part_of_that_report": (
         "Mr. Lee said he was worried about the cost of the tunnel.",
         "he was worried about the cost of the tunnel", "say", "Lee",

@@ -36,6 +36,9 @@ FOUND = {
         "A slide from the presentation shows that exports fell by a third.",
         ("that exports fell by a third", "show", "A slide"),
     ),
+    "a_fund_speaks_as_a_body": (
+        "The fund warned that the exit would slow growth.", ("that the exit would slow growth", "warn", "The fund"),
+    ),
     "a_document_mentions_what_it_reports": (
         "The audit mentions the missing funds.", ("the missing funds", "mention", "The audit"),
     ),
