@@ -73,3 +73,7 @@ SPEAKING_BODIES = _words(
     chamber society sibling brother sister cousin aunt uncle grandmother grandfather grandparent
     """
 )
+# Verbs of imagining whose clause, with or without "that", is a view held: "I can't fathom how she escaped
+# charges", "no one envisioned what happened next". Left out: "mean", whose subject is mostly a fact ("that
+# means …"), not someone.
+IMAGINING_VERBS = _words("envision envisage imagine fathom")

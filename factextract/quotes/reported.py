@@ -23,6 +23,7 @@ from factextract.data.quote_limits import MAX_REPORTED_TOKENS, MIN_REPORTED_WORD
 from factextract.data.reported_cues import (
     BELIEF_NOUNS,
     CRITICISM_VERBS,
+    IMAGINING_VERBS,
     MESSAGE_VERBS,
     REGARD_VERBS,
     STANCE_ADJECTIVES,
@@ -65,6 +66,8 @@ CLAUSE_STOPS = SENTENCE_END | {";"}
 LEMMA_SLIPS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 # Adverbs that stand for a whole reported clause: "he does not think so", "she said otherwise".
 PRO_ADVERBS = frozenset({"so", "otherwise"})
+# Verbs whose clause needs no "that" to be reported: saying, thinking, and imagining ("can't fathom how …").
+CLAUSE_VERBS = REPORTING | IMAGINING_VERBS
 # What an object or an infinitive can report, here: the shared lists and this stage's own.
 STANCE_OBJECT_VERBS = OBJECT_VERBS | MESSAGE_VERBS | CRITICISM_VERBS | REGARD_VERBS
 CALLING_VERBS = NAMING_VERBS | REGARD_VERBS
@@ -95,7 +98,7 @@ class ReportedSpeech:
             # Any verb's that-clause states a position ("hopes that", "means that"); a
             # reporting verb's clause needs no "that".
             # A copula's clause ("the fact is that …", "the problem is that …") is nobody's report.
-            marked = lemma in REPORTING or (lemma != "be" and any(c.dep_ == "mark" for c in clause.children))
+            marked = lemma in CLAUSE_VERBS or (lemma != "be" and any(c.dep_ == "mark" for c in clause.children))
             if clause.dep_ == "ccomp" and marked and self.reported_clause(token, clause):
                 found = True
                 self.add(token, clause.left_edge.i, clause_last(token, clause))

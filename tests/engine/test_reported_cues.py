@@ -80,6 +80,9 @@ CUES = {
     "hopes_is_a_cue_though_the_lemmatizer_reads_hop": (
         "The mayor hopes to reopen the pier by June.", "to reopen the pier by June", "hope", "The mayor",
     ),
+    "a_verb_of_imagining_reports_its_clause_without_that": (
+        "I cannot fathom how the council approved the budget.", "how the council approved the budget", "fathom", "I",
+    ),
     "a_stance_inside_a_report_is_part_of_that_report": (
         "Mr. Lee said he was worried about the cost of the tunnel.",
         "he was worried about the cost of the tunnel", "say", "Lee",
