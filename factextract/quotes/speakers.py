@@ -77,6 +77,15 @@ class Speakers:
             while start < head.i and (self.doc[start].is_punct or self.doc[start].is_space):
                 start += 1
             start, end = self.doc[start].idx, head.idx + len(head)
+        partners = _conjuncts(head)
+        if partners:
+            # "Obama and Clinton refuse to say": a joint subject speaks as the group it names, never as its first
+            # member, so the speaker is the whole coordination as written.
+            last = partners[-1]
+            tail = self.entities.mention_at(last.idx, last.idx + len(last))
+            end = max(end, tail.end if tail is not None else last.idx + len(last))
+            text = self.text[start:end]
+            return Speaker(text=text, start=start, end=end, name=text, role=None, entity_id=None)
         return self.speaker_span(start, end, head)
 
     def speaker_span(self, start: int, end: int, head: Token | None = None) -> Speaker:
@@ -138,3 +147,16 @@ class Speakers:
         lemma = head.lemma_.lower()
         matches = [e for e in self.entities.entities if e.role and lemma in e.role.lower().split()]
         return matches[0] if len(matches) == 1 else None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The nouns coordinated with head by "and" ("Obama and Clinton", "the mayor and the governor")."""
+    if head.pos_ not in ("PROPN", "NOUN") or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return []
+    found, token = [], head
+    while True:
+        nxt = next((c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if nxt is None:
+            return found
+        found.append(nxt)
+        token = nxt

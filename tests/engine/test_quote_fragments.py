@@ -51,3 +51,16 @@ def test_fragment_in_a_clause_of_time_is_not_the_main_speakers(nlp):
     text = "While the governor went on about “a rigged system,” Ms. Lee said yes, over and over again."
     quotes = quotes_of(nlp, text)
     assert not any(q.speaker and "Lee" in q.speaker.text and "rigged" in q.text for q in quotes)
+
+
+def test_a_joint_subject_speaks_as_the_group_it_names(nlp):
+    text = "“We will not back down,” the mayor and the governor said in a joint statement."
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker.text, quote.speaker.name, quote.speaker.entity_id) == (
+        "the mayor and the governor", "the mayor and the governor", None)
+
+
+def test_two_named_people_as_one_subject_are_both_the_speaker(nlp):
+    text = "Ana Ortiz met Tomas Varga on Monday. Ortiz and Varga said the bridge would reopen in May."
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.speaker.text == "Ortiz and Varga"
