@@ -42,6 +42,7 @@ from factextract.quotes.grammar import (
 )
 from factextract.quotes.reported_edges import (
     clause_last,
+    closing_mark_end,
     infinitive_last,
     object_last,
     without_asides,
@@ -229,6 +230,7 @@ class ReportedSpeech:
         if attribution is None:
             return
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        end = closing_mark_end(self.speakers.text, start, end)
         self.drafts.append(DraftQuote("indirect", ((start, end),), attribution))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from factextract.data.cues import OBJECT_VERBS
@@ -97,3 +99,16 @@ def without_occasion(doc: Doc, first: int, last: int) -> int:
     if i > first and i <= last and doc[i].dep_ in SUBJECTS:
         return i
     return first
+
+
+# A quotation closed just after the content, its comma or stop inside the marks as news style puts it.
+_CLOSE_AFTER = re.compile(r"[,.;:!?]?[”\"]")
+
+
+def closing_mark_end(text: str, start: int, end: int) -> int:
+    """'called the deal “a betrayal” and “a disgrace,”': the parser leaves the comma and the closing mark out of
+    the clause; content that opens a quotation it does not close runs on to the closing mark."""
+    content = text[start:end]
+    unclosed = content.count("“") > content.count("”") or content.count('"') % 2 == 1
+    found = _CLOSE_AFTER.match(text, end) if unclosed else None
+    return found.end() if found else end

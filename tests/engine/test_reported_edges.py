@@ -83,3 +83,8 @@ EDGES = {
 @pytest.mark.parametrize(("text", "cue", "content"), EDGES.values(), ids=EDGES.keys())
 def test_reported_content_edges(nlp, text, cue, content):
     assert reported(nlp, text)[cue] == content
+
+
+def test_content_that_opens_a_quotation_runs_on_to_its_closing_mark(nlp):
+    text = "The senator called the levy “a tax on work” and “a gift to landlords,” her office said."
+    assert reported(nlp, text)["call"] == "the levy “a tax on work” and “a gift to landlords,”"
