@@ -14,7 +14,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Verbs of communication whose object is the message or its topic: "discussed his plan", "offered no proof",
-# "detailed the charges", "expressed reservations", "unleashed a series of tweets", "outlined a plan", "the film
+# "detailed the charges", "expressed reservations", "unleashed a stream of posts", "outlined a plan", "the film
 # examines …", "linked the attack to …". Left out: "raise" (money), "disclose", "publish" and "release"
 # (documents), "address" (an audience), "share" and "send", whose objects are more often things.
 MESSAGE_VERBS = _words(
@@ -23,17 +23,17 @@ MESSAGE_VERBS = _words(
     unleash outline pitch examine link
     """
 )
-# Verbs of public evaluation whose object is the target of what was said: "attacked Machado", "accused the
+# Verbs of public evaluation whose object is the target of what was said: "attacked the referee", "accused the
 # audience of …", "downplayed the threat". Left out: "support" and "back" (votes and money as often as words).
 CRITICISM_VERBS = _words("attack accuse ignore downplay")
-# Verbs of wish and decision whose infinitive is the stated aim: "wants to triple the size of AmeriCorps",
+# Verbs of wish and decision whose infinitive is the stated aim: "wants to double the size of the fleet",
 # "would like to see", "the panel voted to hold him in contempt", "decided to appeal".
 WISH_VERBS = _words("want seek like vote decide")
 # Verbs of regard report a view only with what the object is taken for: "sees the program as an easy way
 # in", "viewed communists as terrorists"; "saw him" and "considered the bill" report nothing.
 REGARD_VERBS = _words("see view regard consider deem perceive")
 # Adjectives of stance after a copula, whose complement is the subject's position: "was critical of Trump",
-# "is determined to win", "are afraid that …", "was bearish on student loans".
+# "is determined to win", "are afraid that …", "was bearish on bank shares".
 STANCE_ADJECTIVES = _words(
     """
     critical supportive skeptical sceptical wary confident optimistic pessimistic hopeful doubtful certain sure
@@ -43,7 +43,7 @@ STANCE_ADJECTIVES = _words(
     """
 )
 # Verb and preposition pairs, beyond factextract.data.cues.PREPOSITION_CUES, whose object is what was said,
-# asked or held: "asked him about his tax returns", "agreed with Matthews", "accused Holt of being a Democrat".
+# asked or held: "asked him about his tax returns", "agreed with the host", "accused the umpire of bias".
 # Left out: "vote for" (a ballot more often than a stated position).
 STANCE_PREPOSITION_CUES = frozenset(
     {
@@ -58,7 +58,7 @@ EDITORIAL_LABELS = frozenset(
      "disclosure", "related", "the latest", "latest", "read more", "watch", "listen", "see also", "advertisement"}
 )
 # Things that display figures and so can "show" or "indicate" them, beside the documents of
-# factextract.data.people: "the RealClearPolitics average shows …", "another slide shows that …".
+# factextract.data.people: "the polling average shows …", "another slide shows that …".
 FIGURE_DISPLAYS = _words("average slide chart graph table map tally index forecast figures numbers statistics results")
 # Nouns of belief and conclusion whose that-clause is a reported position, beside the statement nouns of
 # factextract.data.cues: "the recognition that Europe's borders …", "her conclusion that …".

@@ -234,7 +234,7 @@ class ReportedSpeech:
         self.drafts.append(DraftQuote("indirect", ((start, end),), attribution))
 
 
-# Modifiers after a cue's object that belong to what was said: "slammed Kaine for his work defending …",
+# Modifiers after a cue's object that belong to what was said: "faulted the mayor for his work defending …",
 # "cited the remarks as examples of …", "complained about his mic the morning after".
 TRAILING = frozenset({"prep", "npadvmod", "oprd", "xcomp", "dative"})
 SETTING = frozenset({"in", "at", "since", "until", "while", "when", "throughout", "amid"})
