@@ -101,3 +101,13 @@ STATEMENT_NOUNS = _words(
 # A line opening with a short capitalised name and a colon attributes the rest of the line to it:
 # headlines ("Pat Caddell: Voters Worried …") and transcripts ("PENCE: Well, look, …").
 SPEAKER_LABEL = re.compile(r"^[\"“'‘]?((?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*):\s+(\S.*\S)\s*$")
+
+# Nouns of a work whose title may follow in quote marks: 'In her 2019 memoir, “Rivers of Salt,” Ms. Ortiz wrote …'
+# names the book; the words are nobody's statement, whatever verb follows.
+WORK_NOUNS = frozenset(
+    {
+        "book", "memoir", "novel", "biography", "film", "movie", "documentary", "album", "song", "single", "show",
+        "series", "programme", "program", "play", "musical", "column", "essay", "article", "op-ed", "poem",
+        "podcast", "episode", "report", "study", "paper", "headline", "title", "titled", "entitled",
+    }
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from factextract.data.cues import WORK_NOUNS
 from factextract.data.quote_limits import CONTINUATION_CHARS
 from factextract.quotes.context import lead, stands_alone, trail
 from factextract.quotes.direct_cues import DirectCues
@@ -49,6 +50,9 @@ class DirectQuotes:
                     self._after_partial(partial.attribution, i, state)
                 i += 1
                 continue
+            if self._names_a_work(quote, before):
+                i += 1
+                continue
             spans = quote.segments
             found = self.cues.after(quote, trail(self.view, quote)) if quote.text(self.text)[-1:] != ":" else None
             if found is not None and i + 1 < len(quoted) and self._continues(found, quoted[i + 1]):
@@ -84,6 +88,11 @@ class DirectQuotes:
             state.forget()
         else:
             state.attribution, state.ends_at, state.joins = told, sentence_end, None
+
+    def _names_a_work(self, quote: QuotedSpan, before: list[Token]) -> bool:
+        """“In his book, “Save Early, Save Often,” Mr. Lee suggested …”: a title in apposition to a work's noun."""
+        words = [t for t in before if t.text != ","]
+        return bool(words) and words[-1].lower_ in WORK_NOUNS and looks_like_title(quote.text(self.text))
 
     def _opens_split(self, quote: QuotedSpan, before: list[Token], i: int) -> bool:
         """“Hopefully,” the president said, “this museum …”: a one-word opening half of a split quote is

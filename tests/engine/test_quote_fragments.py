@@ -64,3 +64,10 @@ def test_two_named_people_as_one_subject_are_both_the_speaker(nlp):
     text = "Ana Ortiz met Tomas Varga on Monday. Ortiz and Varga said the bridge would reopen in May."
     (quote,) = only(quotes_of(nlp, text), "indirect")
     assert quote.speaker.text == "Ortiz and Varga"
+
+
+def test_a_title_after_the_noun_of_a_work_is_no_quote(nlp):
+    text = "In her memoir, “Rivers of Salt and Stone,” Ms. Ortiz argued that parents should save early for college."
+    quotes = quotes_of(nlp, text)
+    assert [q.type for q in quotes] == ["indirect"]
+    assert "Rivers" not in quotes[0].text
