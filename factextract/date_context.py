@@ -30,7 +30,7 @@ class Narrative:
 
 def tense_at(view: DocView, start: int) -> str:
     """The tense of the verb that governs the expression at start: past, future, present, or none when the
-    expression hangs from a noun ("a cutback in September", "the Feb. 23 accord") or no verb governs it."""
+    expression hangs from a noun ("a cutback in September", "the April 9 pact") or no verb governs it."""
     token = view.token_at(start)
     if token is None:
         return NO_VERB
@@ -38,10 +38,10 @@ def tense_at(view: DocView, start: int) -> str:
     while node.pos_ not in ("VERB", "AUX") and node.head is not node and steps < 6:
         node = node.head
         steps += 1
-        # "extended to Nov. 20", "respond by Oct. 31": a deadline, not the time of the (past) event
+        # "extended to Aug. 14", "respond by Jan. 9": a deadline, not the time of the (past) event
         if node.dep_ == "prep" and node.lower_ in DEADLINE_PREPOSITIONS:
             return NO_VERB
-        # "the Feb. 23 accord", "a cutback in September", "payable Dec. 1": a date that dates a thing, not an
+        # "the April 9 pact", "a cutback in September", "payable June 15": a date that dates a thing, not an
         # event; the clause's tense says nothing of when the thing is
         if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("DATE", "TIME"):
             return NO_VERB

@@ -100,7 +100,7 @@ def _underspecified_year(at: Anchor, start: int, month: int, day: int | None) ->
         return max(before).year
     if at.tense == FUTURE and after:
         return min(after).year
-    # present tense, or no verb places it ("a cutback in September", "payable Dec. 1"): the nearest (measured on
+    # present tense, or no verb places it ("a cutback in September", "payable June 15"): the nearest (measured on
     # TimeBank: better than the past with a few months' allowance ahead)
     return min(candidates, key=lambda c: (abs((c - reference).days), c > reference)).year
 
@@ -291,7 +291,7 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     if edge in ("earlier",):
         step = min(step, 0)
     if rel in ("the following", "the previous"):
-        # "On May 22, 1995 ... the following year": counted from the time the story is at, never from publication
+        # "On Oct. 3, 2004 ... the following year": counted from the time the story is at, never from publication
         narrative = at.narrative
         if narrative is None or (narrative.year_only and unit != "year"):
             return Resolved("date", None, 0.5)

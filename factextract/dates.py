@@ -107,7 +107,7 @@ _PERIOD = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century|spring|s
 _SEASON = r"(?P<season>spring|summer|autumn|winter)"
 
 _FLAGS = re.IGNORECASE
-# Years as broadcast transcripts spell them: "nineteen ninety-seven", "the year two thousand (and one)".
+# Years as broadcast transcripts spell them: "nineteen sixty-three", "the year two thousand (and one)".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

@@ -218,7 +218,7 @@ class _Resolver:
 
     def _match(self, kind: str, words: frozenset[str]) -> int | None:
         """The most recently mentioned cluster this name is part of (or that is part of it). A bare surname two
-        people share ("Cruz" after "Ted Cruz" and "Heidi Cruz") is the one the article mentions most: news copy
+        people share ("Ortiz" after "Ana Ortiz" and "Luis Ortiz") is the one the article mentions most: news copy
         names the other by first name to tell them apart."""
         best: tuple[int, int, int] | None = None
         for n, cluster in enumerate(self.clusters):

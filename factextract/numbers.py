@@ -2,7 +2,7 @@
 
 `find_numbers(text)` returns every number phrase with its character offsets: numerals with
 thousands and decimal separators ("1,234,567.89", "12,34,567", "40 000", ".25", "1.3e6"),
-glued scales ("2.5bn", "10k"), spoken numbers ("a hundred thirty million", "twenty-six",
+glued scales ("2.5bn", "10k"), spoken numbers ("a hundred twenty million", "twenty-six",
 "three dozen"), fractions ("three quarters", "1/2", "2 1/4", "½", "one and a half") and
 ordinals ("21st", "twenty-fifth"). Context (currencies, units, qualifiers) is figures.py's job.
 """

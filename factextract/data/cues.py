@@ -54,7 +54,7 @@ SINGLE_CLOSE = frozenset("’›")
 SINGLE_AMBIGUOUS = frozenset("'")
 
 # Words before a quoted term that make it the writer's name for a thing, not anyone's words:
-# "so-called ''pass through'' income", "what has become known as the ''Buffett rule''".
+# "so-called ''quiet hours'' rules", "what has become known as the ''harbor rule''".
 NAMING_PHRASES = ("so-called", "so called", "known as")
 NAMING_DETERMINERS = frozenset({"a", "an", "the"})
 
@@ -66,12 +66,12 @@ ATTRIBUTION_DASHES = frozenset({"—", "―", "–", "--"})
 INTENT_VERBS = _words(
     "agree refuse decline vow promise pledge threaten plan hope intend urge ask call propose demand aim"
 )
-# Verbs that report an instruction as object plus infinitive: "told his advisers to find a way".
+# Verbs that report an instruction as object plus infinitive: "told her staff to find a way".
 DIRECTIVE_VERBS = _words("tell ask urge exhort order instruct advise encourage remind direct press implore beg warn")
-# Verbs whose object is the reported statement or position: "cited derogatory comments".
+# Verbs whose object is the reported statement or position: "cited unkind remarks".
 # Left out on the PolNeAR dev split: verbs whose object is more often a thing than a statement
-# ("released his tax returns", "accepted the nomination", "sought office", "unveiled a plan", "backed Clinton",
-# "found ways", "attacked his wife", "discussed the test"); "want", "seek" and "offer" state wishes, not words.
+# ("released his tax returns", "accepted the nomination", "sought office", "unveiled a plan", "backed Ruiz",
+# "found ways", "attacked the fort", "discussed the test"); "want", "seek" and "offer" state wishes, not words.
 OBJECT_VERBS = _words(
     "cite reject criticize criticise dispute deny acknowledge propose announce defend question praise endorse "
     "oppose welcome condemn blame describe recommend reveal "
@@ -99,7 +99,7 @@ STATEMENT_NOUNS = _words(
 )
 
 # A line opening with a short capitalised name and a colon attributes the rest of the line to it:
-# headlines ("Pat Caddell: Voters Worried …") and transcripts ("PENCE: Well, look, …").
+# headlines ("Ana Ortiz: Voters Tired …") and transcripts ("RUIZ: Let me be clear, …").
 SPEAKER_LABEL = re.compile(r"^[\"“'‘]?((?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*):\s+(\S.*\S)\s*$")
 
 # Nouns of a work whose title may follow in quote marks: 'In her 2019 memoir, “Rivers of Salt,” Ms. Ortiz wrote …'

@@ -73,6 +73,6 @@ FUTURE_HEADS = frozenset({"due", "expect", "schedule", "set", "plan", "intend", 
 # spaCy entity types of names: a date word inside one ("the Sunday Times", "the Today programme") is part of the
 # name (OntoNotes labels, as spaCy's English pipelines use them).
 NAME_ENTITY_TYPES = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "EVENT", "LAW", "GPE", "NORP"})
-# Prepositions that make a date an end point ("extended to Nov. 20", "respond by Oct. 31"), not the time of the
+# Prepositions that make a date an end point ("extended to Aug. 14", "respond by Jan. 9"), not the time of the
 # event their verb tells: the verb's tense does not place the date.
 DEADLINE_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "into"})

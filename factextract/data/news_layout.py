@@ -37,7 +37,7 @@ BYLINE = re.compile(
     re.IGNORECASE,
 )
 
-# A dateline standing alone on its line: "WASHINGTON -", "LOS ANGELES, Sept. 28 (UPI) --".
+# A dateline standing alone on its line: "WASHINGTON -", "DENVER, March 3 (UPI) --".
 # Case-sensitive: the place is in capitals.
 DATELINE_ALONE = re.compile(
     r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}"
@@ -62,7 +62,7 @@ PROMO = re.compile(
 NAVIGATION = re.compile(
     r"^\s*(?:share|tweet|email|print|comment|comments|save|copy link|next|previous|back to top|home|menu|"
     r"skip to (?:main )?content|advertisement|loading|close)\b[\s\w|/:•·-]{0,60}$"
-    # "Follow him on Twitter", not "follow through on his veto threat".
+    # "Follow him on Twitter", not "follow through on her budget pledge".
     r"|\bshare (?:this|on)\b|\bfollow (?:\S+ ){1,3}on (?:twitter|facebook|instagram|linkedin|tiktok|x)\b"
     r"|^\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email)(?:\s*[|/•·,]?\s*"
     r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|print))+\s*$"

@@ -25,7 +25,7 @@ PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"i", "m
 # Relative pronouns as speakers ("a senator who said") resolve to the noun they modify.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
-# Courtesy and official titles written before a name ("Mr. Obama", "Sen. Price", "Dr. Shah").
+# Courtesy and official titles written before a name ("Mr. Ruiz", "Sen. Price", "Dr. Shah").
 TITLES = _words(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. sen sen. rep rep.
@@ -99,7 +99,7 @@ def _first_names(path: Path = FIRST_NAMES_FILE) -> tuple[frozenset[str], frozens
 
 _LISTED_MALE_NAMES, _LISTED_FEMALE_NAMES = _first_names()
 # The hand list wins where the two disagree: it is about the people the engine's news names, and a count
-# over whole populations may give their given name the other gender (Lindsey Graham) or call it ambiguous.
+# over whole populations may give their given name the other gender (a man named Shannon) or call it ambiguous.
 MALE_NAMES = COMMON_MALE_NAMES | (_LISTED_MALE_NAMES - COMMON_FEMALE_NAMES)
 FEMALE_NAMES = COMMON_FEMALE_NAMES | (_LISTED_FEMALE_NAMES - COMMON_MALE_NAMES)
 

@@ -12,7 +12,7 @@ from factextract.data.people import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_PRONOUNS
 from factextract.data.reported_cues import FIGURE_DISPLAYS, SPEAKING_BODIES
 from factextract.entities import EntityIndex
 
-# Entity types that can speak: a country's name stands for its government ("North Korea said").
+# Entity types that can speak: a country's name stands for its government ("Portugal said").
 SPEAKING_TYPES = frozenset({"person", "organization", "place"})
 # NER labels of things that never speak: dates, figures, works, products, events, laws.
 THING_LABELS = frozenset(
@@ -24,7 +24,7 @@ PART_WORDS = frozenset(
     {"number", "majority", "minority", "plurality", "dozen", "dozens", "hundreds", "thousands", "most", "many",
      "some", "all", "half", "none", "one", "few", "several", "both", "each", "rest", "group", "handful"}
 )
-# A share of people as a subject: "12 percent indicated that …", "42 percent of those responding".
+# A share of people as a subject: "31 percent indicated that …", "55 percent of those surveyed".
 SHARE_WORDS = frozenset({"percent", "%", "per", "cent"})
 # Relative pronouns that only refer to people.
 PERSON_RELATIVES = frozenset({"who", "whom"})
@@ -50,9 +50,9 @@ def can_speak(head: Token, entities: EntityIndex, documents: bool = False) -> bo
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is not None:
-            head = whole  # "a number of other members echo …", "most of the senators": the members, the senators
+            head = whole  # "a number of other parents echo …", "most of the senators": the parents, the senators
     if head.lower_ in SHARE_WORDS and head.ent_type_ == "PERCENT":
-        return True  # "Another 19 percent said …": a share of those polled
+        return True  # "Another 27 percent said …": a share of those polled
     if head.ent_type_ in THING_LABELS:
         return False
     entity = entities.entity_at(head.idx, head.idx + len(head))
@@ -64,7 +64,7 @@ def can_speak(head: Token, entities: EntityIndex, documents: bool = False) -> bo
     if head.pos_ == "PROPN":
         return True
     if lemma == "campaign":
-        # "the Clinton campaign said", "her campaign said" are organizations; "the air campaign warned" is not.
+        # "the Ruiz campaign said", "her campaign said" are organizations; "the air campaign warned" is not.
         return any(c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "PRON") for c in head.lefts)
     if documents and (lemma in DOCUMENT_NOUNS or lower in DOCUMENT_NOUNS or lemma in FIGURE_DISPLAYS):
         return True

@@ -76,7 +76,7 @@ class DirectQuotes:
         return drafts
 
     def _after_partial(self, told: Attribution, i: int, state: FollowUp) -> None:
-        """A partial quote's speaker goes on in a quote that opens the very next sentence ("… “a loophole,” she
+        """A partial quote's speaker goes on in a quote that opens the very next sentence ("… “a shortcut,” she
         said. “We have …”"); that quote is direct, never a further span of the partial one."""
         if state.attribution is not None and told.cue == state.attribution.cue:
             return
@@ -95,7 +95,7 @@ class DirectQuotes:
         return bool(words) and words[-1].lower_ in WORK_NOUNS and looks_like_title(quote.text(self.text))
 
     def _opens_split(self, quote: QuotedSpan, before: list[Token], i: int) -> bool:
-        """“Hopefully,” the president said, “this museum …”: a one-word opening half of a split quote is
+        """“Hopefully,” the president said, “this season …”: a one-word opening half of a split quote is
         the start of a direct quote, not a quoted term."""
         if before or i + 1 >= len(self.view.quoted):
             return False
@@ -104,7 +104,7 @@ class DirectQuotes:
 
     def _continues(self, found: Attribution, following: QuotedSpan) -> bool:
         """“A,” the farmer said, “b.”: the attribution sits between two halves of one quote. It may run
-        on (“A,” he said during a rally in Kenansville, N.C., “but b.”) when the second half opens in
+        on (“A,” he said during a rally in Millbrook, Ore., “but b.”) when the second half opens in
         lower case and nobody else is reported speaking in between."""
         between = self.text[found.end:following.open_mark]
         if "\n" in between:
@@ -120,7 +120,7 @@ class DirectQuotes:
 
 
 def _coordinated(previous: DraftQuote, partial: DraftQuote, text: str) -> bool:
-    """“how the system is rigged,” and “wounded families”: quoted fragments coordinated under one reporting
+    """“how the contest is fixed,” and “tired commuters”: quoted fragments coordinated under one reporting
     verb are one attribution with several spans, as a reader takes them."""
     if previous.kind != "partial" or previous.attribution.cue != partial.attribution.cue:
         return False

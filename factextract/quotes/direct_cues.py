@@ -34,8 +34,8 @@ class DirectCues:
             if token.lower_ == "according" and n + 1 < len(trail) and trail[n + 1].lower_ == "to":
                 return self.speakers.according(token, trail[n + 1])
             if token.pos_ in ("VERB", "AUX") and not is_reporting(token):
-                # A verb inside the speaker's description ("one of the states suing the EPA") or a
-                # capitalised word the tagger took for a verb ("Tulsa police Chief") does not end the search.
+                # A verb inside the speaker's description ("one of the towns suing the water board") or a
+                # capitalised word the tagger took for a verb ("Millbrook police Chief") does not end the search.
                 describes = token.dep_ in ("aux", "auxpass", "acl", "relcl", "amod")  # "a Singapore-based"
                 if not describes and (ends_sentence or not token.text[:1].isupper()):
                     return None  # another clause comes first: "… ,” which means …"
@@ -58,7 +58,7 @@ class DirectCues:
                 (t for t in trail if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != verb.i), None
             )
             while subject is not None and subject.dep_ == "compound" and subject.i < subject.head.i < verb.i:
-                subject = subject.head  # "Rep. Elijah E. Cummings": the name, not its title
+                subject = subject.head  # "Rep. Ana M. Ortiz": the name, not its title
         speaker = self.speakers.speaker(subject) if subject is not None else None
         end = max(verb.idx + len(verb), speaker.end if speaker else 0)
         return Attribution(speaker, self.speakers.cue(verb), end, "verb")
@@ -75,7 +75,7 @@ class DirectCues:
         elif last.text not in (",", "—", "―", "–") and not is_reporting(last):
             return None
         if not verbs:
-            # According to Limbaugh, “…”
+            # According to Ortiz, “…”
             if len(lead) > 2 and lead[0].lower_ == "according" and lead[1].lower_ == "to" and last.text == ",":
                 return self.speakers.according(lead[0], lead[1]).ending_at(last.idx + len(last))
             return None
@@ -123,7 +123,7 @@ class DirectCues:
             return Attribution(speaker, self.speakers.cue(verbs[-1]), len(before), "speaker_line")
         names = [t for t in lead if t.pos_ == "PROPN"]
         if not names:
-            return None  # "Partial transcript as follows:" names nobody
+            return None  # "Excerpts from the hearing below:" names nobody
         head = names[-1]
         mention = self.speakers.entities.mention_at(head.idx, head.idx + len(head))
         first = names[0]

@@ -1,6 +1,6 @@
 """Follow-up quotes: a quote with no attribution of its own that opens a sentence right after another
 quote keeps that quote's speaker when nobody new was introduced in between ("“A,” she said. “B.”"), and
-one right after a sentence that reports someone speaking is theirs ("…, Schiff said. “B.”")."""
+one right after a sentence that reports someone speaking is theirs ("…, Ortiz said. “B.”")."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ class FollowUps:
             return None
         if content_words(quote.text(self.text)) < 2:
             return None
-        # The rest of the attribution's own sentence describes the speaker or the occasion ("said Robert
-        # McAtee, who works with Mr. Clarke"; "he said after meeting Putin"): the people it names are not
+        # The rest of the attribution's own sentence describes the speaker or the occasion ("said Tom
+        # Reyes, who works with Ms. Vance"; "he said after meeting the governor"): the people it names are not
         # new speakers.
         told = self.view.sentence_at(previous.cue.start, previous.cue.end).end if previous.cue else state.ends_at
         between = self.view.doc[self.view.token_index(state.ends_at):self.view.token_index(quote.open_mark)]

@@ -7,12 +7,12 @@ from spacy.tokens import Doc, Token
 from factextract.data.cues import DIRECTIVE_VERBS, OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 
 REPORTING = SPEECH_VERBS | THOUGHT_VERBS
-# A quoted fragment inside the object of these verbs is the subject's words: "likened the refugees to a
-# “vicious snake”", "exhorted Republicans to “vote your conscience”".
+# A quoted fragment inside the object of these verbs is the subject's words: "likened the new tax to a
+# “slow poison”", "exhorted delegates to “follow your heart”".
 QUOTING = REPORTING | OBJECT_VERBS | DIRECTIVE_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SENTENCE_END = frozenset({".", "?", "!"})
-# Title case leaves short prepositions and conjunctions in lower case: "Contract with America".
+# Title case leaves short prepositions and conjunctions in lower case: "Bargain with the River".
 TITLE_LOWERCASE = frozenset({"with", "from", "into", "onto", "over", "upon", "than"})
 
 
@@ -20,7 +20,7 @@ def is_reporting(token: Token, words: frozenset[str] = SPEECH_VERBS) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    # "As Ms. Simonyan put it, “…”": putting it is saying it; "put" alone is too common to be a cue.
+    # "As Ms. Ortiz put it, “…”": putting it is saying it; "put" alone is too common to be a cue.
     return lemma in words or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children))
 
 
@@ -28,7 +28,7 @@ def clause_end(clause: Token) -> Token:
     """The last token of a reported clause, stopping before a coordinated report of its own
     ("… would create X and denied that …")."""
     for child in clause.rights:
-        # A conjunct with a subject of its own ("… would increase taxes but that it would add …") is more
+        # A conjunct with a subject of its own ("… would raise fares but that it would add …") is more
         # of the reported clause, whatever its verb.
         own_subject = any(c.dep_ in SUBJECTS for c in child.children)
         if child.dep_ == "conj" and is_reporting(child, REPORTING) and not own_subject:

@@ -27,7 +27,7 @@ class PartialQuotes:
     def find(self, quote: QuotedSpan) -> DraftQuote | None:
         """The quote as a partial quote of whoever governs its clause, or None (a title, a name, no verb)."""
         if looks_like_title(quote.text(self.text)) and not self._title_case_line(quote):
-            return None  # a work or show title in quotes: “Face the Nation”, “Contract with America”
+            return None  # a work or show title in quotes: “Morning at the Harbor”, “Bargain with the River”
         if self._named(quote):
             return None
         found = self._governing(quote)
@@ -61,11 +61,11 @@ class PartialQuotes:
             if token.dep_ == "ROOT" and token.i == roots[0].i and is_reporting(token, REPORTING):
                 return None  # the quote is itself the reporting clause: not embedded
             if token.i != roots[0].i and is_reporting(token, QUOTING):
-                # "as Trump went on about “X”, Melanie said yes": words in a clause of time with a subject of its
+                # "as Ruiz went on about “X”, Ana said yes": words in a clause of time with a subject of its
                 # own belong to another event than the main clause's saying.
                 return None if _time_clause(below) else (token, below)
             if token.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ == "as" and _labels(token, below):
-                return token, below  # "admires Putin as a 'strong leader'": the label is the subject's
+                return token, below  # "admires the governor as a 'true reformer'": the label is the subject's
             if token.head.i == token.i:
                 # "Local bakers, the mayor said, are 'working around the clock'": the attribution hangs from
                 # the sentence it reports, as parataxis.
@@ -91,7 +91,7 @@ class PartialQuotes:
 
 def _labels(verb: Token, as_phrase: Token) -> bool:
     """The verb has something before its "as" phrase to apply the label to ("dismissed the plan as",
-    "went after Trump as"); "served as 'acting director'" has not, and gives a title, not a label."""
+    "went after the mayor as"); "served as 'acting director'" has not, and gives a title, not a label."""
     return any(
         child.dep_ in ("dobj", "prep") and child.i < as_phrase.i for child in verb.children if child.i != as_phrase.i
     )

@@ -61,13 +61,13 @@ DOCUMENT_CUES = frozenset(
         "project", "recommend",
     }
 )
-# A semicolon joins two statements; the second is a report of its own ("… was not intentional; they only learned …").
+# A semicolon joins two statements; the second is a report of its own ("… was not planned; they only heard …").
 CLAUSE_STOPS = SENTENCE_END | {";"}
 # Inflected cues that spaCy's English lemmatizer gives a wrong lemma ("hoped" -> "hop").
 LEMMA_SLIPS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 # Adverbs that stand for a whole reported clause: "he does not think so", "she said otherwise".
 PRO_ADVERBS = frozenset({"so", "otherwise"})
-# Verbs whose clause needs no "that" to be reported: saying, thinking, and imagining ("can't fathom how …").
+# Verbs whose clause needs no "that" to be reported: saying, thinking, and imagining ("could not fathom why …").
 CLAUSE_VERBS = REPORTING | IMAGINING_VERBS
 # What an object or an infinitive can report, here: the shared lists and this stage's own.
 STANCE_OBJECT_VERBS = OBJECT_VERBS | MESSAGE_VERBS | CRITICISM_VERBS | REGARD_VERBS
@@ -117,7 +117,7 @@ class ReportedSpeech:
         if lemma in DIRECTIVE_VERBS and addressee is not None:
             instruction = next((c for c in token.children if c.dep_ == "xcomp" and c.i > addressee.i), None)
             if instruction is not None:
-                # "urged North Korea to resume talks": the addressee and the instruction, once; urge is
+                # "urged the union to resume talks": the addressee and the instruction, once; urge is
                 # also a verb of intention and of object, and those readings would report the same words.
                 self.add(token, addressee.left_edge.i, instruction.right_edge.i, phrase=True)
                 return
@@ -129,11 +129,11 @@ class ReportedSpeech:
             if child.dep_ == "xcomp" and lemma in AIM_VERBS and child.i > token.i:
                 self.add(token, child.left_edge.i, infinitive_last(token, child), phrase=True)
             elif child.dep_ == "dobj" and lemma in STANCE_OBJECT_VERBS:
-                # "described the showdown as ominous": the object and what it is called
+                # "described the vote as reckless": the object and what it is called
                 called = [c.right_edge.i for c in token.rights if c.dep_ in ("oprd", "xcomp") or c.lower_ == "as"]
                 called += [c.right_edge.i for c in child.rights if c.lower_ == "as" and c.dep_ == "prep"]
                 if lemma in CALLING_VERBS and not called:
-                    continue  # "called a meeting", "called Howard Dean": no name given
+                    continue  # "called a meeting", "called Ana Ortiz": no name given
                 last = max([child.right_edge.i, *called, *_trailing(token, child)])
                 self.add(token, child.left_edge.i, object_last(token, last), phrase=True)
             elif child.dep_ == "prep" and (lemma, child.lower_) in TOPIC_CUES:
@@ -254,8 +254,8 @@ def _trailing(verb: Token, after: Token) -> list[int]:
 
 
 def _mention(token: Token) -> bool:
-    """A one-word object that is still what was said: a name, a personal or relative pronoun ("endorsed Trump",
-    "defended it", "practices, which the bank detailed"), not a date the parser took for an object ("called
+    """A one-word object that is still what was said: a name, a personal or relative pronoun ("endorsed Ruiz",
+    "defended it", "fees, which the board detailed"), not a date the parser took for an object ("called
     Friday") nor a number ("endorsed one")."""
     named = token.pos_ == "PROPN" or token.tag_ in ("PRP", "WDT", "WP") or token.lower_ in PRO_ADVERBS
     return named and token.ent_type_ not in THING_LABELS
@@ -271,7 +271,7 @@ def cue_lemma(token: Token) -> str:
 
 
 def _pro_form(verb: Token) -> tuple[int, int] | None:
-    """"said as much", "does not think so", "said the same of Trump": a pro-form after a verb of saying or
+    """"said as much", "does not think so", "said the same of the mayor": a pro-form after a verb of saying or
     thinking stands for what was said, and PolNeAR-style attribution reports it."""
     for child in verb.rights:
         if child.dep_ == "advmod" and child.lower_ in PRO_ADVERBS:
@@ -284,7 +284,7 @@ def _pro_form(verb: Token) -> tuple[int, int] | None:
 
 
 def _participle_owner(verb: Token) -> Token | None:
-    """"a statement announcing the pick", "protesters saying that …": a participle after a noun reports
+    """"a statement announcing the merger", "protesters saying that …": a participle after a noun reports
     what that noun says."""
     lemma = verb.lemma_.lower()
     saying = lemma in SPEECH_VERBS or lemma in STANCE_OBJECT_VERBS  # "anyone wanting to …" reports nothing
@@ -294,7 +294,7 @@ def _participle_owner(verb: Token) -> Token | None:
 
 
 def _complement_parsed_as_relative(verb: Token) -> Token | None:
-    """"told a meeting of leaders that few people understood …": the parser often hangs the that-clause
+    """"told a meeting of farmers that few people knew …": the parser often hangs the that-clause
     on the object as a relative clause. A relative clause has no "that" marker (its "that" is a subject
     or object), so a marked one is the verb's complement."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]

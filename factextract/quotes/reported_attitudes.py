@@ -1,4 +1,4 @@
-"""Reported attitudes that no verb carries: a stance adjective's complement ("was critical of Trump", "is
+"""Reported attitudes that no verb carries: a stance adjective's complement ("was critical of the mayor", "is
 determined to win", "were afraid that …")."""
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ def within_report(token: Token) -> bool:
 
 
 def stance_adjective(reports: ReportedSpeech, adjective: Token) -> None:
-    """"Graham has been critical of Trump": the adjective's complement is the subject's stance. The subject is
-    the copula's, so "a critical report" (no copula) and "the report was critical" (no complement) report
-    nothing."""
+    """"Senator Ruiz has been critical of the mayor": the adjective's complement is the subject's stance. The
+    subject is the copula's, so "a critical report" (no copula) and "the report was critical" (no complement)
+    report nothing."""
     copula = adjective.head
     if adjective.dep_ != "acomp" or copula.pos_ not in ("AUX", "VERB") or within_report(copula):
         return

@@ -10,12 +10,12 @@ from factextract.data.cues import OBJECT_VERBS
 from factextract.quotes.grammar import REPORTING, SENTENCE_END, SUBJECTS, clause_end
 
 # Modifiers set off by a comma after a reported noun phrase or instruction that add the writer's aside:
-# "likened RT to the BBC, which receives …", "critics cite NATO, the existing alliance …".
+# "likened the Gazette to the Herald, which receives …", "critics cite NATO, the existing alliance …".
 PHRASE_ASIDES = frozenset({"relcl", "appos", "advcl", "acl"})
-# A dash after a reported noun phrase opens the writer's aside: "announced their support -- who cited …".
+# A dash after a reported noun phrase opens the writer's aside: "endorsed the plan -- which the council drafted …".
 ASIDE_DASHES = frozenset({"—", "―", "–", "--"})
 # Conjunctions of an adverbial clause that sets the writer's contrast against a reported clause:
-# "claimed that X was smart, although he again refused …".
+# "claimed that X was fair, although she again declined …".
 CONCESSIVE = frozenset({"although", "though", "whereas"})
 # How a time of the saying before the reported clause is attached: "told them this weekend he would …".
 OCCASION_PARTS = frozenset({"npadvmod", "det", "amod", "compound"})
@@ -57,8 +57,8 @@ def clause_last(verb: Token, clause: Token) -> int:
 
 
 def infinitive_last(verb: Token, infinitive: Token) -> int:
-    """The last token of the intention verb states. "agreed to share a currency and rely on …" and "planned
-    to revitalize sales, then hand over …" are parsed with the second infinitive on the cue (or its head);
+    """The last token of the intention verb states. "agreed to share a car and split …" and "planned
+    to renovate the mill, then sell …" are parsed with the second infinitive on the cue (or its head);
     a bare verb there with no subject of its own can only continue the infinitive."""
     last = infinitive.right_edge.i
     heads = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp", "conj") else [verb]
@@ -73,8 +73,8 @@ def infinitive_last(verb: Token, infinitive: Token) -> int:
 
 
 def object_last(verb: Token, last: int) -> int:
-    """The last token of what verb's object reports, given its last token so far. "emphasizing economic
-    fairness, and a need to raise the minimum wage" is parsed with the second noun on a verb above the cue;
+    """The last token of what verb's object reports, given its last token so far. "emphasizing school
+    safety, and a need to hire more nurses" is parsed with the second noun on a verb above the cue;
     a verb is not coordinated with a noun, so the noun is a second object."""
     for head in [verb, *list(verb.ancestors)[:3]]:
         for conj in head.rights:
@@ -92,7 +92,7 @@ def _joined(last: int, conj: Token, between: tuple[str, ...]) -> bool:
 
 def without_occasion(doc: Doc, first: int, last: int) -> int:
     """The first token of reported content once a leading time of the saying is cut: "told supporters this
-    weekend he would consider it an insult" reports what follows the time."""
+    week she would call it a mistake" reports what follows the time."""
     i = first
     while i <= last and doc[i].ent_type_ in ("DATE", "TIME") and doc[i].dep_ in OCCASION_PARTS:
         i += 1

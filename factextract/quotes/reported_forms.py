@@ -97,11 +97,11 @@ def _according_clause(reports: ReportedSpeech, according: Token) -> None:
 
 
 def _as_clause(reports: ReportedSpeech, verb: Token) -> bool:
-    """"As many tax experts have pointed out, Mr. Trump is free to disclose his returns": an "as" clause of
+    """"As many lawyers have pointed out, Ms. Ortiz is free to publish her letters": an "as" clause of
     saying with no object of its own reports the clause it is attached to."""
     head = verb.head
     if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
-        return False  # "someone as wealthy as he claims to be" compares; it reports no clause
+        return False  # "a player as fast as he claims to be" compares; it reports no clause
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
@@ -109,7 +109,7 @@ def _as_clause(reports: ReportedSpeech, verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ != "as" and (lemma, c.lower_) not in TOPIC_CUES
     )]
     if own or reports.view.in_quote(head.idx):
-        return False  # "as she called for …", "as he claimed it": the clause has a report of its own
+        return False  # "as she pushed for …", "as he claimed it": the clause has a report of its own
     first, last = _clause_around(head, verb)
     reports.add(verb, first, last)
     return True
@@ -129,7 +129,7 @@ def _clause_around(head: Token, aside: Token) -> tuple[int, int]:
 
 
 def _parenthetical(reports: ReportedSpeech, verb: Token, quoted: list[DraftQuote]) -> None:
-    """"Acts of protest, Mr. Obama said, are acts of patriotism": an attribution set off by commas
+    """"Small shops, Mayor Ortiz said, are the heart of the town": an attribution set off by commas
     inside the sentence it reports. The parser hangs it on the sentence's verb as parataxis; the
     content is the rest of the sentence, one span on each side of the attribution."""
     doc, text = reports.doc, reports.text
@@ -181,7 +181,7 @@ def _speaker_labels(reports: ReportedSpeech) -> None:
 
 
 def _headline(reports: ReportedSpeech) -> None:
-    """"Obama Seeks More Muslim Refugees", "Sanders Vows To Eliminate Tax Breaks": a headline is a subject, a
+    """"Ruiz Seeks More Funds for Schools", "Ortiz Vows To Cut Bus Fares": a headline is a subject, a
     verb in the present and what it reports, in title case the parser often misreads; the verb is known by
     its form ("-s") and the subject must be someone who can speak."""
     view, doc = reports.view, reports.doc
@@ -191,16 +191,16 @@ def _headline(reports: ReportedSpeech) -> None:
     if not words or len(words) > HEADLINE_WORDS or view.in_quote(words[0].idx):
         return
     for cue in words:
-        # The subject starts after a label or an opening phrase: "The Latest: Trump urges …", "Railing
-        # Against Trump, Sanders Vows …".
+        # The subject starts after a label or an opening phrase: "The Latest: Ruiz urges …", "Railing
+        # Against the Mayor, Ortiz Vows …".
         start = max([words[0].i, *(t.i + 1 for t in words if t.i < cue.i and t.text in (":", ","))])
         if cue.i - start < 1 or cue.i - start > 4 or not _headline_verb(cue):
             continue
         head = doc[cue.i - 1]
         first, last = cue.i + 1, words[-1].i
         if doc[first].pos_ == "ADP":
-            return  # "Blige Sings to Clinton": a preposition's object is whom, not what
-        # In title case the tagger and NER miss names ("Sanders Vows …"): a capitalised noun stands for one.
+            return  # "Vance Sings to Ruiz": a preposition's object is whom, not what
+        # In title case the tagger and NER miss names ("Ortiz Vows …"): a capitalised noun stands for one.
         if head.pos_ not in ("PROPN", "NOUN") or not (head.is_title or can_speak(head, reports.speakers.entities)):
             return
         if any(d.start < doc[last].idx + len(doc[last]) and doc[first].idx < d.end for d in reports.drafts):

@@ -45,7 +45,7 @@ class Speakers:
 
     def _subject(self, verb: Token) -> Token | None:
         for _ in range(4):
-            # "made public ― Trump boasted": the parser may take a dash for a second subject; a word wins.
+            # "made public ― Ruiz boasted": the parser may take a dash for a second subject; a word wins.
             subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
             named = [c for c in subjects if any(ch.isalnum() for ch in c.text)]
             if subjects:
@@ -79,7 +79,7 @@ class Speakers:
             start, end = self.doc[start].idx, head.idx + len(head)
         partners = _conjuncts(head)
         if partners:
-            # "Obama and Clinton refuse to say": a joint subject speaks as the group it names, never as its first
+            # "Ruiz and Ortiz refuse to say": a joint subject speaks as the group it names, never as its first
             # member, so the speaker is the whole coordination as written.
             last = partners[-1]
             tail = self.entities.mention_at(last.idx, last.idx + len(last))
@@ -89,7 +89,7 @@ class Speakers:
         return self.speaker_span(start, end, head)
 
     def speaker_span(self, start: int, end: int, head: Token | None = None) -> Speaker:
-        # The head decides: "Obama's former strategist" is the strategist, not Obama.
+        # The head decides: "Ruiz's former strategist" is the strategist, not Ruiz.
         entity = self.entities.entity_at(*((head.idx, head.idx + len(head)) if head else (start, end)))
         text = self.text[start:end]
         role: str | None = None
@@ -150,7 +150,7 @@ class Speakers:
 
 
 def _conjuncts(head: Token) -> list[Token]:
-    """The nouns coordinated with head by "and" ("Obama and Clinton", "the mayor and the governor")."""
+    """The nouns coordinated with head by "and" ("Ruiz and Ortiz", "the mayor and the governor")."""
     if head.pos_ not in ("PROPN", "NOUN") or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
         return []
     found, token = [], head
