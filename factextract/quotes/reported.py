@@ -235,7 +235,7 @@ class ReportedSpeech:
 
 
 # Modifiers after a cue's object that belong to what was said: "faulted the mayor for his work defending …",
-# "cited the remarks as examples of …", "complained about his mic the morning after".
+# "cited the remarks as examples of …", "complained about the noise the morning after".
 TRAILING = frozenset({"prep", "npadvmod", "oprd", "xcomp", "dative"})
 SETTING = frozenset({"in", "at", "since", "until", "while", "when", "throughout", "amid"})
 
