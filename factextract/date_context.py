@@ -60,7 +60,10 @@ def _verb_tense(verb: Token) -> str:
     if any(c.dep_ in ("acomp", "xcomp") and c.lemma_ in FUTURE_HEADS for c in verb.children):
         return FUTURE
     if verb.dep_ == "xcomp" and verb.head is not verb:
-        if verb.head.lemma_ in FUTURE_HEADS:
+        # "are to resume trading Tuesday": be + to-infinitive is a plan, as "is due to" is
+        be_to = verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.head.lemma_ in FUTURE_HEADS or be_to:
             return FUTURE
         return _verb_tense(verb.head)
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):

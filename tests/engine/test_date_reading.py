@@ -191,3 +191,9 @@ def test_no_past_tense_date_resolves_after_publication_in_the_dev_news(shared_ev
 )
 def test_underspecified_dates_read_by_their_verb(text: str, published: dt.date, span: str, value: str) -> None:
     assert figures(text, published)[span].value == value
+
+
+def test_be_to_with_a_weekday_looks_ahead() -> None:
+    # a Friday paper: "is to reopen on Tuesday" is the coming Tuesday, not the one just past
+    found = figures("The museum is to reopen on Tuesday after repairs.", dt.date(2024, 5, 10))
+    assert found["Tuesday"].value == "2024-05-14"
