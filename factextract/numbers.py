@@ -320,7 +320,7 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
 # After a comparison symbol the hyphen is a sign too: "<-12".
 _SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[<>=≤≥]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 # "300–800", "$5-$10", "5%-10%", "15~40": a range written without spaces is one token, so the number after its
-# dash or tilde starts no token of its own; "1981–82" is a span of years, its "82" no number
+# dash or tilde starts no token of its own; "1981–82" is a span of years, its "82" no number (find_numbers)
 _PAIRED = re.compile(r"%?[-–—~][^\w\s]?(?=\d)")
 _YEAR_SPAN = re.compile(r"(?<!\d)\d{4}[-–—]\d{2}(?!\d)")
 
@@ -339,7 +339,7 @@ def _matches(text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]
         while match and match.end() > match.start():
             reached = match.end()
             yield match
-            dash = _PAIRED.match(text, reached) if not _YEAR_SPAN.match(text, match.start()) else None
+            dash = _PAIRED.match(text, reached)
             match = PHRASE.match(text, dash.end()) if dash else None
 
 
@@ -347,11 +347,13 @@ def find_numbers(text: str, starts: Iterable[int] | None = None) -> list[Number]
     """Every number phrase in text; `starts` (ascending offsets, e.g. of tokens that look like
     numbers) limits where a phrase may begin."""
     numbers: list[Number] = []
+    years = range(0)  # after the first year of a span of years ("2010-11", "1990–91"): its second is no number
     for match in _matches(text, starts):
-        span_of_years = _YEAR_SPAN.match(text, match.start()) is not None
+        if span := _YEAR_SPAN.match(text, match.start()):
+            years = range(span.start() + 1, span.end())
         for number in parse_phrase(text, match.start(), match.end()):
-            if span_of_years and number.start > match.start():
-                continue  # the "11" of "2010-11", a season or fiscal year: no number of its own
+            if number.start in years:
+                continue
             sign = _SIGN.search(text, max(0, number.start - 10), number.start)
             if sign:
                 number = Number(sign.start(), number.end, -number.value, number.ordinal, number.fraction,
