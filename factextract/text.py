@@ -16,6 +16,7 @@ from factextract.data.cues import (
     DOUBLE_AMBIGUOUS,
     DOUBLE_CLOSE,
     DOUBLE_OPEN,
+    QUOTE_MARKS,
     SINGLE_AMBIGUOUS,
     SINGLE_CLOSE,
     SINGLE_OPEN,
@@ -23,7 +24,6 @@ from factextract.data.cues import (
 
 _DOUBLE = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_AMBIGUOUS
 _SINGLE = SINGLE_OPEN | SINGLE_CLOSE | SINGLE_AMBIGUOUS
-_MARKS = _DOUBLE | _SINGLE
 # Characters after which a mark starts something: "(“", "—‘", a line start.
 _OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,") | DOUBLE_OPEN | SINGLE_OPEN
 
@@ -122,7 +122,7 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         while i + 1 < line_end:
             i += 1
             mark = text[i]
-            if mark not in _MARKS:
+            if mark not in QUOTE_MARKS:
                 continue
             role = _role(text, i, line_start, line_end)
             if role == "apostrophe":

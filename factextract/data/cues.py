@@ -52,6 +52,7 @@ DOUBLE_AMBIGUOUS = frozenset('"')
 SINGLE_OPEN = frozenset("‘‹")
 SINGLE_CLOSE = frozenset("’›")
 SINGLE_AMBIGUOUS = frozenset("'")
+QUOTE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_AMBIGUOUS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_AMBIGUOUS
 
 # Words before a quoted term that make it the writer's name for a thing, not anyone's words:
 # "so-called ''quiet hours'' rules", "what has become known as the ''harbor rule''".

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factextract.data.cues import WORK_NOUNS
+from factextract.data.cues import QUOTE_MARKS, WORK_NOUNS
 from factextract.data.quote_limits import CONTINUATION_CHARS
 from factextract.quotes.context import lead, stands_alone, trail
 from factextract.quotes.direct_cues import DirectCues
@@ -19,6 +19,7 @@ from factextract.text import QuotedSpan
 
 # What may stand between two quoted fragments of one attribution: a comma (stripped) or a coordinator.
 COORDINATORS = frozenset({"", "and", "or", "nor"})
+_BETWEEN_FRAGMENTS = " ," + "".join(QUOTE_MARKS)
 
 
 class DirectQuotes:
@@ -124,5 +125,5 @@ def _coordinated(previous: DraftQuote, partial: DraftQuote, text: str) -> bool:
     verb are one attribution with several spans, as a reader takes them."""
     if previous.kind != "partial" or previous.attribution.cue != partial.attribution.cue:
         return False
-    between = text[previous.end:partial.start].strip(" \u201c\u201d\"'\u2018\u2019`,").lower()
+    between = text[previous.end:partial.start].strip(_BETWEEN_FRAGMENTS).lower()
     return between in COORDINATORS
