@@ -6,14 +6,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from factextract.data.cues import OBJECT_VERBS
+from factextract.data.cues import ATTRIBUTION_DASHES, OBJECT_VERBS
 from factextract.quotes.grammar import REPORTING, SENTENCE_END, SUBJECTS, clause_end
 
 # Modifiers set off by a comma after a reported noun phrase or instruction that add the writer's aside:
 # "likened the Gazette to the Herald, which receives …", "critics cite NATO, the existing alliance …".
 PHRASE_ASIDES = frozenset({"relcl", "appos", "advcl", "acl"})
-# A dash after a reported noun phrase opens the writer's aside: "endorsed the plan -- which the council drafted …".
-ASIDE_DASHES = frozenset({"—", "―", "–", "--"})
+# A dash after a reported noun phrase opens the writer's aside: "endorsed the plan -- which the council drafted …";
+# the dashes of prose are those a dash attribution uses.
+ASIDE_DASHES = ATTRIBUTION_DASHES
 # Conjunctions of an adverbial clause that sets the writer's contrast against a reported clause:
 # "claimed that X was fair, although she again declined …".
 CONCESSIVE = frozenset({"although", "though", "whereas"})
