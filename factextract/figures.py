@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from factextract.bounds import read_qualifier, without_bound
+from factextract.conversion_targets import conversion_targets
 from factextract.data import currencies, units
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
@@ -111,6 +112,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
             drafts.append(draft)
     drafts = join_ratios(join_powers(_drop_overlaps(drafts), text), text)
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
+    drafts = _with_conversion_targets(drafts, text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -160,6 +162,14 @@ def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
 def _date_draft(date: DateSpan) -> _Draft:
     return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end, date.unit,
                   minimum=date.earliest, maximum=date.latest)
+
+
+def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """Adds the scales a conversion asks for ("10 celsius to fahrenheit"): a quantity with a unit and no value."""
+    ends = [d.end for d in drafts if d.unit in units.TEMPERATURE_SCALES]
+    asked = [_Draft(t.start, t.end, "quantity", None, 0.7, t.start, t.end, t.unit)
+             for t in conversion_targets(text, ends) if not any(t.start < d.end and d.start < t.end for d in drafts)]
+    return sorted(drafts + asked, key=lambda d: d.start) if asked else drafts
 
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:

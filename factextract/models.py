@@ -151,7 +151,8 @@ class Figure(TextSpan):
         description="A number; for dates and times an ISO 8601 string at the precision the text supports "
         "(2011-06-09, 2011-05, 2011, 2011-Q3); for a duration its length in unit (3 for 'the past three "
         "weeks'); null for a range (see min/max), an unresolvable date, or a period whose length the text "
-        "does not give ('in recent weeks', which has only its end in max)."
+        "does not give ('in recent weeks', which has only its end in max), or a unit a conversion asks for "
+        "('fahrenheit' in 'convert 10 celsius to fahrenheit')."
     )
     min: float | str | None = Field(
         default=None, description="A range's lower bound; for a period such as 'the past year', its first day "

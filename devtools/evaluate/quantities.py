@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from devtools.evaluate.figure_scoring import FIGURES, predict, read_gold, score
-from factextract.data.units import TEMPERATURE_UNITS
+from factextract.data.units import TEMPERATURE_SCALES, TEMPERATURE_UNITS
 from factextract.models import Figure
 
 BAR = 0.90
@@ -26,7 +26,7 @@ _BOUNDS = ("more than", "less than", "at least", "at most", "up to", "exactly")
 def _dimension(f: Figure) -> bool:
     # a bare "degree" may be an angle: it counts as a dimension and as a temperature
     measured = f.kind == "quantity" or (f.kind == "range" and f.unit is not None and f.currency is None)
-    return measured and f.unit not in ("celsius", "fahrenheit", "fraction", *_PERCENT_UNITS) and f.counted != "age"
+    return measured and f.unit not in (*TEMPERATURE_SCALES, "fraction", *_PERCENT_UNITS) and f.counted != "age"
 
 
 # set name -> (figures that set annotates, counts toward the 0.90 bar)

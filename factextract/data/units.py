@@ -72,6 +72,7 @@ _add("celsius", "degrees celsius", "degree celsius", "deg celsius", "degrees cen
      "centigrade", "centigrate", "degrees c", "degree c", "deg c", "°c", "° c", "° celsius", "° centigrade")
 _add("fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg fahrenheit", "fahrenheit", "farenheit",
      "degrees farenheit", "degrees f", "degree f", "deg f", "°f", "° f", "° fahrenheit")
+_add("kelvin", "kelvin", "kelvins", "degrees kelvin")
 _add("degree", "degrees", "degree", "deg.", "deg", "°")
 _add("radian", "radian", "radians")
 _add("point", "point", "points")
@@ -110,7 +111,8 @@ TIME_UNITS: dict[str, str] = {
 RATE_TIME_SYMBOLS: dict[str, str] = {"ms": "millisecond", "s": "second", "h": "hour", "hr": "hour"}
 
 # Units of temperature; a bare "degree" may be an angle or a temperature.
-TEMPERATURE_UNITS = frozenset({"celsius", "fahrenheit", "degree"})
+TEMPERATURE_SCALES = frozenset({"celsius", "fahrenheit", "kelvin"})
+TEMPERATURE_UNITS = TEMPERATURE_SCALES | {"degree"}
 
 # Imperial measures written in two units, the second counted in the first's parts ("5 ft 2 in", "7 lb 4 oz"):
 # a unit, its smaller unit and how many of those make one (12 inches a foot, 16 ounces a pound).

@@ -85,6 +85,24 @@ def test_quantities_carry_their_unit(text: str, written: str, value: float, unit
     assert (figure.text, figure.value, figure.unit) == (written, value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Please turn 25 Celsius into Fahrenheit for me.", ["Fahrenheit"]),
+        ("What is kelvin to celsius again?", ["kelvin", "celsius"]),
+        ("Boiling water is how much Fahrenheit?", ["Fahrenheit"]),
+    ],
+)
+def test_a_scale_asked_for_in_a_conversion_is_a_unit_without_a_value(text: str, asked: list[str]) -> None:
+    targets = [f for f in figures(text) if f.value is None]
+    assert [(f.text, f.kind) for f in targets] == [(word, "quantity") for word in asked]
+    assert {f.unit for f in targets} <= {"celsius", "fahrenheit", "kelvin"}
+
+
+def test_a_scale_named_outside_a_conversion_is_no_figure() -> None:
+    assert [f.kind for f in figures("The Fahrenheit scale was proposed in 1724.")] == ["date"]
+
+
 def test_pounds_with_a_scale_are_sterling() -> None:
     figure = one("Profit rose to 361 million pounds.", "money")
     assert (figure.currency, figure.value) == ("GBP", 361e6)
