@@ -228,23 +228,28 @@ def calendar_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", year, 0.9)
 
 
-def period_to_now(m: re.Match[str], at: Anchor) -> Resolved | None:
-    """'the past year', 'the last 12 months', 'in recent weeks': a stretch of time that ends now, not a calendar
-    period ("the past year" in a June 2011 story is June 2010 to June 2011, not 2010)."""
+def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """'the past year', 'the last 12 months', 'in recent weeks', 'the next three years', 'in coming weeks': a
+    stretch of time that ends or starts now, not a calendar period ("the past year" in a June 2011 story is June
+    2010 to June 2011, not 2010)."""
     unit = re.sub(r"ies$", "y", m.group("unit").lower()).rstrip("s")
     # "in the last century" is most often the calendar's previous one (relative_period reads it so)
     if unit == "century" and (m.group("rel") or "").lower() != "past":
         return None
-    count = None if m.group("recent") else _count(m.group("n")) if m.group("n") else 1
+    ahead = (m.group("rel") or m.group("vague")).lower() in ("next", "coming", "upcoming")
+    now = at.published.isoformat() if at.published else None
+    plural = m.group("unit").lower().endswith("s")
+    count = None if m.group("vague") else _count(m.group("n")) if m.group("n") else None if plural else 1
     if count is None:
-        # "in recent weeks", "the past few years": a stretch that ends now, of a length the text does not give
-        return Resolved("duration", None, 0.6, unit, None, at.published.isoformat() if at.published else None)
+        # "in recent weeks", "the past few years", "the coming months": a stretch of a length the text does not give
+        return Resolved("duration", None, 0.6, unit, now if ahead else None, None if ahead else now)
     if at.published is None:
         return Resolved("duration", count, 0.75, unit)
-    earliest = months_before(at.published, count * _MONTHS_IN[unit]) if unit in _MONTHS_IN else (
-        days_after(at.published, -count * (7 if unit == "week" else 1)))
-    return Resolved("duration", count, 0.8, unit, earliest.isoformat() if earliest else None,
-                    at.published.isoformat())
+    months = count * _MONTHS_IN[unit] if unit in _MONTHS_IN else None
+    step = (1 if ahead else -1) * count * (7 if unit == "week" else 1)
+    other = months_before(at.published, -months if ahead else months) if months else days_after(at.published, step)
+    other_iso = other.isoformat() if other else None
+    return Resolved("duration", count, 0.8, unit, now if ahead else other_iso, other_iso if ahead else now)
 
 
 _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}

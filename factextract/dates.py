@@ -58,7 +58,7 @@ from factextract.date_resolvers import (
     month_year,
     numeric_date,
     oclock,
-    period_to_now,
+    period_around_now,
     quarter_rule,
     reference,
     relative_period,
@@ -156,10 +156,10 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?)?(?<![\w'’])['’](?P<tens>\d)0s\b"
         rf"|\bthe\s+(?:(?:early|mid|late)[\s-]?)?(?P<tens_word>{alternation(DECADE_WORDS)})\b", _FLAGS), decade),
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), fiscal),
-    _Rule("period_to_now", re.compile(
-        rf"\b(?:the\s+(?P<rel>past|last|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?|(?P<recent>recent)\s+){_SPAN_UNIT}\b",
-        _FLAGS),
-        period_to_now),
+    _Rule("period_around_now", re.compile(
+        rf"\b(?:the\s+(?P<rel>past|last|previous|next|coming)\s+(?:(?P<n>{_NUMWORD})\s+)?"
+        rf"|(?P<vague>recent|coming|upcoming)\s+){_SPAN_UNIT}\b", _FLAGS),
+        period_around_now),
     _Rule("ago", re.compile(
         rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
         r"(?P<dir>ago|earlier|before|later|from now)\b", _FLAGS), ago),

@@ -95,6 +95,24 @@ def test_a_period_to_now_of_no_given_length_is_a_duration_ending_at_publication(
         "duration", None, unit, None, "2014-12-10")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "last_day"),
+    [
+        ("Repairs will take the next three years.", "the next three years", 3, "year", "2017-12-10"),
+        ("The ferry runs for the next two weeks.", "the next two weeks", 2, "week", "2014-12-24"),
+        ("Fares may rise in coming weeks.", "coming weeks", None, "week", None),
+        ("In the coming months the mill will hire.", "the coming months", None, "month", None),
+        ("Talks go on over the next few days.", "the next few days", None, "day", None),
+    ],
+)
+def test_a_period_from_now_is_a_duration_starting_at_publication(text: str, span: str, value: int | None,
+                                                                 unit: str, last_day: str | None) -> None:
+    # "the next three years" is the three years ahead of the story, not the calendar year after it
+    period = figures(text, dt.date(2014, 12, 10))[span]
+    assert (period.kind, period.value, period.unit, period.min, period.max) == (
+        "duration", value, unit, "2014-12-10", last_day)
+
+
 def test_the_past_century_ends_now_and_the_last_century_is_the_calendar_one() -> None:
     found = figures("The bridge was the feat of the past century; the mill was a relic of the last century.",
                     dt.date(2014, 12, 10))
