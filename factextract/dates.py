@@ -146,8 +146,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?"
         rf"quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), quarter_rule),
     _Rule("year", re.compile(
-        rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/-]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
-        r"(?![.,]\d|%|-\d|\s?percent)", _FLAGS), calendar_year),
+        rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
+        r"(?![.,]\d|%|\s?percent)", _FLAGS), calendar_year),
     # "century" is written small: "20th Century Fox" is a name
     _Rule("century", re.compile(
         rf"(?i:\b(?:the\s+)?(?:early|mid|late)[\s-]?)?\b(?P<cent>\d{{1,2}}(?:st|nd|rd|th)"

@@ -215,3 +215,21 @@ def test_be_to_with_a_weekday_looks_ahead() -> None:
     # a Friday paper: "is to reopen on Tuesday" is the coming Tuesday, not the one just past
     found = figures("The museum is to reopen on Tuesday after repairs.", dt.date(2024, 5, 10))
     assert found["Tuesday"].value == "2024-05-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Between 2004-2007, exports doubled.", ["2004", "2007"]),
+        ("She chaired the board 1990–1994.", ["1990", "1994"]),
+        ("The 2019-20 budget was trimmed.", ["2019"]),
+    ],
+)
+def test_years_joined_by_a_dash_are_dates_not_a_range_of_counts(text: str, years: list[str]) -> None:
+    found = figures(text, dt.date(2014, 12, 10))
+    assert [(f.kind, f.value) for f in found.values()] == [("date", year) for year in years]
+
+
+def test_digits_after_a_year_and_a_dash_that_are_no_later_year_make_no_date() -> None:
+    # an order or case number: the second part is no year after the first
+    assert all(f.kind != "date" for f in figures("Parcel 2012-3456 was lost.", dt.date(2014, 12, 10)).values())
