@@ -54,13 +54,15 @@ _FRACTION_DIGITS = r"\d+\s?/\s?\d+(?![\d/])"
 _WORD = alternation([*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS])
 _UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
 _SUFFIX = alternation([s for s in SCALE_SUFFIXES if s.isalpha() and len(s) <= 3])
+# "$1billion", "$45.1million": a scale word written without its space rides on the numeral as a suffix does
+_GLUED_WORD = alternation([s for s in SCALE_SUFFIXES if s.isalpha() and len(s) > 3])
 
 # One atom of a number phrase. Words need word boundaries; a glued scale suffix ("2.5bn") rides on
 # the numeral only when no other letter follows, so "10km" leaves "km" to the unit reader.
 _ATOM = rf"""
     (?:(?<![\w.,/]){_FRACTION_DIGITS}
      |(?<![\w.,]){_ORDINAL_DIGITS}
-     |(?<![\w.,]){_NUMERAL}(?:\s?(?:{_SUFFIX})(?![\w]))?
+     |(?<![\w.,]){_NUMERAL}(?:(?:\s?(?:{_SUFFIX})|{_GLUED_WORD})(?![\w]))?
      |\b(?:{_WORD})\b
      |{_UNICODE})
 """
@@ -72,7 +74,7 @@ _LEAD = rf"(?:\ban?\s+(?=(?:{alternation([*SCALES, *DOZENS, *DENOMINATORS])})\b)
 PHRASE = re.compile(rf"{_LEAD}{_ATOM}(?:{_JOIN}{_ATOM})*", re.IGNORECASE | re.VERBOSE)
 
 _TOKEN = re.compile(
-    rf"(?P<frac>{_FRACTION_DIGITS})|(?P<ord>{_ORDINAL_DIGITS})|(?P<num>{_NUMERAL})(?:\s?(?P<suf>{_SUFFIX})(?!\w))?"
+    rf"(?P<frac>{_FRACTION_DIGITS})|(?P<ord>{_ORDINAL_DIGITS})|(?P<num>{_NUMERAL})(?:(?:\s?(?P<suf>{_SUFFIX})|(?P<glued>{_GLUED_WORD}))(?!\w))?"
     rf"|(?P<uni>{_UNICODE})|(?P<word>[a-z]+)",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -91,8 +93,9 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
             out.append(Token(s, e, "ordinal", float(re.match(r"\d+", match.group("ord")).group())))
         elif match.group("num") is not None:
             value = parse_numeral(match.group("num"))
-            if match.group("suf"):
-                value *= SCALE_SUFFIXES.get(match.group("suf"), SCALE_SUFFIXES.get(match.group("suf").lower(), 1))
+            suffix = match.group("suf") or match.group("glued")
+            if suffix:
+                value *= SCALE_SUFFIXES.get(suffix, SCALE_SUFFIXES.get(suffix.lower(), 1))
             out.append(Token(s, e, "num", value, match.group("num")))
         elif match.group("uni"):
             out.append(Token(s, e, "frac", UNICODE_FRACTIONS[match.group("uni")]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 PREFIX_SYMBOLS: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "u.s $": "USD", "usd$": "USD", "us $": "USD", "u.s. $": "USD",
     "c$": "CAD", "c $": "CAD", "cad$": "CAD", "ca$": "CAD",
-    "a$": "AUD", "a $": "AUD", "aud$": "AUD", "au$": "AUD",
+    "a$": "AUD", "aud$": "AUD", "au$": "AUD",  # "a $9 million loan": a spaced "a" is the article
     "nz$": "NZD", "nzd$": "NZD", "hk$": "HKD", "hk $": "HKD", "s$": "SGD", "mex$": "MXN", "mxn$": "MXN",
     "r$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
     "₺": "TRY", "₪": "ILS", "₱": "PHP", "₦": "NGN", "₴": "UAH", "₫": "VND", "฿": "THB", "₡": "CRC",

@@ -27,6 +27,9 @@ def only(text: str) -> tuple[str, float]:
         ("The town has 3 million and a half people.", "3 million and a half", 3_500_000),
         ("five and a half million fish", "five and a half million", 5_500_000),
         ("The sale raised 2.5bn overall.", "2.5bn", 2_500_000_000),
+        # a scale word written without its space, as some news copy does
+        ("The fund holds 4.2billion in bonds.", "4.2billion", 4_200_000_000),
+        ("They pledged 7million more.", "7million", 7_000_000),
         ("a 10k run", "10k", 10_000),
         ("Only 1/2 of them", "1/2", 0.5),
         ("a 2 1/4 inch pipe", "2 1/4", 2.25),
