@@ -221,37 +221,6 @@ def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", value, 0.85)
 
 
-# "2010-2012", "1981–82": a span of years, each side a later year than the one before the dash
-_SPAN_AFTER = re.compile(r"[-–—](?P<next>\d{4}|\d{2})(?![\d–—-])")
-# "pre-2010", "post-2008": a prefix written small before the year
-_PREFIXED = re.compile(r"(?<![\w-])[a-z]+-$")
-_SPAN_BEFORE = re.compile(r"(?<![\d–—-])(?P<prev>\d{4})[-–—]$")
-
-
-def calendar_year(m: re.Match[str], at: Anchor) -> Resolved | None:
-    year = m.group("year")
-    text, start, end = m.string, m.start("year"), m.end()
-    if text[start - 1:start] in ("-", "–", "—") and m.start() == start and not _PREFIXED.search(text, 0, start):
-        # "A320-2000", "2014-2010": after digits or a name, a year only as the second of a span of years
-        before = _SPAN_BEFORE.search(text, max(0, start - 5), start)
-        if before is None or int(before.group("prev")) >= int(year):
-            return None
-    if re.match(r"[-–—]\d", text[end:end + 2]):
-        after = _SPAN_AFTER.match(text, end)
-        if after is None or not _later(year, after.group("next")):
-            return None  # "2012-3456": an order or a case number, no year
-    if m.group("decade"):
-        return Resolved("date", year[:3], 0.85)
-    return Resolved("date", year, 0.9)
-
-
-def _later(year: str, written: str) -> bool:
-    """Whether written (four digits, or the last two of a year: "82" after "1981") is a year after year."""
-    if len(written) == 2:  # "1999-00" is 1999 to 2000; a span of over ten years is written in full
-        return 1 <= (int(written) - int(year) % 100) % 100 <= 10
-    return int(year) < int(written) <= int(year) + 100
-
-
 def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
     """'the past year', 'the last 12 months', 'in recent weeks', 'the next three years', 'in coming weeks': a
     stretch of time that ends or starts now, not a calendar period ("the past year" in a June 2011 story is June
@@ -331,6 +300,10 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", _period_value(at.published, unit, step), 0.8 if rel != "the" else 0.6)
 
 
+# Spring, summer and fall lie inside one calendar year (winter straddles two, and keeps the year-based step)
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9}
+
+
 def _period_value(published: dt.date, unit: str, step: int) -> str | None:
     """The value of the period step units from published's, or None when the calendar ends first."""
     if unit == "day":
@@ -354,6 +327,12 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
         century = published.year // 100 + step
         return year_value(century * 100, str(century)) if century >= 0 else None
     if unit in SEASONS:
+        first = _SEASON_FIRST_MONTH.get(SEASONS[unit])
+        if first is not None and step in (-1, 1):
+            # "last spring" in an October story is that year's spring, which has ended; "next fall" in March is
+            # the coming one of the same year: the nearest such season wholly before or after the reference
+            month = published.month
+            step = (0 if month > first + 2 else -1) if step < 0 else (0 if month < first else 1)
         return year_value(published.year + step, f"{published.year + step}-{SEASONS[unit]}")
     return None
 

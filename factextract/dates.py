@@ -43,14 +43,13 @@ from factextract.data.date_words import (
 )
 from factextract.data.number_words import CARDINALS
 from factextract.date_context import Narrative, is_name, tense_at
-from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, century, decade
+from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
     Resolver,
     ago,
     bare_month,
-    calendar_year,
     clock,
     day_word,
     fiscal,
