@@ -60,8 +60,11 @@ def _verb_tense(verb: Token) -> str:
     if any(c.dep_ in ("acomp", "xcomp") and c.lemma_ in FUTURE_HEADS for c in verb.children):
         return FUTURE
     if verb.dep_ == "xcomp" and verb.head is not verb:
-        # "are to resume trading Tuesday": be + to-infinitive is a plan, as "is due to" is
-        be_to = verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP") and any(
+        # "are to resume trading Tuesday": be + to-infinitive is a plan, as "is due to" is; "if she were to win in
+        # May" supposes a coming event, though "were" is a past form
+        supposed = verb.head.lower_ == "were" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                      for c in verb.head.children)
+        be_to = verb.head.lemma_ == "be" and (verb.head.tag_ in ("VBZ", "VBP") or supposed) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.head.lemma_ in FUTURE_HEADS or be_to:
             return FUTURE

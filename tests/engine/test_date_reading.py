@@ -233,3 +233,23 @@ def test_years_joined_by_a_dash_are_dates_not_a_range_of_counts(text: str, years
 def test_digits_after_a_year_and_a_dash_that_are_no_later_year_make_no_date() -> None:
     # an order or case number: the second part is no year after the first
     assert all(f.kind != "date" for f in figures("Parcel 2012-3456 was lost.", dt.date(2014, 12, 10)).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The pier was repaired last spring.", dt.date(2014, 10, 20), "2014-SP"),
+        ("The pier was repaired last spring.", dt.date(2014, 4, 20), "2013-SP"),
+        ("The pier reopens next fall.", dt.date(2014, 3, 5), "2014-FA"),
+        ("The pier reopens next fall.", dt.date(2014, 10, 5), "2015-FA"),
+    ],
+)
+def test_last_or_next_season_is_the_nearest_one_wholly_before_or_after(text: str, published: dt.date,
+                                                                       value: str) -> None:
+    assert [f.value for f in figures(text, published).values()] == [value]
+
+
+def test_a_supposed_event_with_were_to_lies_ahead() -> None:
+    # "were" is a past form, but "if she were to win" supposes a coming event; "they were to meet" did not
+    assert figures("If she were to win in May, rents would fall.", dt.date(2014, 10, 5))["May"].value == "2015-05"
+    assert figures("They were to meet in May but never did.", dt.date(2014, 10, 5))["May"].value == "2014-05"
