@@ -98,3 +98,13 @@ def is_name(view: DocView, start: int, end: int) -> bool:
     head = token.head
     return (token.dep_ == "compound" and head.i > token.i and head.pos_ == "PROPN" and head.is_title
             and head.idx >= end and head.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
+
+
+def modifies_a_noun(view: DocView, start: int, end: int) -> bool:
+    """'a summer associate', 'winter coats': a bare season word that modifies a noun names a kind of thing or
+    job, not a time ("last summer's drought" says when, and keeps its relation word)."""
+    token = view.token_at(start)
+    if token is None or view.text[start:end].lower() != token.lower_:
+        return False
+    head = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.pos_ == "NOUN"

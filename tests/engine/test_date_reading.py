@@ -253,3 +253,9 @@ def test_a_supposed_event_with_were_to_lies_ahead() -> None:
     # "were" is a past form, but "if she were to win" supposes a coming event; "they were to meet" did not
     assert figures("If she were to win in May, rents would fall.", dt.date(2014, 10, 5))["May"].value == "2015-05"
     assert figures("They were to meet in May but never did.", dt.date(2014, 10, 5))["May"].value == "2014-05"
+
+
+def test_a_bare_season_that_modifies_a_noun_is_no_date() -> None:
+    # a job or a kind of thing: "a summer intern", "winter boots"; "last summer's flood" still says when
+    found = figures("A summer intern sold winter boots after last summer's flood.", dt.date(2014, 10, 5))
+    assert [(f.text, f.value) for f in found.values()] == [("last summer", "2014-SU")]
