@@ -339,9 +339,7 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
 
 def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
     count = _count(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
-    direction = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
-    if m.group("dir").lower() in ("before", "later"):  # "two days before the vote": counted from another event
-        return Resolved("date", None, 0.5)
+    direction = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
     if count is None or at.published is None:
         return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)
     unit = m.group("unit").lower().rstrip("s")

@@ -161,7 +161,7 @@ _RULES: tuple[_Rule, ...] = (
         period_around_now),
     _Rule("ago", re.compile(
         rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
-        r"(?P<dir>ago|earlier|before|later|from now)\b", _FLAGS), ago),
+        r"(?P<dir>ago|earlier|from now)\b", _FLAGS), ago),
     _Rule("year_relative", re.compile(r"\b(?:the\s+)?(?:year-earlier|year-ago|year earlier|a year before)\b", _FLAGS),
           year_relative),
     _Rule("relative_period", re.compile(

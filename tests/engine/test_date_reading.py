@@ -259,3 +259,16 @@ def test_a_bare_season_that_modifies_a_noun_is_no_date() -> None:
     # a job or a kind of thing: "a summer intern", "winter boots"; "last summer's flood" still says when
     found = figures("A summer intern sold winter boots after last summer's flood.", dt.date(2014, 10, 5))
     assert [(f.text, f.value) for f in found.values()] == [("last summer", "2014-SU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The ads ran six weeks before the vote.", "six weeks", 6, "week"),
+        ("Three days later, the mill closed.", "Three days", 3, "day"),
+    ],
+)
+def test_a_length_counted_from_another_event_is_a_duration(text: str, span: str, value: int, unit: str) -> None:
+    # the event it is counted from has no date here: the length is what the text gives
+    period = figures(text, dt.date(2014, 10, 5))[span]
+    assert (period.kind, period.value, period.unit) == ("duration", value, unit)
