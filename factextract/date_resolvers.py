@@ -351,6 +351,10 @@ def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", None, 0.5)
 
 
+def one_unit(m: re.Match[str], at: Anchor) -> Resolved | None:
+    return Resolved("duration", 1, 0.7, m.group("unit").lower())
+
+
 def day_word(m: re.Match[str], at: Anchor) -> Resolved | None:
     word = m.group("dayword").lower()
     if at.published is None:

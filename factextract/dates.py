@@ -57,6 +57,7 @@ from factextract.date_resolvers import (
     month_year,
     numeric_date,
     oclock,
+    one_unit,
     period_around_now,
     quarter_rule,
     reference,
@@ -94,6 +95,7 @@ _MONTH = r"(?P<mon>(?:" + "|".join(
 _WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for name in WEEKDAYS) + r")\b)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_UNIT_BOUNDS = ("about", "nearly", "almost", "than", "over", "under", "within", "around", "roughly", "least")
 _NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{alternation(CARDINALS)})"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
 # "the past century" is the last hundred years, like "the past decade"
@@ -162,6 +164,10 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("ago", re.compile(
         rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
         r"(?P<dir>ago|earlier|from now)\b", _FLAGS), ago),
+    # "nearly a week", "in less than a year", "within a decade": a bound on one unit is a length
+    _Rule("bounded_unit", re.compile(
+        rf"(?:{'|'.join(f'(?<={word} )' for word in _UNIT_BOUNDS)})an?\s+"
+        r"(?P<unit>day|week|fortnight|month|year|decade|century)\b(?!-)", _FLAGS), one_unit),
     _Rule("year_relative", re.compile(r"\b(?:the\s+)?(?:year-earlier|year-ago|year earlier|a year before)\b", _FLAGS),
           year_relative),
     _Rule("relative_period", re.compile(

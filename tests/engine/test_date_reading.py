@@ -272,3 +272,16 @@ def test_a_length_counted_from_another_event_is_a_duration(text: str, span: str,
     # the event it is counted from has no date here: the length is what the text gives
     period = figures(text, dt.date(2014, 10, 5))[span]
     assert (period.kind, period.value, period.unit) == ("duration", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("The canal has been closed for about a century.", "a century", "century"),
+        ("Repairs took less than a week.", "a week", "week"),
+        ("Within a year, the mill reopened.", "a year", "year"),
+    ],
+)
+def test_a_bound_on_one_unit_is_a_length_of_one(text: str, span: str, unit: str) -> None:
+    period = figures(text, dt.date(2014, 10, 5))[span]
+    assert (period.kind, period.value, period.unit) == ("duration", 1, unit)
