@@ -288,6 +288,9 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     edge = (m.group("edge") or "").lower()
     if edge in ("earlier",):
         step = min(step, 0)
+    if rel == "this" and unit == "weekend" and at.tense == PAST and at.published.weekday() < 5:
+        # "spoke this weekend" in a Monday paper: the weekend just past, not the coming one of its week
+        step = -1
     if rel in ("the following", "the previous"):
         # "On Oct. 3, 2004 ... the following year": counted from the time the story is at, never from publication
         narrative = at.narrative

@@ -289,8 +289,10 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         if underspecified and view is not None and plain.published is not None:
             at = replace(plain, tense=tense_at(view, start), narrative=narrative)
             resolved = rule.resolve(match, at) or resolved
-        elif rule.name == "relative_period" and narrative is not None:  # "the following year"
-            resolved = rule.resolve(match, replace(plain, narrative=narrative)) or resolved
+        elif rule.name == "relative_period" and (narrative is not None or view is not None):
+            # "the following year" is counted from the narrative time; "told them this weekend" by its tense
+            tense = tense_at(view, start) if view is not None else None
+            resolved = rule.resolve(match, replace(plain, narrative=narrative, tense=tense)) or resolved
         # a date read in the narrative time ("on March 6" after "in 1986") leaves that time where it is
         if not underspecified and (moved := _moved(
                 narrative, rule.name, resolved, plain.published, plain.text, start)) is not narrative:

@@ -285,3 +285,9 @@ def test_a_length_counted_from_another_event_is_a_duration(text: str, span: str,
 def test_a_bound_on_one_unit_is_a_length_of_one(text: str, span: str, unit: str) -> None:
     period = figures(text, dt.date(2014, 10, 5))[span]
     assert (period.kind, period.value, period.unit) == ("duration", 1, unit)
+
+
+def test_this_weekend_in_a_past_tense_sentence_is_the_weekend_just_past() -> None:
+    monday = dt.date(2014, 10, 6)  # ISO week 41; its weekend is 11-12 October
+    assert figures("The mayor spoke to voters this weekend.", monday)["this weekend"].value == "2014-W40-WE"
+    assert figures("The mayor will speak to voters this weekend.", monday)["this weekend"].value == "2014-W41-WE"
