@@ -271,7 +271,35 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         taken.append((start, end))
         chosen.append((start, end, rule, match, resolved))
     chosen.sort(key=lambda c: c[0])
-    return _in_narrative_time(chosen, plain, view)
+    return _with_clock_days(_in_narrative_time(chosen, plain, view), text)
+
+
+# "10 p.m. Wednesday", "9 a.m. on Sunday", "Friday at 6:30 p.m.": a clock time and its day are one time
+_TIME_THEN_DAY = re.compile(r"\s+(?:on\s+)?|,\s*")
+_DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+)?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _with_clock_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
+    joined: list[DateSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        pair = (last, span) if last is not None else None
+        if pair and _clock_and_day(*pair, text):
+            clock, day = (last, span) if str(last.value).startswith("T") else (span, last)
+            joined[-1] = replace(day, start=last.start, end=span.end, kind="time", value=f"{day.value}{clock.value}")
+            continue
+        joined.append(span)
+    return joined
+
+
+def _clock_and_day(first: DateSpan, second: DateSpan, text: str) -> bool:
+    between = text[first.end:second.start]
+    if first.kind == "time" and str(first.value).startswith("T") and second.kind == "date":
+        return _DAY.fullmatch(str(second.value)) is not None and _TIME_THEN_DAY.fullmatch(between) is not None
+    if first.kind == "date" and second.kind == "time" and str(second.value).startswith("T"):
+        return _DAY.fullmatch(str(first.value)) is not None and _DAY_THEN_TIME.fullmatch(between) is not None
+    return False
 
 
 def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]], plain: Anchor,

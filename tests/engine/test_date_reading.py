@@ -291,3 +291,15 @@ def test_this_weekend_in_a_past_tense_sentence_is_the_weekend_just_past() -> Non
     monday = dt.date(2014, 10, 6)  # ISO week 41; its weekend is 11-12 October
     assert figures("The mayor spoke to voters this weekend.", monday)["this weekend"].value == "2014-W40-WE"
     assert figures("The mayor will speak to voters this weekend.", monday)["this weekend"].value == "2014-W41-WE"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("By 8 a.m. Saturday the road was clear.", "8 a.m. Saturday", "2014-10-04T08:00"),
+        ("The vote will close Friday at 5:30 p.m.", "Friday at 5:30 p.m.", "2014-10-10T17:30"),
+    ],
+)
+def test_a_clock_time_and_its_day_are_one_time(text: str, span: str, value: str) -> None:
+    found = figures(text, dt.date(2014, 10, 6))
+    assert (found[span].kind, found[span].value) == ("time", value)
