@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from factextract.ages import bare_age
 from factextract.bounds import read_qualifier, without_bound
 from factextract.conversion_targets import conversion_targets
 from factextract.data import currencies, units
@@ -245,6 +246,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
             unit, end = units.TIME_UNITS[timed.group("unit").lower()], timed.end()
             kind, confidence = ("quantity", 0.9) if timed.group("old") else ("duration", 0.85)
             age = bool(timed.group("old"))
+    age_unit = bare_age(number, text, index) if kind == "count" and not number.fraction else None
+    if age_unit:  # "Ann Kerr, 52, said": an age with its unit unwritten
+        kind, unit, age, confidence = "quantity", age_unit, True, 0.85
     if kind == "count" and number.fraction:
         kind, unit = "quantity", "fraction"
     qualifier = read_qualifier(text, start, end)

@@ -118,6 +118,38 @@ def test_ages_are_quantities_counted_as_age() -> None:
     assert (figure.value, figure.unit, figure.counted) == (5, "year", "age")
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lena Varga, 52, a baker from Tulsa, said prices rose.", 52),  # an appositive after a name
+        ("The dog was found by Omar Quist, 61.", 61),  # the appositive ends the sentence
+        ("The farmer, who at 81 still works the land, laughed.", 81),  # "at N" before a person's verb
+        ("Being 40 is no reason to retire.", 40),
+        ("Tom Ruiz, who is 70, ran again.", 70),
+    ],
+)
+def test_a_bare_number_beside_a_person_is_an_age(text: str, value: float) -> None:
+    figure = one(text)
+    assert (figure.kind, figure.value, figure.unit, figure.counted) == ("quantity", value, "year", "age")
+
+
+def test_both_numbers_before_years_old_are_ages() -> None:
+    found = figures("Nina and Carl Moss, 31 and 34 years old, moved west.")
+    assert [(f.value, f.unit, f.counted) for f in found] == [(31, "year", "age"), (34, "year", "age")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The index closed at 2100, traders said.",  # "at N" with no person as subject
+        "The price being 40 hurt sales.",  # "being N" with a subject that is no person
+        "Lots 12, 14 and 19 were sold.",  # a list of numbers, no name before them
+    ],
+)
+def test_a_bare_number_without_a_person_is_no_age(text: str) -> None:
+    assert all(f.counted != "age" for f in figures(text))
+
+
 def test_spoken_fraction_is_a_quantity_with_fraction_unit() -> None:
     figure = one("Three quarters of voters agreed.")
     assert (figure.kind, figure.value, figure.unit) == ("quantity", 0.75, "fraction")
