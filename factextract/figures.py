@@ -28,6 +28,7 @@ from factextract.ages import bare_age
 from factextract.bounds import read_qualifier, without_bound
 from factextract.conversion_targets import conversion_targets
 from factextract.data import currencies, units
+from factextract.data.non_figures import YEAR_STATE_NOUNS
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
@@ -157,7 +158,9 @@ def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
     if token is None or token.i + 1 >= len(token.doc):
         return False
     nxt = token.doc[token.i + 1]
-    return nxt.tag_ == "NNS" and token.head.i == nxt.i and nxt.lower_ not in units.TIME_UNITS
+    # "20 percent below 1990 levels": the year names when the level was, it counts no levels
+    return (nxt.tag_ == "NNS" and token.head.i == nxt.i and nxt.lower_ not in units.TIME_UNITS
+            and nxt.lower_ not in YEAR_STATE_NOUNS)
 
 
 def _date_draft(date: DateSpan) -> _Draft:

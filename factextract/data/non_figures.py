@@ -2,7 +2,8 @@
 
 Written for factextract from English news usage: the verbs and nouns of contests and votes that a tally
 ("won 7-2", "a 5-4 decision", "split 3 to 2") stands beside, the nouns that introduce a telephone number, and the
-preposition that introduces an address ("lives at 42 Elm"). Verbs and nouns are lemmas, as spaCy gives them.
+preposition that introduces an address ("lives at 42 Elm"), and the nouns a year sets a level for. Verbs and nouns are
+lemmas, as spaCy gives them.
 """
 
 from __future__ import annotations
@@ -22,3 +23,5 @@ TALLY_NOUNS = frozenset({
 TELEPHONE_WORDS = ("tel", "phone", "telephone", "fax", "mobile", "cell", "cellphone", "landline", "hotline")
 # "lives at 42 Elm", "the party at 350 Fifth": the preposition of an address
 ADDRESS_PREPOSITIONS = frozenset({"at"})
+# "fell to 1990 levels", "in 2010 prices": a year before these nouns names the level of that year, not a count
+YEAR_STATE_NOUNS = frozenset({"levels", "prices", "rates", "figures", "values"})

@@ -178,6 +178,11 @@ def test_a_year_is_a_date_but_a_count_before_a_plural_noun() -> None:
     assert (counted.kind, counted.value, counted.counted) == ("count", 2000, "protesters")
 
 
+def test_a_year_before_levels_is_the_baseline_date() -> None:
+    found = [(f.text, f.kind) for f in figures("Output fell 12 percent below 1990 levels.")]
+    assert found == [("12 percent", "percent"), ("1990", "date")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
