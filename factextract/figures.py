@@ -45,6 +45,7 @@ from factextract.money import (
 )
 from factextract.number_joins import join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
+from factextract.word_filters import hyphened_ordinal, word_not_a_figure
 
 _PERCENT_AFTER = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|basis points?)\b|%|(?:percent|per\s?cent|pct|percents|percentage)\b)",
@@ -178,6 +179,7 @@ def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     """Decides what one number is from the words around it; None when it is not a figure."""
+    number = hyphened_ordinal(number, text)
     start, end = number.start, number.end
     written = text[start:end]
     if not _is_figure(number, written, text, index):
@@ -273,6 +275,9 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
         return False
     # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
     if lowered == "one" and (_OF_AFTER.match(after) or token is None or token.tag_ != "CD"):
+        return False
+    # "the one who", "at one point", "high-five", "the first lady", "they first met": words that count or rank nothing
+    if number.spelled and word_not_a_figure(number, text, token):
         return False
     # "first", "second": ordinals only where the parser's entities say so ("a second look" is not); a compound
     # ("twenty-fifth", "two hundredth") has no other reading, even where the parser has no sentence around it

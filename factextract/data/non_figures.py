@@ -1,9 +1,10 @@
-"""Words that mark a number as something other than a figure: a score or vote tally, a telephone number, an address.
+"""Words that mark a number as something other than a figure: a score or vote tally, a telephone number, an address,
+an idiom or a term.
 
 Written for factextract from English news usage: the verbs and nouns of contests and votes that a tally
 ("won 7-2", "a 5-4 decision", "split 3 to 2") stands beside, the nouns that introduce a telephone number, and the
-preposition that introduces an address ("lives at 42 Elm"), and the nouns a year sets a level for. Verbs and nouns are
-lemmas, as spaCy gives them.
+preposition that introduces an address ("lives at 42 Elm"); idioms with "one", ordinals fixed into terms, the words a
+number may be hyphened to, and the nouns a year sets a level for. Verbs and nouns are lemmas, as spaCy gives them.
 """
 
 from __future__ import annotations
@@ -23,5 +24,24 @@ TALLY_NOUNS = frozenset({
 TELEPHONE_WORDS = ("tel", "phone", "telephone", "fax", "mobile", "cell", "cellphone", "landline", "hotline")
 # "lives at 42 Elm", "the party at 350 Fifth": the preposition of an address
 ADDRESS_PREPOSITIONS = frozenset({"at"})
+# "at one point", "one by one", "first and foremost": idioms in which a number counts nothing (written as spelled here)
+NUMBER_IDIOMS = (
+    "at one point", "at one time", "one after another", "one after the other", "one by one", "one another",
+    "by one estimate", "by one count", "by one measure", "by one account", "for one thing", "one hell of",
+    "first and foremost",
+)
+# "the first lady", "first aid", "second nature", "a third party": an ordinal fixed with the noun after it into a
+# title or a term
+ORDINAL_TERMS = {
+    "first": frozenset({"lady", "ladies", "gentleman", "responder", "responders", "aid", "lieutenant", "sergeant",
+                        "cousin", "cousins", "rate"}),
+    "second": frozenset({"lady", "gentleman", "nature", "thoughts", "lieutenant", "cousin", "cousins", "fiddle",
+                         "rate"}),
+    "third": frozenset({"party", "parties", "world", "rate"}),
+}
+# "top-five", "under-five", "over-fifties": words a number may be hyphened to and still count; the decade words
+# only before a plural ("mid-forties", "high-fifties", not "high-five")
+COUNT_PREFIXES = frozenset({"top", "under", "over", "bottom"})
+DECADE_PREFIXES = frozenset({"mid", "low", "high", "upper", "early", "late"})
 # "fell to 1990 levels", "in 2010 prices": a year before these nouns names the level of that year, not a count
 YEAR_STATE_NOUNS = frozenset({"levels", "prices", "rates", "figures", "values"})

@@ -108,3 +108,73 @@ def test_digits_grouped_by_spaces_without_a_telephone_noun_are_a_number() -> Non
 def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
     found = figures("Residents aged 30-45 voted for the levy.")
     assert [(f.kind, f.min, f.max) for f in found] == [("range", 30.0, 45.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was the one who called.",  # a determiner before a "one" that counts no noun after it
+        "He may be the only one who can fix it.",
+        "The hard part was this one: who pays?",
+        "The pick proved a lucky one.",
+        "At one point the crowd cheered.",  # idioms
+        "By one estimate, the loss is large.",
+        "One after another, the shops closed.",
+        "Neighbours helped one another.",
+        "Each backed one side or another.",  # "one ... or another" is indefinite
+        "One county official said the road was closed.",  # "one" as the article of a reporting subject
+        "The road was closed, said one county official.",
+        "Players high-five fans after games.",  # a number hyphened after a word that is no number
+        "They met one-on-one twice.",
+    ],
+)
+def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:
+    assert numeric(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("One person died in the fire.", 1),  # the subject of a verb that reports nothing
+        ("Only one senator said no.", 1),  # "only one" counts
+        ("The town has one hospital.", 1),
+        ("The top-five finish pleased fans.", 5),  # a word that bounds a count
+        ("The odds were two-to-one.", 1),
+    ],
+)
+def test_one_that_counts_stays_a_count(text: str, value: float) -> None:
+    assert value in [f.value for f in numeric(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first lady visited the school.",  # an ordinal fixed into a title or a term
+        "Former first lady Ann Cole spoke.",
+        "We thank the first responders.",
+        "Critics second-guess the coach.",  # an ordinal hyphened into a verb
+        "At first, nobody noticed.",  # a bare ordinal after "at"
+        "At first glance it looks fine.",
+        "They first met in the spring.",  # an adverb before its verb
+        "The rule was first approved by a court.",
+    ],
+)
+def test_ordinals_that_rank_nothing_are_not_figures(text: str) -> None:
+    assert [f for f in figures(text) if f.kind == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("She finished second in the race.", "second"),  # after its verb, a rank
+        ("It is the second-largest city.", "second"),
+        ("He was the first black mayor.", "first"),
+        ("It was its second bankruptcy.", "second"),
+        ("The town marked its 50th anniversary.", "50th"),  # lowercase: no name
+        ("Obama's 2nd Term Begins Today", "2nd"),  # a headline in title case
+        ("Her son, a sixth-grader, won.", "sixth"),  # "a sixth" hyphened to a word is no fraction
+    ],
+)
+def test_ordinals_that_rank_stay_ordinals(text: str, written: str) -> None:
+    assert written in [f.text for f in figures(text) if f.kind == "ordinal"]
+

@@ -1,0 +1,126 @@
+"""Numbers written in words that count or rank nothing: the pronoun "one", idioms, and ordinals that are titles,
+terms or adverbs of time.
+
+figures.py asks `word_not_a_figure` before it reads a spelled number. Each rule names a structure of English, read
+from spaCy's parse where it can be: a determiner before a "one" that heads its own phrase ("the one who", "a lucky
+one"), "one" as the article of a reporting subject ("one aide said"), a number hyphened after a word that is no
+number ("high-five", "hole-in-one"), an ordinal fixed into a term ("the first lady"), joined into a verb
+("second-guess") or standing as an adverb before its verb ("first met"), and "at" before a bare ordinal ("at first").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from factextract.data.cues import SPEECH_VERBS, THOUGHT_VERBS
+from factextract.data.non_figures import (
+    COUNT_PREFIXES,
+    DECADE_PREFIXES,
+    NUMBER_IDIOMS,
+    ORDINAL_TERMS,
+)
+from factextract.data.number_words import CARDINALS, DENOMINATORS, DOZENS, ORDINALS, SCALES
+from factextract.numbers import Number
+
+_NUMBER_WORDS = frozenset({*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS})
+_IDIOMS = tuple(
+    re.compile(r"\b" + r"\s+".join(f"({w})" if w in _NUMBER_WORDS else re.escape(w) for w in idiom.split()) + r"\b",
+               re.IGNORECASE)
+    for idiom in NUMBER_IDIOMS
+)
+_HYPHENED_AFTER = re.compile(r"(?:(?P<first>[\w]+)-)?(?P<word>[A-Za-z]+)-$")
+# "two-to-one", "six-to-eight": a preposition between two numbers joins a ratio or a range
+_JOINERS = frozenset({"to", "in", "out", "of", "or", "and", "by"})
+# "one sort or another", "one way or the other": "one" is indefinite
+_OR_ANOTHER = re.compile(r"(?:\s+[\w-]+){0,3}\s+or\s+(?:another|the\s+other)\b", re.IGNORECASE)
+_REPORTING = SPEECH_VERBS | THOUGHT_VERBS
+_ARTICLE_ORDINAL = re.compile(r"(?:a|an)\s+(?P<ordinal>[A-Za-z]+)$", re.IGNORECASE)
+
+
+def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
+    """Whether a number written in words is a pronoun, part of an idiom or an ordinal that ranks nothing."""
+    written = text[number.start:number.end].lower()
+    if _in_idiom(text, number.start) or _hyphened_to_word(text, number.start, written):
+        return True
+    if token is None:
+        return False
+    if written == "one":
+        return _pronoun_one(token) or _indefinite_one(token) or _OR_ANOTHER.match(text, number.end) is not None
+    if number.ordinal:
+        return _ordinal_term(token) or _ordinal_adverb(token) or _ordinal_verb(token, text, number.end)
+    return False
+
+
+def hyphened_ordinal(number: Number, text: str) -> Number:
+    """'a sixth-grader': the ordinal of a compound, which the article introduces, is no fraction (1/6) but a rank."""
+    article = _ARTICLE_ORDINAL.fullmatch(text, number.start, number.end) if number.fraction else None
+    if article is None or not re.match(r"-[A-Za-z]", text[number.end:number.end + 2]):
+        return number
+    word = article.group("ordinal").lower()
+    if word not in ORDINALS:
+        return number
+    return replace(number, start=article.start("ordinal"), value=float(ORDINALS[word]), ordinal=True, fraction=False)
+
+
+def _in_idiom(text: str, start: int) -> bool:
+    """'at one point', 'one by one', 'first and foremost'."""
+    window = max(0, start - 30), start + 40
+    return any(m.start(1) == start for idiom in _IDIOMS for m in idiom.finditer(text, *window))
+
+
+def _hyphened_to_word(text: str, start: int, written: str) -> bool:
+    """'high-five', 'hole-in-one', 'one-on-one': a number hyphened after a word that is no number is part of a
+    compound word; not after a word that bounds a count ("top-five", "mid-forties") nor in "two-to-one"."""
+    joined = _HYPHENED_AFTER.search(text, max(0, start - 30), start)
+    if joined is None:
+        return False
+    word, first = joined.group("word").lower(), (joined.group("first") or "").lower()
+    if word in _NUMBER_WORDS or word in COUNT_PREFIXES or (word in DECADE_PREFIXES and written.endswith("s")):
+        return False
+    return not (word in _JOINERS and (first.isdigit() or first in _NUMBER_WORDS))
+
+
+def _pronoun_one(token: Token) -> bool:
+    """'the one who', 'the only one', 'this one:', 'a lucky one.': a determiner before a "one" that counts no noun
+    after it makes it a pronoun ("the one hospital in town" counts)."""
+    if token.dep_ in ("nummod", "compound") and token.head.i > token.i:
+        return False
+    return any(child.dep_ in ("det", "poss") and child.i < token.i for child in token.children)
+
+
+def _indefinite_one(token: Token) -> bool:
+    """'one aide said', 'said one official', 'one study found': "one" as the article of a reporting subject; not
+    "one person died", nor "only one aide said" or "at least one", which count."""
+    noun = token.head
+    if token.dep_ != "nummod" or noun.i < token.i or any(True for _ in token.children):
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return (before not in ("only", "just", "least", "than", "exactly") and noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.head.lemma_.lower() in _REPORTING)
+
+
+def _ordinal_term(token: Token) -> bool:
+    """'the first lady', 'first responders', 'second nature': an ordinal fixed into a title or a term."""
+    doc = token.doc
+    following = token.i + (2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "-" else 1)
+    return following < len(doc) and doc[following].lower_ in ORDINAL_TERMS.get(token.lower_, ())
+
+
+def _ordinal_adverb(token: Token) -> bool:
+    """'they first met', 'was first reported', 'At first,', 'at first glance': an ordinal of time, as an adverb
+    before the verb it modifies or after a bare "at"; "finished second", after its verb, is a rank."""
+    if token.i and token.doc[token.i - 1].lower_ == "at":
+        return True
+    head = token.head
+    return token.dep_ == "advmod" and head.pos_ in ("VERB", "AUX") and token.i < head.i
+
+
+def _ordinal_verb(token: Token, text: str, end: int) -> bool:
+    """'second-guess the coach': an ordinal hyphened into a verb."""
+    doc = token.doc
+    if text[end:end + 1] != "-" or token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
+        return False
+    return doc[token.i + 2].pos_ == "VERB"
