@@ -1,17 +1,19 @@
-"""Numbers written in digits that count or measure nothing: house numbers, score and vote tallies, telephone
-numbers and codes.
+"""Numbers that count or measure nothing: house numbers, score and vote tallies, telephone numbers and codes, and
+numbers inside names.
 
 figures.py asks `not_a_figure` before it reads a number; dates.py asks `house_number` before a four-digit number
 becomes a year ("1600 Pennsylvania Avenue" is no date). Each rule names a structure of English: an address (a number
 before a street name, or after "at" before a proper noun), a tally (two numbers joined by a dash, larger first, or
-beside a contest's verb or noun), a number a telephone noun introduces, a digit run led by a zero.
+beside a contest's verb or noun), a number a telephone noun introduces, a digit run led by a zero, an ordinal before
+a capitalized name ("the 5th Amendment"), a name and its number before the noun they modify ("a Chapter 11 plan"),
+and "No." with its number after a noun ("mine No. 4"; "the No. 3 official" is a rank: `rank_start`).
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from factextract.data import currencies, units
 from factextract.data.addresses import STREET_TYPES
@@ -35,6 +37,10 @@ _TELEPHONE_BEFORE = re.compile(
 )
 # "04417", "0645": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
 _CODE = re.compile(r"0\d{3,}")
+# "mine No. 4", "the No. 3 official": the abbreviation of "number" before digits
+_NO_BEFORE = re.compile(r"\bNo\.\s?$")
+# "the 5th I think": a capitalized pronoun, article or verb after an ordinal begins no name
+_FUNCTION_WORDS = frozenset({"PRON", "DET", "ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
 
 
 def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
@@ -45,8 +51,47 @@ def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
         return False
     # "0 . 0125", a decimal written with spaces, is no code
     code = _CODE.fullmatch(digits.group()) is not None and not re.search(r"[.,]\s?$", text[max(0, start - 2):start])
-    return (code or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
+    # "mine No. 4": "No." and its number end a name, unless they rank
+    named = _NO_BEFORE.search(text, max(0, start - 5), start) is not None and rank_start(text, start, view) is None
+    return (code or named or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
             or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
+def rank_start(text: str, start: int, view: DocView | None) -> int | None:
+    """Where "No." starts when it and the digits at start are a rank ("the No. 3 official", "is No. 1"); None when
+    no "No." is there, or when it follows a noun whose name it ends ("county mine No. 4", "Proposition No. 5")."""
+    no = _NO_BEFORE.search(text, max(0, start - 5), start)
+    if no is None:
+        return None
+    token = view.token_at(no.start()) if view is not None else None
+    if token is None or token.i == 0:
+        return no.start()
+    before = token.doc[token.i - 1]
+    return None if before.pos_ in ("NOUN", "PROPN") else no.start()
+
+
+def ordinal_in_name(token: Token, spelled: bool) -> bool:
+    """'the 5th Amendment', '1st Nationwide Bank', 'West 23rd Street', 'the First Amendment': an ordinal before a
+    capitalized noun is part of a name (lowercase, "the 20th century", "its 50th anniversary", it ranks), unless
+    every word of the sentence is capitalized, as in a headline, or the ordinal opens the sentence."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or (spelled and (not token.text[:1].isupper() or token.i == token.sent.start)):
+        return False
+    name = doc[token.i + 1]
+    return (name.text[:1].isupper() and name.is_alpha and name.pos_ not in _FUNCTION_WORDS
+            and name.ent_type_ not in ("NORP", "DATE") and not _title_case(token.sent))
+
+
+def name_modifies_noun(prev: Token, token: Token) -> bool:
+    """'a Chapter 11 plan', 'the Soyuz 9 capsule', 'Fortune 500 companies': a capitalized name and its number
+    together modify the lowercase noun after them (which the number does not count)."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or prev.i == prev.sent.start:
+        return False
+    noun = doc[token.i + 1]
+    # both lean forward, on each other or on the noun ("gave Lee 3 votes": "Lee" is the verb's)
+    together = token.head.i in (prev.i, noun.i) and (prev.head.i == token.i or prev.head.i > token.i)
+    return together and noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ not in _MEASURE_WORDS
 
 
 def house_number(text: str, start: int, end: int, view: DocView | None) -> bool:

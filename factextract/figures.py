@@ -32,7 +32,7 @@ from factextract.data.non_figures import YEAR_STATE_NOUNS
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
-from factextract.figure_filters import not_a_figure
+from factextract.figure_filters import name_modifies_noun, not_a_figure, ordinal_in_name, rank_start
 from factextract.models import Figure
 from factextract.money import (
     AMOUNT_BEFORE_WORD,
@@ -186,6 +186,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
         return None
     before = text[max(0, start - 40):start]
     kind = "ordinal" if number.ordinal else "count"
+    ranked = rank_start(text, start, index) if not number.spelled else None
+    if ranked is not None:  # "the No. 3 official": a rank
+        kind, start = "ordinal", ranked
     unit = currency = None
     value: float = number.value
     confidence = 0.8 if number.spelled else 0.9
@@ -279,6 +282,9 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     # "the one who", "at one point", "high-five", "the first lady", "they first met": words that count or rank nothing
     if number.spelled and word_not_a_figure(number, text, token):
         return False
+    # "the 5th Amendment", "20th Century Fox": an ordinal in a name
+    if number.ordinal and token is not None and ordinal_in_name(token, number.spelled):
+        return False
     # "first", "second": ordinals only where the parser's entities say so ("a second look" is not); a compound
     # ("twenty-fifth", "two hundredth") has no other reading, even where the parser has no sentence around it
     if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL") \
@@ -310,11 +316,11 @@ def _numbered_name(token: Token, number: Number) -> bool:
     named = prev.is_title or re.search(r"[a-z][A-Z]", prev.text) is not None
     # "Rs 500": a currency written as a capitalized abbreviation is no name
     named = named and prev.lower_ not in currencies.PREFIX_SYMBOLS
-    return (
-        prev.pos_ == "PROPN" and named and prev.idx + len(prev.text) < number.start
-        and token.head.i <= prev.i and prev.ent_type_ not in ("DATE", "MONEY")
-        and token.dep_ in ("nummod", "appos", "compound", "npadvmod")
-    )
+    if not named or prev.idx + len(prev.text) >= number.start or prev.ent_type_ in ("DATE", "MONEY"):
+        return False
+    follows = prev.pos_ == "PROPN" and token.head.i <= prev.i
+    # "a Chapter 11 plan": the name and its number modify the noun after them
+    return (follows and token.dep_ in ("nummod", "appos", "compound", "npadvmod")) or name_modifies_noun(prev, token)
 
 
 def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:

@@ -157,6 +157,10 @@ def test_one_that_counts_stays_a_count(text: str, value: float) -> None:
         "At first glance it looks fine.",
         "They first met in the spring.",  # an adverb before its verb
         "The rule was first approved by a court.",
+        "He pleaded the 5th Amendment.",  # an ordinal before a capitalized name
+        "She banked at 3rd Harbor Bank.",
+        "The studio 20th Century Fox sued.",
+        "The Second Amendment was debated.",
     ],
 )
 def test_ordinals_that_rank_nothing_are_not_figures(text: str) -> None:
@@ -173,8 +177,24 @@ def test_ordinals_that_rank_nothing_are_not_figures(text: str) -> None:
         ("The town marked its 50th anniversary.", "50th"),  # lowercase: no name
         ("Obama's 2nd Term Begins Today", "2nd"),  # a headline in title case
         ("Her son, a sixth-grader, won.", "sixth"),  # "a sixth" hyphened to a word is no fraction
+        ("He is the No. 3 official at the agency.", "No. 3"),  # "No." before a noun: a rank
     ],
 )
 def test_ordinals_that_rank_stay_ordinals(text: str, written: str) -> None:
     assert written in [f.text for f in figures(text) if f.kind == "ordinal"]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm filed a Chapter 11 reorganization plan.",  # a name and its number modify the noun after them
+        "They flew aboard the Soyuz 9 capsule.",
+        "Miners worked at county mine No. 4 for years.",  # "No." after a noun ends its name
+    ],
+)
+def test_numbers_inside_names_are_not_figures(text: str) -> None:
+    assert [f for f in numeric(text) if f.kind != "duration"] == []
+
+
+def test_a_number_after_a_name_that_counts_the_noun_stays() -> None:
+    assert [f.value for f in numeric("The deal gave Lee 3 votes.")] == [3]
