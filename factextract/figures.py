@@ -106,7 +106,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     masked = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
     masked += [(m.start(), m.end()) for m in _URL.finditer(text)]
     masked += [(d.start, d.end) for d in dates]
-    drafts = [_date_draft(d) for d in dates]
+    drafts = [_date_draft(d, text) for d in dates]
     for number in find_numbers(text, _number_starts(doc)):
         if any(number.start < e and s < number.end for s, e in masked):
             continue
@@ -164,9 +164,13 @@ def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
             and nxt.lower_ not in YEAR_STATE_NOUNS)
 
 
-def _date_draft(date: DateSpan) -> _Draft:
+def _date_draft(date: DateSpan, text: str) -> _Draft:
+    # "nearly a week", "in less than a year": a length read by the date rules takes its bound as a count does;
+    # "over the past three years" runs across the period, it bounds nothing
+    bounded = date.kind == "duration" and not text[date.start:date.end].lower().startswith("the ")
+    qualifier = read_qualifier(text, date.start, date.end) if bounded else None
     return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end, date.unit,
-                  minimum=date.earliest, maximum=date.latest)
+                  qualifier=qualifier, minimum=date.earliest, maximum=date.latest)
 
 
 def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:

@@ -37,7 +37,7 @@ QUALIFIERS: dict[str, str] = {
     "at least": "at least", "no less than": "at least", "no fewer than": "at least", "a minimum of": "at least",
     "at least or equal to": "at least",
     "at most": "at most", "no more than": "at most", "a maximum of": "at most", "not more than": "at most",
-    "at most or equal to": "at most",
+    "at most or equal to": "at most", "within": "at most",  # "within 30 days", "within a mile"
     **_INCLUSIVE,
     "up to": "up to", "as many as": "up to", "as much as": "up to", "as high as": "up to",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",

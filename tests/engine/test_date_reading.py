@@ -285,6 +285,12 @@ def test_a_length_counted_from_another_event_is_a_duration(text: str, span: str,
 def test_a_bound_on_one_unit_is_a_length_of_one(text: str, span: str, unit: str) -> None:
     period = figures(text, dt.date(2014, 10, 5))[span]
     assert (period.kind, period.value, period.unit) == ("duration", 1, unit)
+    assert period.qualifier == {"century": "about", "week": "less than", "year": "at most"}[unit]
+
+
+def test_over_a_period_runs_across_it_and_bounds_nothing() -> None:
+    period = figures("Rents rose over the past three years.", dt.date(2014, 10, 5))["the past three years"]
+    assert period.qualifier is None
 
 
 def test_this_weekend_in_a_past_tense_sentence_is_the_weekend_just_past() -> None:
