@@ -15,7 +15,8 @@ from devtools.evaluate.figure_scoring import FIGURES, predict, read_gold, score
 from factextract.data.units import TEMPERATURE_SCALES, TEMPERATURE_UNITS
 from factextract.models import Figure
 
-BAR = 0.90
+# issue 20: every Recognizers-Text kind at F1 >= 0.93, with the right value on as many of its matches
+BAR = 0.93
 _NUMERIC = ("count", "money", "percent", "quantity", "range", "duration")
 
 
@@ -29,17 +30,17 @@ def _dimension(f: Figure) -> bool:
     return measured and f.unit not in (*TEMPERATURE_SCALES, "fraction", *_PERCENT_UNITS) and f.counted != "age"
 
 
-# set name -> (figures that set annotates, counts toward the 0.90 bar)
-SETS: dict[str, tuple[Callable[[Figure], bool], bool]] = {
-    "rt_number": (lambda f: f.kind in _NUMERIC, True),
-    "rt_currency": (lambda f: f.kind == "money" or (f.kind == "range" and f.currency is not None), True),
-    "rt_percent": (lambda f: f.kind == "percent" or (f.kind == "range" and f.unit in _PERCENT_UNITS), True),
-    "rt_dimension": (_dimension, True),  # angle units included
+# set name -> the figures that set annotates
+SETS: dict[str, Callable[[Figure], bool]] = {
+    "rt_number": lambda f: f.kind in _NUMERIC,
+    "rt_currency": lambda f: f.kind == "money" or (f.kind == "range" and f.currency is not None),
+    "rt_percent": lambda f: f.kind == "percent" or (f.kind == "range" and f.unit in _PERCENT_UNITS),
+    "rt_dimension": _dimension,  # angle units included
     # a bounded number: a range, or one number with a comparison ("exactly" is "equal to": [x, x])
-    "rt_numberrange": (lambda f: f.kind == "range" or f.qualifier in _BOUNDS, False),
-    "rt_ordinal": (lambda f: f.kind == "ordinal", False),
-    "rt_age": (lambda f: f.counted == "age", False),
-    "rt_temperature": (lambda f: f.kind == "quantity" and f.unit in TEMPERATURE_UNITS, False),
+    "rt_numberrange": lambda f: f.kind == "range" or f.qualifier in _BOUNDS,
+    "rt_ordinal": lambda f: f.kind == "ordinal",
+    "rt_age": lambda f: f.counted == "age",
+    "rt_temperature": lambda f: f.kind == "quantity" and f.unit in TEMPERATURE_UNITS,
 }
 PHONES = "rt_phonenumber"
 
@@ -63,22 +64,27 @@ def _phone_false_positives(gold: list[dict], predictions: list[dict]) -> dict:
 
 def evaluate(data: Path) -> dict:
     results: dict = {}
-    for name, (keep, _) in SETS.items():
+    for name, keep in SETS.items():
         gold_path = data / FIGURES / f"{name}.jsonl"
         results[name] = score(data, "quantities", gold_path, predict(read_gold(gold_path), keep))
     phone_gold = read_gold(data / FIGURES / f"{PHONES}.jsonl")
     results[PHONES] = _phone_false_positives(phone_gold, predict(phone_gold, lambda f: f.kind != "date"))
-    results["meets_bars"] = all(results[name]["f1"] >= BAR for name, (_, barred) in SETS.items() if barred)
+    results["below_bar"] = [name for name in SETS if not _meets_bar(results[name])]
+    results["meets_bars"] = not results["below_bar"]
     return results
+
+
+def _meets_bar(r: dict) -> bool:
+    return r["f1"] >= BAR and (r["value_n"] == 0 or r["value_acc"] >= BAR)
 
 
 def report(result: dict) -> str:
     lines = ["quantities (Recognizers-Text English cases):"]
-    for name, (_, barred) in SETS.items():
+    for name in SETS:
         r = result[name]
         lines.append(
             f"  {name:<15} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}"
-            f"{f' (bar {BAR})' if barred else ''}  value {r['value_acc']:.3f} on {r['value_n']}  "
+            f"  value {r['value_acc']:.3f} on {r['value_n']}  "
             f"[{r['gold']} gold, {r['predicted']} predicted]"
         )
     phones = result[PHONES]
@@ -86,5 +92,6 @@ def report(result: dict) -> str:
         f"  {PHONES:<15} {phones['figures_over_phone_numbers']} figures over {phones['phone_numbers']} phone numbers "
         f"({phones['figures_emitted']} figures emitted in {phones['docs']} texts)"
     )
-    lines.append("  all barred sets meet 0.90" if result["meets_bars"] else "  BELOW BAR on a barred set")
+    lines.append(f"  every set meets {BAR} (F1 and value)" if result["meets_bars"]
+                 else f"  below {BAR} (F1 or value): {', '.join(result['below_bar'])}")
     return "\n".join(lines)
