@@ -42,7 +42,7 @@ from factextract.data.date_words import (
     WEEKDAYS,
 )
 from factextract.data.number_words import CARDINALS
-from factextract.date_context import Narrative, is_name, modifies_a_noun, tense_at
+from factextract.date_context import PAST, Narrative, is_name, modifies_a_noun, tense_at
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_resolvers import (
     Anchor,
@@ -260,6 +260,10 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
             continue
         if view is not None and rule.name == "season" and modifies_a_noun(view, start, end):
+            continue
+        # "had been in the job one day": under a past verb "one day" is a length (the number reader's), not "someday"
+        if view is not None and rule.name == "future" and match.group(0).lower() == "one day" \
+                and tense_at(view, start) == PAST:
             continue
         # "1600 Pennsylvania Avenue", "the office at 1900 Elm": a house number, not a year
         if rule.name == "year" and house_number(text, match.start("year"), match.end("year"), view):

@@ -309,3 +309,10 @@ def test_this_weekend_in_a_past_tense_sentence_is_the_weekend_just_past() -> Non
 def test_a_clock_time_and_its_day_are_one_time(text: str, span: str, value: str) -> None:
     found = figures(text, dt.date(2014, 10, 6))
     assert (found[span].kind, found[span].value) == ("time", value)
+
+
+def test_one_day_is_someday_ahead_but_a_length_under_a_past_verb() -> None:
+    ahead = figures("The town will one day have a port.", dt.date(2014, 10, 5))["one day"]
+    length = figures("The mayor had held office for one day.", dt.date(2014, 10, 5))["one day"]
+    assert (ahead.kind, ahead.value) == ("date", "FUTURE_REF")
+    assert (length.kind, length.value, length.unit) == ("duration", 1, "day")
