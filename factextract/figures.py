@@ -76,6 +76,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*+@\S+\.\w+", re.IGN
 _NAME_HYPHEN = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-$")
 # "one-off", "one-sided", "one-way": "one" hyphened to a word other than a unit is an adjective, not a count
 _ONE_HYPHEN = re.compile(r"-(?P<word>[A-Za-z]+)")
+_SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|bn|mn)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
@@ -237,6 +238,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
                 if name in currencies.SUBUNITS:
                     unit = name.rstrip("s") if name != "pence" else "penny"
                 kind, end, confidence = "money", money.end(), 0.95 if not number.spelled else 0.85
+                scale = _SCALE_AFTER_CODE.match(text, end) if money.group("code") else None
+                if scale:  # "75 USD million": the code written between the number and its scale
+                    value, end = value * SCALE_SUFFIXES[scale.group("scale").lower()], scale.end()
     if kind == "count" and not number.ordinal and not number.spelled:
         minor = MINOR_AFTER.match(text, end)
         if minor:

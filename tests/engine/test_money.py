@@ -14,6 +14,8 @@ from factextract import extract
         ("The town took a $3.5 million grant.", "$3.5 million", 3_500_000, "USD"),
         ("The mine cost A$40 million.", "A$40 million", 40_000_000, "AUD"),
         ("Donors gave $2million to the campaign.", "$2million", 2_000_000, "USD"),
+        # the ISO code written between the number and its scale
+        ("The fund lost 40 EUR million.", "40 EUR million", 40_000_000, "EUR"),
     ],
 )
 def test_the_currency_and_amount_of_a_sum(text: str, written: str, value: float, currency: str) -> None:
