@@ -66,7 +66,7 @@ def _likely_year(published: dt.date, month: int, day: int, future: bool) -> int:
     return published.year
 
 
-def _underspecified_year(at: Anchor, start: int, month: int, day: int | None) -> int:
+def underspecified_year(at: Anchor, start: int, month: int, day: int | None) -> int:
     """The year of "March 6" or "in May" (day None), as HeidelTime reads it: by the tense of the governing verb
     (past: the latest on or before the reference; future: the earliest on or after; else the nearest), against
     the story's narrative time when it has moved ("in 1986 ... on March 6"), and a past event never after
@@ -121,7 +121,8 @@ def _count(word: str) -> int | None:
         return int(word)
     if word in ("a", "an", "one"):
         return 1
-    return CARDINALS.get(word)
+    parts = [CARDINALS.get(part) for part in word.split("-")]
+    return None if None in parts else sum(parts)  # "seventy-four"
 
 
 # --- resolvers -------------------------------------------------------------------------------
@@ -134,7 +135,7 @@ def full_date(m: re.Match[str], at: Anchor) -> Resolved | None:
     elif at.published is None:
         year = None
     else:
-        year = _underspecified_year(at, m.start(), month, day)
+        year = underspecified_year(at, m.start(), month, day)
     if year is None:
         return Resolved("date", None, 0.6)
     if not in_calendar(year):  # "March 6" read past the calendar's edge
@@ -193,7 +194,7 @@ def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
     elif rel == "next":
         year = published.year + (month <= published.month)
     else:
-        year = _underspecified_year(at, m.start(), month, None)
+        year = underspecified_year(at, m.start(), month, None)
     return Resolved("date", year_value(year, f"{year:04d}-{month:02d}"), 0.8)
 
 
@@ -288,8 +289,9 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     edge = (m.group("edge") or "").lower()
     if edge in ("earlier",):
         step = min(step, 0)
-    if rel == "this" and unit == "weekend" and at.tense == PAST and at.published.weekday() < 5:
-        # "spoke this weekend" in a Monday paper: the weekend just past, not the coming one of its week
+    if rel in ("this", "the") and unit == "weekend" and at.tense == PAST and at.published.weekday() < 5:
+        # "spoke this weekend", "a report from over the weekend" in a Monday paper: the weekend just past, not the
+        # coming one of its week
         step = -1
     if rel in ("the following", "the previous"):
         # "On Oct. 3, 2004 ... the following year": counted from the time the story is at, never from publication
@@ -362,13 +364,15 @@ def day_word(m: re.Match[str], at: Anchor) -> Resolved | None:
     word = m.group("dayword").lower()
     if at.published is None:
         return Resolved("date", None, 0.6)
-    shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
+    word = re.sub(r"\s+", " ", word)
+    # "last night" in a paper is the night before its day, as "tonight" is the night of it
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1}[word]
     day = days_after(at.published, shift)
     if day is None:
-        return Resolved("time" if word == "tonight" else "date", None, 0.9)
+        return Resolved("time" if word.endswith("night") else "date", None, 0.9)
     value = day.isoformat()
     part = (m.group("part") or "").lower()
-    if word == "tonight":
+    if word.endswith("night"):
         return Resolved("time", value + "TNI", 0.85)
     if part:
         return Resolved("time", value + "T" + PARTS_OF_DAY[part], 0.85)

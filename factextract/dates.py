@@ -44,6 +44,8 @@ from factextract.data.date_words import (
 from factextract.data.number_words import CARDINALS
 from factextract.date_context import PAST, Narrative, is_name, modifies_a_noun, tense_at
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
+from factextract.date_holidays import NAMES as HOLIDAYS
+from factextract.date_holidays import holiday, year_end
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -96,7 +98,9 @@ _WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for n
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT_BOUNDS = ("about", "nearly", "almost", "than", "over", "under", "within", "around", "roughly", "least")
-_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{alternation(CARDINALS)})"
+# "seventy-four years ago": a compound written with its hyphen is one number
+_CARDINAL = rf"(?:{alternation(CARDINALS)})"
+_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{_CARDINAL}(?:-{_CARDINAL})?)"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
 # "the past century" is the last hundred years, like "the past decade"
 _SPAN_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?|century|centuries)"
@@ -105,7 +109,9 @@ _ORD_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _EDGE = rf"(?P<edge>(?i:{alternation(PERIOD_EDGES)}))"
 _POSSESSIVE_YEAR = rf"(?P<pyear>{alternation(QUARTER_OWNERS)})"
 _PERIOD = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
-_SEASON = r"(?P<season>spring|summer|autumn|winter)"
+# "fall" is a season only after a relation word or in "the fall of 2010": else the verb or "the fall of Rome"
+_SEASON = (r"(?P<season>spring|summer|autumn|winter|(?:(?<=the\s)fall(?=\s+of\s+\d))"
+           r"|(?:(?<=last\s)|(?<=next\s)|(?<=this\s))fall)")
 
 _FLAGS = re.IGNORECASE
 # Years as broadcast transcripts spell them: "nineteen sixty-three", "the year two thousand (and one)".
@@ -141,6 +147,12 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\b(?P<mrel>(?i:{alternation(MONTH_RELATIONS)}))\s+|\b(?i:mid)-?)?{_MONTH}"), bare_month),
     _Rule("weekday", re.compile(
         rf"(?:\b(?P<wrel>(?i:{alternation(WEEKDAY_RELATIONS)}))\s+)?{_WEEKDAY}{_PART}"), weekday),
+    _Rule("holiday", re.compile(rf"\b(?P<holiday>{alternation(HOLIDAYS)})(?:,?\s+(?P<hyear>{_YEAR}))?(?![\w'’])"),
+          holiday),
+    # "by year-end", "since year end.": the year's end standing alone ("year-end results" name a kind of result)
+    _Rule("year_end", re.compile(
+        r"\b(?:the\s+)?year[- ]end\b(?=\s*(?:[.,;:)]|$|\s+(?:and|or|to|for|of|in|on|at|when|as|with)\b))", _FLAGS),
+        year_end),
     _Rule("spelled_year", re.compile(rf"\b(?:{_MONTH}\s+|(?P<the>(?i:the\s+year\s+)))?{_SPELLED_YEAR}"),
           spelled_year),
     _Rule("quarter", re.compile(
@@ -158,7 +170,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"|\bthe\s+(?:(?:early|mid|late)[\s-]?)?(?P<tens_word>{alternation(DECADE_WORDS)})\b", _FLAGS), decade),
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), fiscal),
     _Rule("period_around_now", re.compile(
-        rf"\b(?:the\s+(?P<rel>past|last|previous|next|coming)\s+(?:(?P<n>{_NUMWORD})\s+)?"
+        rf"\b(?:(?:the|these)\s+(?P<rel>past|last|previous|next|coming)\s+(?:(?P<n>{_NUMWORD})\s+)?"
         rf"|(?P<vague>recent|coming|upcoming)\s+){_SPAN_UNIT}\b", _FLAGS),
         period_around_now),
     _Rule("ago", re.compile(
@@ -177,7 +189,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<rel>last|next|this|this past|this coming|the past)\s+|the\s+)?{_SEASON}"
         rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b", _FLAGS), season),
     _Rule("day_word", re.compile(
-        rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>today|yesterday|tomorrow|tonight)\b{_PART}", _FLAGS),
+        rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>today|yesterday|tomorrow|tonight|last\s+night)\b{_PART}",
+        _FLAGS),
         day_word),
     _Rule("this_part", re.compile(r"\bthis\s+(?P<part>morning|afternoon|evening)\b", _FLAGS), this_part),
     _Rule("oclock", re.compile(rf"\b(?P<h>\d{{1,2}}|{alternation(CLOCK_HOURS)})\s+o['’]clock\b", _FLAGS), oclock),
@@ -194,7 +207,7 @@ _RULES: tuple[_Rule, ...] = (
 # "Next Week").
 _NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
-_UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday"})
+_UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday", "holiday", "year_end"})
 # Rules that name a year outright and so move the narrative time ("in 1986", "on March 3, 2011", "last year") ...
 _ESTABLISHING = frozenset({"full_date", "month_year", "year", "spelled_year"})
 # The story moves to a time it places an event in ("in 1986", "on May 22, 1995"); a year that qualifies a thing
@@ -259,10 +272,11 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
             continue
         if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
             continue
-        if view is not None and rule.name == "season" and modifies_a_noun(view, start, end):
+        if view is not None and rule.name in ("season", "holiday") and modifies_a_noun(view, start, end):
             continue
-        # "had been in the job one day": under a past verb "one day" is a length (the number reader's), not "someday"
-        if view is not None and rule.name == "future" and match.group(0).lower() == "one day" \
+        # "had been in the job one day": under a past verb "one day" is a length (the number reader's), not
+        # "someday"; "was killed soon after" looks ahead from a past time, not from the time of writing
+        if view is not None and rule.name == "future" and match.group(0).lower() in ("one day", "soon") \
                 and tense_at(view, start) == PAST:
             continue
         # "1600 Pennsylvania Avenue", "the office at 1900 Elm": a house number, not a year
@@ -317,7 +331,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
             narrative = None
-        underspecified = rule.name in _UNDERSPECIFIED and (rule.name != "full_date" or not match.group("year"))
+        underspecified = rule.name in _UNDERSPECIFIED and not _named_year(rule.name, match)
         if underspecified and view is not None and plain.published is not None:
             at = replace(plain, tense=tense_at(view, start), narrative=narrative)
             resolved = rule.resolve(match, at) or resolved
@@ -334,6 +348,12 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,
                               resolved.earliest, resolved.latest))
     return spans
+
+
+def _named_year(rule: str, match: re.Match[str]) -> bool:
+    """Whether an underspecified kind of date names its year here ("March 6, 2011", "Christmas 2010")."""
+    return (rule == "full_date" and match.group("year") is not None) or (
+        rule == "holiday" and match.group("hyear") is not None)
 
 
 def _moved(narrative: Narrative | None, rule: str, resolved: Resolved, published: dt.date | None, text: str,

@@ -59,7 +59,8 @@ ANCHOR_WORDS = (
     "soon", "coming", "one day", "today", "yesterday", "tomorrow", "tonight", "day", "week", "month", "quarter",
     "year", "decade", "centur", "spring", "summer", "fall", "autumn", "winter", "fiscal", "morning", "afternoon",
     "evening", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "ago", "earlier", "later",
-    *CLOCK_HOURS, "a few", "a couple", "several", "some", "nineteen", "eighteen", "two thousand",
+    *CLOCK_HOURS, "a few", "a couple", "several", "some", "nineteen", "eighteen", "two thousand", "night",
+    "christmas", "thanksgiving", "halloween",
 )
 
 # Auxiliaries that put the governed event ahead of the time of speaking ("will meet on Friday", "would be paid in

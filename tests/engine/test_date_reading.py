@@ -316,3 +316,34 @@ def test_one_day_is_someday_ahead_but_a_length_under_a_past_verb() -> None:
     length = figures("The mayor had held office for one day.", dt.date(2014, 10, 5))["one day"]
     assert (ahead.kind, ahead.value) == ("date", "FUTURE_REF")
     assert (length.kind, length.value, length.unit) == ("duration", 1, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # a moving holiday is counted in the year its verb and the story place it
+        ("Turnout will rise as Election Day nears.", dt.date(2016, 9, 21), "Election Day", "2016-11-08"),
+        ("In 2012 the race was calm. Soon after Election Day, he left.", dt.date(2016, 9, 8), "Election Day",
+         "2012-11-06"),
+        ("The strike began after Labor Day.", dt.date(2016, 9, 12), "Labor Day", "2016-09-05"),
+        ("The works should end by Christmas.", dt.date(2016, 10, 1), "Christmas", "2016-12-25"),
+        ("Stores opened early on Black Friday 2015.", dt.date(2016, 10, 1), "Black Friday 2015", "2015-11-27"),
+        ("The mayor spoke last night.", dt.date(2016, 9, 27), "last night", "2016-09-26TNI"),
+        ("Seventy-four years ago, the port was bombed.", dt.date(2016, 9, 8), "Seventy-four years ago", "1942"),
+        ("By the fall of 2010, the mood had turned.", dt.date(2016, 9, 8), "the fall of 2010", "2010-FA"),
+        ("The sale should close by year-end.", dt.date(1989, 11, 2), "year-end", "1989-12-31"),
+        ("Shares are up 9% since year-end.", dt.date(1989, 11, 2), "year-end", "1988-12-31"),
+    ],
+)
+def test_holidays_nights_and_ends_of_years(text: str, published: dt.date, span: str, value: str) -> None:
+    assert figures(text, published)[span].value == value
+
+
+def test_a_holiday_that_modifies_a_noun_and_soon_under_a_past_verb_are_no_dates() -> None:
+    found = figures("She bought a Christmas tree. The guard was freed soon after.", dt.date(2016, 10, 1))
+    assert [f for f in found.values() if f.kind == "date"] == []
+
+
+def test_these_past_years_are_a_period_ending_now() -> None:
+    period = figures("Rents doubled in these past eight years.", dt.date(2016, 10, 3))["these past eight years"]
+    assert (period.kind, period.value, period.min, period.max) == ("duration", 8, "2008-10-03", "2016-10-03")
