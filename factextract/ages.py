@@ -23,6 +23,8 @@ _COORDINATED_AGE = re.compile(
     r"(?P<unit>year|month|week|day)s?[\s-]old\b",
     re.IGNORECASE,
 )
+# "at age 16", "aged 65", "the age of 60", "ages 18 to 24": a number that "age" introduces
+_AGE_BEFORE = re.compile(r"\b(?:ages?(?:\s+of)?|aged)\s+(?:\d{1,3}\s*(?:to|and|or|-|–)\s*)?$", re.IGNORECASE)
 _ASIDE_ENDS = frozenset({",", "—", "―", "–", "--"})
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "—", "―", "–", "--"})
 _PERSON_SUBJECTS = frozenset({"he", "she", "i", "who"})
@@ -36,6 +38,8 @@ def bare_age(number: Number, text: str, view: DocView) -> str | None:
     written = text[number.start:number.end]
     if not written.isdigit() or not 1 <= number.value <= _OLDEST:
         return None
+    if _AGE_BEFORE.search(text, max(0, number.start - 24), number.start):
+        return "year"
     token = view.token_at(number.start)
     if token is None or token.text != written:
         return None

@@ -26,9 +26,10 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
 # Words after "at" and a number that make it a measure, not an address: "at 5 Percent", "at 20 Euros"
 _MEASURE_WORDS = frozenset({*units.WORDS, *units.TIME_UNITS, *currencies.NAMES, "percent", "pct", "cent"})
-# "won 7-2", "a 5-4 decision", "split 3 to 2": two numbers of a tally, no part of a longer number, code or amount
+# "won 7-2", "a 5-4 decision", "split 3 to 2", "a 2-to-1 vote": two numbers of a tally, no part of a longer
+# number, code or amount
 _TALLY = re.compile(
-    r"(?<![\w.,/$£€¥#-])(?P<a>\d{1,3})(?:(?P<dash>[-–—])|\s+to\s+)(?P<b>\d{1,3})(?![\w%/]|[.,]\d|[-–—]\d)"
+    r"(?<![\w.,/$£€¥#-])(?P<a>\d{1,3})(?:-to-|(?P<dash>[-–—])|\s+to\s+)(?P<b>\d{1,3})(?![\w%/]|[.,]\d|[-–—]\d)"
 )
 # "Her mobile number is 612 448 907", "Tel: 020 7946 0000"
 _TELEPHONE_BEFORE = re.compile(

@@ -35,6 +35,7 @@ def numeric(text: str) -> list[Figure]:
         "Residents backed the plan by a 4 to 1 majority.",
         "Rovers lost 0-1 at home.",  # the smaller number first, beside a contest's verb
         "A 4-4 tie would send it back.",
+        "By a 3-to-2 vote the council agreed.",  # "to" hyphened into the tally
     ],
 )
 def test_a_score_or_vote_tally_is_no_count(text: str) -> None:

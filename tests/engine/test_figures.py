@@ -126,6 +126,9 @@ def test_ages_are_quantities_counted_as_age() -> None:
         ("The farmer, who at 81 still works the land, laughed.", 81),  # "at N" before a person's verb
         ("Being 40 is no reason to retire.", 40),
         ("Tom Ruiz, who is 70, ran again.", 70),
+        ("She left school at age 15.", 15),  # a number "age" introduces
+        ("Only voters aged 80 were asked.", 80),
+        ("He was promoted at the age of 33.", 33),
     ],
 )
 def test_a_bare_number_beside_a_person_is_an_age(text: str, value: float) -> None:
