@@ -77,6 +77,9 @@ _NAME_HYPHEN = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-$")
 # "one-off", "one-sided", "one-way": "one" hyphened to a word other than a unit is an adjective, not a count
 _ONE_HYPHEN = re.compile(r"-(?P<word>[A-Za-z]+)")
 _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|bn|mn)\b", re.IGNORECASE)
+_MULTIPLE = re.compile(
+    r"\s+(?P<times>times)\s+(?:the|as|more|less|higher|lower|larger|greater|bigger|smaller|faster|that\s+of|what|"
+    r"book|its|their|his|her|our|your)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
@@ -267,6 +270,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
         kind, unit, age, confidence = "quantity", age_unit, True, 0.85
     if kind == "count" and number.fraction:
         kind, unit = "quantity", "fraction"
+    multiple = _MULTIPLE.match(text, end) if kind == "count" and not number.ordinal else None
+    if multiple:  # "three times the rate", "1.65 times book value": a multiple, not a count of occasions
+        kind, unit, end = "quantity", "times", multiple.end("times")
     qualifier = read_qualifier(text, start, end)
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):

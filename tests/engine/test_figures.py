@@ -103,6 +103,19 @@ def test_a_scale_named_outside_a_conversion_is_no_figure() -> None:
     assert [f.kind for f in figures("The Fahrenheit scale was proposed in 1724.")] == ["date"]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Rents rose at four times the pace of wages.", 4), ("The bid is 2.5 times book value.", 2.5)],
+)
+def test_a_multiple_is_a_quantity_of_times(text: str, value: float) -> None:
+    figure = one(text)
+    assert (figure.kind, figure.value, figure.unit) == ("quantity", value, "times")
+
+
+def test_how_often_something_happened_stays_a_count() -> None:
+    assert one("The mayor called four times that week.", "count").value == 4
+
+
 def test_pounds_with_a_scale_are_sterling() -> None:
     figure = one("Profit rose to 361 million pounds.", "money")
     assert (figure.currency, figure.value) == ("GBP", 361e6)
