@@ -238,8 +238,8 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
                 currency = currencies.NAMES.get(name) if name else currency_code(code)
                 if code and code.upper() in currencies.MILLION_CODES:
                     value *= 1e6
-                if name in currencies.SUBUNITS:
-                    unit = name.rstrip("s") if name != "pence" else "penny"
+                if name in currencies.SUBUNITS:  # "18 Canadian cents": the unit is the cent
+                    unit = name.split()[-1].rstrip("s") if name != "pence" else "penny"
                 kind, end, confidence = "money", money.end(), 0.95 if not number.spelled else 0.85
                 scale = _SCALE_AFTER_CODE.match(text, end) if money.group("code") else None
                 if scale:  # "75 USD million": the code written between the number and its scale

@@ -45,6 +45,7 @@ NAMES: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "bucks": "USD",
     "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP",
     "british pounds": "GBP", "pounds": "GBP", "pound": "GBP", "pence": "GBP", "penny": "GBP",
+    "canadian cents": "CAD", "canadian cent": "CAD", "australian cents": "AUD", "australian cent": "AUD",
     "cents": "USD", "cent": "USD",
     "japanese yen": "JPY", "yen": "JPY", "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
     "kuai": "CNY", "swiss francs": "CHF", "swiss franc": "CHF", "french francs": "FRF", "francs": "FRF",
@@ -57,4 +58,5 @@ NAMES: dict[str, str] = {
 }
 
 # Subunits: the amount is a hundredth of the main unit; value stays as written, the unit says it.
-SUBUNITS = frozenset({"cents", "cent", "pence", "penny", "satoshis", "satoshi"})
+SUBUNITS = frozenset({"cents", "cent", "pence", "penny", "satoshis", "satoshi", "canadian cents",
+                      "canadian cent", "australian cents", "australian cent"})

@@ -16,6 +16,8 @@ from factextract import extract
         ("Donors gave $2million to the campaign.", "$2million", 2_000_000, "USD"),
         # the ISO code written between the number and its scale
         ("The fund lost 40 EUR million.", "40 EUR million", 40_000_000, "EUR"),
+        # a subunit named with its country keeps the country's currency
+        ("The miner earned 12 Canadian cents a share.", "12 Canadian cents", 12, "CAD"),
     ],
 )
 def test_the_currency_and_amount_of_a_sum(text: str, written: str, value: float, currency: str) -> None:
