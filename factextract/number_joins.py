@@ -125,7 +125,8 @@ def join_subdivided(drafts: list[D], text: str) -> list[D]:
 
 # What joins the two ends of a range: a dash or tilde between numerals ("300–800", "15~40"), "to" and
 # "through" ("grades 9 through 12"), "and" after "between"
-_RANGE_JOIN = re.compile(r"\s*(?P<word>-|–|—|~|to|through|thru|and)\s*", re.IGNORECASE)
+# "18- to 24-year-olds": a hyphen left hanging before "to" shares the second number's compound
+_RANGE_JOIN = re.compile(r"\s*(?:-\s+(?=to\b))?(?P<word>-|–|—|~|to|through|thru|and)\s*", re.IGNORECASE)
 _DASHES = frozenset({"-", "–", "—", "~"})
 _OPENER = re.compile(r"\b(between|from)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
@@ -148,8 +149,11 @@ def _range(first: D, second: D, text: str) -> D | None:
     digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
     # "2 to 3 percent": a bare number before "to" takes the unit after the second
     bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
+    # "aged 5 to 7": two numbers of one unit, the second larger
+    same_unit = word == "to" and first.kind == second.kind == "quantity" and first.unit == second.unit is not None \
+        and first.counted == second.counted
     between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
-    if not ((word in _DASHES and digits) or word in ("through", "thru") or bare_to or between):
+    if not ((word in _DASHES and digits) or word in ("through", "thru") or bare_to or same_unit or between):
         return None
     low = _shared_scale(first.value, second.value, text[first.number_start:first.number_end],
                         text[second.number_start:second.number_end])

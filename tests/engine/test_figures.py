@@ -265,6 +265,18 @@ def test_recognizers_text_cases_meet_the_bar(shared_eval, name: str) -> None:
     assert result["value_n"] == 0 or result["value_acc"] >= BAR, result
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    [
+        ("Among 25- to 34-year-old women, pay rose.", "25- to 34-year-old", "year"),  # a hanging hyphen
+        ("Pupils aged 6 to 9 were asked.", "6 to 9", "year"),  # two ages, the unit unwritten
+    ],
+)
+def test_two_numbers_of_one_unit_joined_by_to_are_a_range(text: str, written: str, unit: str) -> None:
+    figure = one(text)
+    assert (figure.kind, figure.text, figure.unit) == ("range", written, unit)
+
+
 def test_bare_number_before_to_takes_the_unit_of_the_range() -> None:
     figure = one("Prices rose 2 to 3 percent.")
     assert (figure.kind, figure.min, figure.max, figure.unit) == ("range", 2, 3, "percent")
