@@ -85,10 +85,15 @@ def _hyphened_to_word(text: str, start: int, written: str) -> bool:
 
 def _pronoun_one(token: Token) -> bool:
     """'the one who', 'the only one', 'this one:', 'a lucky one.': a determiner before a "one" that counts no noun
-    after it makes it a pronoun ("the one hospital in town" counts)."""
+    after it makes it a pronoun ("the one hospital in town" counts), as does a relative clause or a bare object."""
     if token.dep_ in ("nummod", "compound") and token.head.i > token.i:
         return False
-    return any(child.dep_ in ("det", "poss") and child.i < token.i for child in token.children)
+    # "a war, one he waged", "the message is one that divides": a relative clause describes the "one" itself;
+    # "they might get one.": an object "one" with no word of its own stands for a noun said before
+    described = any(child.dep_ == "relcl" for child in token.children)
+    bare_object = token.dep_ in ("dobj", "attr") and not any(True for _ in token.children)
+    return described or bare_object or any(child.dep_ in ("det", "poss") and child.i < token.i
+                                           for child in token.children)
 
 
 def _indefinite_one(token: Token) -> bool:

@@ -127,6 +127,8 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "The road was closed, said one county official.",
         "Players high-five fans after games.",  # a number hyphened after a word that is no number
         "They met one-on-one twice.",
+        "It was a long feud, one she had fought for years.",  # a relative clause describes the "one"
+        "If the rules change, we may get one.",  # a bare object stands for a noun said before
     ],
 )
 def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:
@@ -141,6 +143,7 @@ def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> No
         ("The town has one hospital.", 1),
         ("The top-five finish pleased fans.", 5),  # a word that bounds a count
         ("The odds were two-to-one.", 1),
+        ("The lead shrank to one.", 1),  # the object of a preposition: a margin or a total
     ],
 )
 def test_one_that_counts_stays_a_count(text: str, value: float) -> None:
