@@ -80,6 +80,7 @@ _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|
 _MULTIPLE = re.compile(
     r"\s+(?P<times>times)\s+(?:the|as|more|less|higher|lower|larger|greater|bigger|smaller|faster|that\s+of|what|"
     r"book|its|their|his|her|our|your)\b", re.IGNORECASE)
+_PLUS = re.compile(r"-plus\b|\+(?![\d+])")
 _OF_AFTER = re.compile(r"\s+of\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
@@ -194,6 +195,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
         return None
     before = text[max(0, start - 40):start]
     kind = "ordinal" if number.ordinal else "count"
+    plus = _PLUS.match(text, end) if not number.ordinal else None
+    if plus:  # "15-plus years", "60+ voters": more than the number, whose unit or noun follows the "plus"
+        end = plus.end()
     ranked = rank_start(text, start, index) if not number.spelled else None
     if ranked is not None:  # "the No. 3 official": a rank
         kind, start = "ordinal", ranked
@@ -273,7 +277,7 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     multiple = _MULTIPLE.match(text, end) if kind == "count" and not number.ordinal else None
     if multiple:  # "three times the rate", "1.65 times book value": a multiple, not a count of occasions
         kind, unit, end = "quantity", "times", multiple.end("times")
-    qualifier = read_qualifier(text, start, end)
+    qualifier = read_qualifier(text, start, end) or ("more than" if plus else None)
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):
         draft = replace(draft, counted=_counted(number, text, index, end))

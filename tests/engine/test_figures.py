@@ -116,6 +116,15 @@ def test_how_often_something_happened_stays_a_count() -> None:
     assert one("The mayor called four times that week.", "count").value == 4
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "kind"),
+    [("The dispute ran for 20-plus years.", "20-plus years", "duration"), ("It drew 300+ fans.", "300+", "count")],
+)
+def test_a_number_plus_is_more_than_it(text: str, written: str, kind: str) -> None:
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.qualifier) == (written, kind, "more than")
+
+
 def test_pounds_with_a_scale_are_sterling() -> None:
     figure = one("Profit rose to 361 million pounds.", "money")
     assert (figure.currency, figure.value) == ("GBP", 361e6)
