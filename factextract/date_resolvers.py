@@ -277,6 +277,9 @@ def quarter_rule(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", year_value(year, f"{year}-Q{number}"), 0.8)
 
 
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+(?:on\s+)?(?:[A-Z][a-z]{2}|\d)")
+
+
 def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     rel = (m.group("rel") or "").lower()
     unit = m.group("unit").lower().rstrip("s")
@@ -299,6 +302,9 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
         if narrative is None or (narrative.year_only and unit != "year"):
             return Resolved("date", None, 0.5)
         return Resolved("date", _period_value(narrative.day, unit, step), 0.6)
+    if rel == "the" and unit == "year" and _ENDED.match(at.text, m.end()):
+        # "net income for the year ended Aug. 31": a fiscal year, twelve months to that day, not the calendar year
+        return Resolved("duration", 1, 0.7, "year")
     if rel in ("that", "the same") or (rel == "the" and unit == "day"):
         # anaphoric ("that year", "the day before"): the period named earlier in the text, not publication's
         return Resolved("date", None, 0.5)

@@ -347,3 +347,9 @@ def test_a_holiday_that_modifies_a_noun_and_soon_under_a_past_verb_are_no_dates(
 def test_these_past_years_are_a_period_ending_now() -> None:
     period = figures("Rents doubled in these past eight years.", dt.date(2016, 10, 3))["these past eight years"]
     assert (period.kind, period.value, period.min, period.max) == ("duration", 8, "2008-10-03", "2016-10-03")
+
+
+def test_the_year_ended_on_a_day_is_a_fiscal_year_not_the_calendar_one() -> None:
+    found = figures("Profit for the year ended June 30 rose.", dt.date(1989, 10, 30))
+    assert (found["the year"].kind, found["the year"].value, found["the year"].unit) == ("duration", 1, "year")
+    assert found["June 30"].value == "1989-06-30"
