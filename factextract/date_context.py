@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from factextract.data.date_words import DEADLINE_PREPOSITIONS, FUTURE_AUXILIARIES, FUTURE_HEADS, NAME_ENTITY_TYPES
+from factextract.data.date_words import (
+    APPOINTING_VERBS,
+    DEADLINE_PREPOSITIONS,
+    FUTURE_AUXILIARIES,
+    FUTURE_HEADS,
+    NAME_ENTITY_TYPES,
+)
 from factextract.doc_view import DocView
 
 PAST, FUTURE, PRESENT, NO_VERB = "past", "future", "present", "none"
@@ -34,10 +40,11 @@ def tense_at(view: DocView, start: int) -> str:
     token = view.token_at(start)
     if token is None:
         return NO_VERB
-    node, steps = token, 0
+    node, steps, timed = token, 0, False
     while node.pos_ not in ("VERB", "AUX") and node.head is not node and steps < 6:
         node = node.head
         steps += 1
+        timed = timed or (node.dep_ == "prep" and node.lower_ in ("on", "in", "at", "during"))
         # "extended to Aug. 14", "respond by Jan. 9": a deadline, not the time of the (past) event
         if node.dep_ == "prep" and node.lower_ in DEADLINE_PREPOSITIONS:
             return NO_VERB
@@ -46,6 +53,10 @@ def tense_at(view: DocView, start: int) -> str:
         if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("DATE", "TIME"):
             return NO_VERB
     if node.pos_ not in ("VERB", "AUX"):
+        return NO_VERB
+    # "has set Nov. 10 as the deadline": the date appointed, whose time the verb's tense does not tell; "a record
+    # set on Aug. 6" is when the setting happened
+    if node.lemma_ in APPOINTING_VERBS and not timed:
         return NO_VERB
     return _verb_tense(node)
 

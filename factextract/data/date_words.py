@@ -76,3 +76,6 @@ NAME_ENTITY_TYPES = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT",
 # Prepositions that make a date an end point ("extended to Aug. 14", "respond by Jan. 9"), not the time of the
 # event their verb tells: the verb's tense does not place the date.
 DEADLINE_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "into"})
+# Verbs whose date is the one they appoint, not when the appointing happened: "has set Nov. 10 as the deadline",
+# "scheduled the vote for Tuesday" (lemmas): their tense does not place the date.
+APPOINTING_VERBS = frozenset({"set", "schedule", "reschedule", "fix", "slate", "pencil", "earmark", "designate"})

@@ -205,6 +205,9 @@ def test_no_past_tense_date_resolves_after_publication_in_the_dev_news(shared_ev
          "1989-10-25"),
         ("His pledge to halve it by the year two thousand was dropped.", dt.date(1998, 2, 5),
          "the year two thousand", "2000"),
+        # the date a verb appoints is not placed by its tense; the time a thing was done is
+        ("The board has set Dec. 4 as the cutoff for bids.", dt.date(1989, 11, 2), "Dec. 4", "1989-12-04"),
+        ("Shares neared the peak set on Sept. 8.", dt.date(1990, 2, 6), "Sept. 8", "1989-09-08"),
     ],
 )
 def test_underspecified_dates_read_by_their_verb(text: str, published: dt.date, span: str, value: str) -> None:
