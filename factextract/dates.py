@@ -72,6 +72,7 @@ from factextract.date_resolvers import (
 )
 from factextract.doc_view import DocView
 from factextract.figure_filters import house_number
+from factextract.number_joins import join_pairs
 from factextract.numbers import alternation
 
 
@@ -299,16 +300,14 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _with_clock_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
-    joined: list[DateSpan] = []
-    for span in spans:
-        last = joined[-1] if joined else None
-        pair = (last, span) if last is not None else None
-        if pair and _clock_and_day(*pair, text):
-            clock, day = (last, span) if str(last.value).startswith("T") else (span, last)
-            joined[-1] = replace(day, start=last.start, end=span.end, kind="time", value=f"{day.value}{clock.value}")
-            continue
-        joined.append(span)
-    return joined
+    return join_pairs(spans, lambda first, second: _clock_day(first, second, text))
+
+
+def _clock_day(first: DateSpan, second: DateSpan, text: str) -> DateSpan | None:
+    if not _clock_and_day(first, second, text):
+        return None
+    clock, day = (first, second) if str(first.value).startswith("T") else (second, first)
+    return replace(day, start=first.start, end=second.end, kind="time", value=f"{day.value}{clock.value}")
 
 
 def _clock_and_day(first: DateSpan, second: DateSpan, text: str) -> bool:

@@ -34,6 +34,7 @@ class _Draft(Protocol):
 
 
 D = TypeVar("D", bound=_Draft)
+T = TypeVar("T")
 
 # "1 over 3", "two out of five hundred tvs", "one in three voters"
 _RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in)\s+", re.IGNORECASE)
@@ -61,9 +62,9 @@ def join_powers(drafts: list[D], text: str) -> list[D]:
     return joined
 
 
-def join_pairs(drafts: list[D], join: Callable[[D, D], D | None]) -> list[D]:
-    """Walks neighbours in text order; where `join` makes one figure of two, both give way to it."""
-    joined: list[D] = []
+def join_pairs(drafts: list[T], join: Callable[[T, T], T | None]) -> list[T]:
+    """Walks neighbours in text order; where `join` makes one figure (or date) of two, both give way to it."""
+    joined: list[T] = []
     i = 0
     while i < len(drafts):
         pair = join(drafts[i], drafts[i + 1]) if i + 1 < len(drafts) else None
