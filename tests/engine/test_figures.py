@@ -44,6 +44,12 @@ def test_counted_noun_keeps_the_words_between() -> None:
         ("A fine of five million yen was paid.", "five million yen", 5e6, "JPY"),
         ("He bought it for USD 200.", "USD 200", 200, "USD"),
         ("It cost a hundred thirty million dollars.", "a hundred thirty million dollars", 1.3e8, "USD"),
+        # a spaced "a" before the dollar sign is the article, not Australia's "A$"
+        ("The town took a $3.5 million grant.", "$3.5 million", 3.5e6, "USD"),
+        ("The mine cost A$40 million.", "A$40 million", 4e7, "AUD"),
+        ("Donors gave $2million to the campaign.", "$2million", 2e6, "USD"),  # the scale glued to the digits
+        ("The fund lost 40 EUR million.", "40 EUR million", 4e7, "EUR"),  # the code between number and scale
+        ("The miner earned 12 Canadian cents a share.", "12 Canadian cents", 12, "CAD"),  # a country's subunit
     ],
 )
 def test_money_reads_symbols_codes_names_and_scales(text: str, written: str, value: float, currency: str) -> None:
