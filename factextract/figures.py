@@ -419,6 +419,11 @@ def _merge_subunits(drafts: list[_Draft], text: str) -> list[_Draft]:
     return merged
 
 
+def _tidy(value: float | str | None) -> float | str | None:
+    """'$4.27 billion' is 4270000000, not the float product 4269999999.9999995: twelve significant digits."""
+    return float(f"{value:.12g}") if isinstance(value, float) else value
+
+
 def _figure(number: int, draft: _Draft, text: str, index: DocView) -> Figure:
     return Figure(
         id=f"f{number}",
@@ -426,9 +431,9 @@ def _figure(number: int, draft: _Draft, text: str, index: DocView) -> Figure:
         start=draft.start,
         end=draft.end,
         text=text[draft.start:draft.end],
-        value=draft.value,
-        min=draft.minimum,
-        max=draft.maximum,
+        value=_tidy(draft.value),
+        min=_tidy(draft.minimum),
+        max=_tidy(draft.maximum),
         unit=draft.unit,
         currency=draft.currency,
         qualifier=draft.qualifier,

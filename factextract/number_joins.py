@@ -127,7 +127,7 @@ def join_subdivided(drafts: list[D], text: str) -> list[D]:
 # What joins the two ends of a range: a dash or tilde between numerals ("300–800", "15~40"), "to" and
 # "through" ("grades 9 through 12"), "and" after "between"
 # "18- to 24-year-olds": a hyphen left hanging before "to" shares the second number's compound
-_RANGE_JOIN = re.compile(r"\s*(?:-\s+(?=to\b))?(?P<word>-|–|—|~|to|through|thru|and)\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-\s+(?=to\b))?(?P<word>-|–|—|~|to|through|thru|and|or)\s*", re.IGNORECASE)
 _DASHES = frozenset({"-", "–", "—", "~"})
 _OPENER = re.compile(r"\b(between|from)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
@@ -148,13 +148,15 @@ def _range(first: D, second: D, text: str) -> D | None:
     word = join.group("word").lower()
     opener = _OPENER.search(text, max(0, first.start - 30), first.start)
     digits = text[first.number_start].isdigit() and text[second.number_start].isdigit()
-    # "2 to 3 percent": a bare number before "to" takes the unit after the second
-    bare_to = word == "to" and first.kind == "count" and first.counted is None and second.kind != "count"
-    # "aged 5 to 7": two numbers of one unit, the second larger
-    same_unit = word == "to" and first.kind == second.kind == "quantity" and first.unit == second.unit is not None \
-        and first.counted == second.counted
+    # "2 to 3 percent", "2 or 3 percent": a bare number before "to" or "or" takes the unit after the second
+    bare_to = word in ("to", "or") and first.kind == "count" and first.counted is None and second.kind != "count"
+    # "aged 5 to 7", "50% to 75%", "$148 million to $153 million": two numbers of one unit, the second larger
+    same_unit = word == "to" and first.kind == second.kind and first.kind in ("quantity", "percent", "money") \
+        and (first.unit, first.currency, first.counted) == (second.unit, second.currency, second.counted)
+    # "two or three things", "10 or 12 people": a reckoning between close numbers, not a choice of two counts
+    guess = word == "or" and first.kind == second.kind == "count" and second.value <= 2 * first.value
     between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")
-    if not ((word in _DASHES and digits) or word in ("through", "thru") or bare_to or same_unit or between):
+    if not ((word in _DASHES and digits) or word in ("through", "thru") or bare_to or same_unit or guess or between):
         return None
     low = _shared_scale(first.value, second.value, text[first.number_start:first.number_end],
                         text[second.number_start:second.number_end])

@@ -66,10 +66,10 @@ _ATOM = rf"""
      |\b(?:{_WORD})\b
      |{_UNICODE})
 """
-# What may join atoms: hyphens ("twenty-six", "ninety - five"), spaces, "and" ("one hundred and six"),
-# "a"/"of a" before a fraction or scale ("one and a half", "half a dozen", "two thirds of a million"),
+# What may join atoms: hyphens ("twenty-six", "ninety - five", "four-and-a-half"), spaces, "and" ("one hundred
+# and six"), "a"/"of a" before a fraction or scale ("one and a half", "half a dozen", "two thirds of a million"),
 # "point" for spoken decimals ("two hundred point zero three").
-_JOIN = r"(?:\s*-\s*|\s+(?:and\s+)?(?:(?:of\s+)?an?\s+)?|\s+point\s+)"
+_JOIN = r"(?:-and-an?-|\s*-\s*|\s+(?:and\s+)?(?:(?:of\s+)?an?\s+)?|\s+point\s+)"
 _LEAD = rf"(?:\ban?\s+(?=(?:{alternation([*SCALES, *DOZENS, *DENOMINATORS])})\b))?"
 PHRASE = re.compile(rf"{_LEAD}{_ATOM}(?:{_JOIN}{_ATOM})*", re.IGNORECASE | re.VERBOSE)
 

@@ -285,11 +285,18 @@ def test_recognizers_text_cases_meet_the_bar(shared_eval, name: str) -> None:
     [
         ("Among 25- to 34-year-old women, pay rose.", "25- to 34-year-old", "year"),  # a hanging hyphen
         ("Pupils aged 6 to 9 were asked.", "6 to 9", "year"),  # two ages, the unit unwritten
+        ("Yields ran 40% to 65% in the survey.", "40% to 65%", "percent"),  # each number with its sign
+        ("Bids of $12 million to $15 million came in.", "$12 million to $15 million", None),
+        ("It needs three or four more votes.", "three or four", None),  # a reckoning between close numbers
     ],
 )
-def test_two_numbers_of_one_unit_joined_by_to_are_a_range(text: str, written: str, unit: str) -> None:
+def test_two_numbers_of_one_unit_joined_by_to_are_a_range(text: str, written: str, unit: str | None) -> None:
     figure = one(text)
     assert (figure.kind, figure.text, figure.unit) == ("range", written, unit)
+
+
+def test_a_value_times_its_scale_is_the_written_number_not_its_float_error() -> None:
+    assert one("Revenue was $4.27 billion.").value == 4_270_000_000
 
 
 def test_bare_number_before_to_takes_the_unit_of_the_range() -> None:

@@ -30,6 +30,7 @@ def only(text: str) -> tuple[str, float]:
         # a scale word written without its space, as some news copy does
         ("The fund holds 4.2billion in bonds.", "4.2billion", 4_200_000_000),
         ("They pledged 7million more.", "7million", 7_000_000),
+        ("The drive takes four-and-a-half hours.", "four-and-a-half", 4.5),
         ("a 10k run", "10k", 10_000),
         ("Only 1/2 of them", "1/2", 0.5),
         ("a 2 1/4 inch pipe", "2 1/4", 2.25),
