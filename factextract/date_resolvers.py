@@ -18,7 +18,6 @@ from factextract.date_arithmetic import (
     in_calendar,
     iso_day,
     iso_week,
-    months_before,
     quarter_of,
     shift_month,
     year_value,
@@ -115,7 +114,7 @@ def _month_number(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
 
 
-def _count(word: str) -> int | None:
+def count_word(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
@@ -222,33 +221,6 @@ def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("date", value, 0.85)
 
 
-def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
-    """'the past year', 'the last 12 months', 'in recent weeks', 'the next three years', 'in coming weeks': a
-    stretch of time that ends or starts now, not a calendar period ("the past year" in a June 2011 story is June
-    2010 to June 2011, not 2010)."""
-    unit = re.sub(r"ies$", "y", m.group("unit").lower()).rstrip("s")
-    # "in the last century" is most often the calendar's previous one (relative_period reads it so)
-    if unit == "century" and (m.group("rel") or "").lower() != "past":
-        return None
-    ahead = (m.group("rel") or m.group("vague")).lower() in ("next", "coming", "upcoming")
-    now = at.published.isoformat() if at.published else None
-    plural = m.group("unit").lower().endswith("s")
-    count = None if m.group("vague") else _count(m.group("n")) if m.group("n") else None if plural else 1
-    if count is None:
-        # "in recent weeks", "the past few years", "the coming months": a stretch of a length the text does not give
-        return Resolved("duration", None, 0.6, unit, now if ahead else None, None if ahead else now)
-    if at.published is None:
-        return Resolved("duration", count, 0.75, unit)
-    months = count * _MONTHS_IN[unit] if unit in _MONTHS_IN else None
-    step = (1 if ahead else -1) * count * (7 if unit == "week" else 1)
-    other = months_before(at.published, -months if ahead else months) if months else days_after(at.published, step)
-    other_iso = other.isoformat() if other else None
-    return Resolved("duration", count, 0.8, unit, now if ahead else other_iso, other_iso if ahead else now)
-
-
-_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
-
-
 def spelled_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     words = re.split(r"[\s-]+", m.group("spelled").lower())
     if m.group("century"):
@@ -349,7 +321,7 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
 
 
 def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
-    count = _count(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
+    count = count_word(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
     direction = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
     if count is None or at.published is None:
         return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)
@@ -360,10 +332,6 @@ def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
     if unit == "decade":
         return Resolved("date", _period_value(at.published, unit, shift), 0.6)
     return Resolved("date", None, 0.5)
-
-
-def one_unit(m: re.Match[str], at: Anchor) -> Resolved | None:
-    return Resolved("duration", 1, 0.7, m.group("unit").lower())
 
 
 def day_word(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -444,7 +412,7 @@ def clock(m: re.Match[str], at: Anchor) -> Resolved | None:
 
 
 def oclock(m: re.Match[str], at: Anchor) -> Resolved | None:
-    hour = _count(m.group("h"))
+    hour = count_word(m.group("h"))
     if hour is None or not 0 < hour <= 12:
         return None
     return Resolved("time", f"T{hour:02d}:00", 0.8)

@@ -46,6 +46,7 @@ from factextract.date_context import PAST, Narrative, is_name, modifies_a_noun, 
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
+from factextract.date_periods import one_unit, period_around_now
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -59,8 +60,6 @@ from factextract.date_resolvers import (
     month_year,
     numeric_date,
     oclock,
-    one_unit,
-    period_around_now,
     quarter_rule,
     reference,
     relative_period,

@@ -1,0 +1,44 @@
+"""Stretches of time counted from now, or of one unit: "the past year", "the next three years", "in recent
+weeks", "nearly a week".
+
+A period that ends or starts at publication is a duration with its count and unit and, where the text gives its
+length, its first and last day ("the past year" in a June 2011 story is June 2010 to June 2011, not 2010).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factextract.date_arithmetic import days_after, months_before
+from factextract.date_resolvers import Anchor, Resolved, count_word
+
+
+def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """'the past year', 'the last 12 months', 'in recent weeks', 'the next three years', 'in coming weeks': a
+    stretch of time that ends or starts now, not a calendar period ("the past year" in a June 2011 story is June
+    2010 to June 2011, not 2010)."""
+    unit = re.sub(r"ies$", "y", m.group("unit").lower()).rstrip("s")
+    # "in the last century" is most often the calendar's previous one (relative_period reads it so)
+    if unit == "century" and (m.group("rel") or "").lower() != "past":
+        return None
+    ahead = (m.group("rel") or m.group("vague")).lower() in ("next", "coming", "upcoming")
+    now = at.published.isoformat() if at.published else None
+    plural = m.group("unit").lower().endswith("s")
+    count = None if m.group("vague") else count_word(m.group("n")) if m.group("n") else None if plural else 1
+    if count is None:
+        # "in recent weeks", "the past few years", "the coming months": a stretch of a length the text does not give
+        return Resolved("duration", None, 0.6, unit, now if ahead else None, None if ahead else now)
+    if at.published is None:
+        return Resolved("duration", count, 0.75, unit)
+    months = count * _MONTHS_IN[unit] if unit in _MONTHS_IN else None
+    step = (1 if ahead else -1) * count * (7 if unit == "week" else 1)
+    other = months_before(at.published, -months if ahead else months) if months else days_after(at.published, step)
+    other_iso = other.isoformat() if other else None
+    return Resolved("duration", count, 0.8, unit, now if ahead else other_iso, other_iso if ahead else now)
+
+
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+
+
+def one_unit(m: re.Match[str], at: Anchor) -> Resolved | None:
+    return Resolved("duration", 1, 0.7, m.group("unit").lower())
