@@ -188,7 +188,11 @@ def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
     published = at.published
     if rel == "this":
         year = published.year
-    elif rel in ("last", "this past"):  # "last March" in a March paper is a year ago
+    elif rel == "last":
+        # "last March" in a March paper is a year ago, and "last February" in a March paper too: the month just
+        # gone is "last month"; "this past February" is that one
+        year = published.year - (month >= published.month - 1)
+    elif rel == "this past":
         year = published.year - (month >= published.month)
     elif rel == "next":
         year = published.year + (month <= published.month)

@@ -356,3 +356,15 @@ def test_the_year_ended_on_a_day_is_a_fiscal_year_not_the_calendar_one() -> None
     found = figures("Profit for the year ended June 30 rose.", dt.date(1989, 10, 30))
     assert (found["the year"].kind, found["the year"].value, found["the year"].unit) == ("duration", 1, "year")
     assert found["June 30"].value == "1989-06-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two helicopters crashed last February.", "1997-02"),  # the month just gone would be "last month"
+        ("Two helicopters crashed this past February.", "1998-02"),
+        ("Two helicopters crashed last August.", "1997-08"),
+    ],
+)
+def test_last_month_name_in_the_month_after_it_is_a_year_back(text: str, value: str) -> None:
+    assert [f.value for f in figures(text, dt.date(1998, 3, 1)).values() if f.kind == "date"] == [value]
