@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Token
 
+from factextract.data.people import GROUP_NOUNS, ORGANIZATION_NOUNS
 from factextract.doc_view import DocView
 from factextract.numbers import Number
 
@@ -28,6 +29,7 @@ _AGE_BEFORE = re.compile(r"\b(?:ages?(?:\s+of)?|aged)\s+(?:\d{1,3}\s*(?:to|and|o
 _ASIDE_ENDS = frozenset({",", "—", "―", "–", "--"})
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "—", "―", "–", "--"})
 _PERSON_SUBJECTS = frozenset({"he", "she", "i", "who"})
+_PEOPLE = (GROUP_NOUNS - ORGANIZATION_NOUNS) | {"adult", "student", "youth"}
 
 
 def bare_age(number: Number, text: str, view: DocView) -> str | None:
@@ -43,7 +45,7 @@ def bare_age(number: Number, text: str, view: DocView) -> str | None:
     token = view.token_at(number.start)
     if token is None or token.text != written:
         return None
-    return "year" if _appositive(token) or _predicate(token) else None
+    return "year" if _appositive(token) or _predicate(token) or _bounded_people(token) else None
 
 
 def _appositive(token: Token) -> bool:
@@ -77,6 +79,17 @@ def _predicate(token: Token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     # "Kim, who is 70,": only the clause's end follows the age ("he is 6'3\"" measures, "is 12 when" may not be one)
     return (after is None or after.text in _CLAUSE_ENDS) and _person_subject(head)
+
+
+def _bounded_people(token: Token) -> bool:
+    """'voters under 30', 'those over 65': a bare number bounding the people just named is their age ("people over
+    6 feet" has a unit, "sales over 30" are no people). Read from the words, as the parser links these loosely."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].lower_ not in ("under", "over", "above", "below"):
+        return False
+    people, after = doc[token.i - 2], doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (after is None or after.pos_ not in ("NOUN", "PROPN")) and (
+        people.lemma_.lower() in _PEOPLE or people.lower_ == "those")
 
 
 def _person_subject(verb: Token) -> bool:

@@ -157,6 +157,7 @@ def test_ages_are_quantities_counted_as_age() -> None:
         ("She left school at age 15.", 15),  # a number "age" introduces
         ("Only voters aged 80 were asked.", 80),
         ("He was promoted at the age of 33.", 33),
+        ("Turnout rose among voters under 25.", 25),  # a bare number bounding people
     ],
 )
 def test_a_bare_number_beside_a_person_is_an_age(text: str, value: float) -> None:
@@ -175,6 +176,7 @@ def test_both_numbers_before_years_old_are_ages() -> None:
         "The index closed at 2100, traders said.",  # "at N" with no person as subject
         "The price being 40 hurt sales.",  # "being N" with a subject that is no person
         "Lots 12, 14 and 19 were sold.",  # a list of numbers, no name before them
+        "Orders over 40 were delayed.",  # a bound on no people
     ],
 )
 def test_a_bare_number_without_a_person_is_no_age(text: str) -> None:
