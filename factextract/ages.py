@@ -88,8 +88,8 @@ def _bounded_people(token: Token) -> bool:
     if token.i < 2 or doc[token.i - 1].lower_ not in ("under", "over", "above", "below"):
         return False
     people, after = doc[token.i - 2], doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (after is None or after.pos_ not in ("NOUN", "PROPN")) and (
-        people.lemma_.lower() in _PEOPLE or people.lower_ == "those")
+    named = people.pos_ in ("NOUN", "PROPN") and people.lemma_.lower() in _PEOPLE  # not "one over 3", a division
+    return (after is None or after.pos_ not in ("NOUN", "PROPN")) and (named or people.lower_ == "those")
 
 
 def _person_subject(verb: Token) -> bool:
