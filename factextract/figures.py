@@ -32,7 +32,7 @@ from factextract.data.non_figures import YEAR_STATE_NOUNS
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
-from factextract.figure_filters import name_modifies_noun, not_a_figure, ordinal_in_name, rank_start
+from factextract.figure_filters import name_modifies_noun, not_a_figure, ordinal_in_name, phones_and_links, rank_start
 from factextract.models import Figure
 from factextract.money import (
     AMOUNT_BEFORE_WORD,
@@ -43,6 +43,7 @@ from factextract.money import (
     currency_code,
     is_sterling,
 )
+from factextract.multiples import TIMES_AFTER, word_multiples
 from factextract.number_joins import join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 from factextract.word_filters import hyphened_ordinal, word_not_a_figure
@@ -63,23 +64,11 @@ _PER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SUBUNIT_JOIN = re.compile(r"\s+(?:and\s+)?")
-# Digit runs that may be a phone number or an id; _looks_like_phone decides.
-_PHONE = re.compile(
-    r"(?<![\w.,])(?:\+|\(\s?\+?)?\d[\d ./()-]*\d\)?(?:\s?(?:x|ext\.?)\s?\d+)?(?![\w,]|\.\d)", re.IGNORECASE
-)
-# Links and addresses: their digits and percent-escapes are not figures. An address is tried only where a
-# whitespace-free run starts, up to its first "@" (possessive): `\S+@` tried at every position backtracked
-# over the rest of the run each time: 6 s on a 50,000-character run, unfinished after 5 min on 1,000,000.
-# The matches are those of `\S+@\S+\.\w+`: a match from inside a run is also one from the run's start.
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*+@\S+\.\w+", re.IGNORECASE)
 # "COVID-19", "F-35", "A320-200": a name, letters first, joined by a hyphen to the number
 _NAME_HYPHEN = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-$")
 # "one-off", "one-sided", "one-way": "one" hyphened to a word other than a unit is an adjective, not a count
 _ONE_HYPHEN = re.compile(r"-(?P<word>[A-Za-z]+)")
 _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|bn|mn)\b", re.IGNORECASE)
-_MULTIPLE = re.compile(
-    r"\s+(?P<times>times)\s+(?:the|as|more|less|higher|lower|larger|greater|bigger|smaller|faster|that\s+of|what|"
-    r"book|its|their|his|her|our|your)\b", re.IGNORECASE)
 _PLUS = re.compile(r"-plus\b|\+(?![\d+])")
 _OF_AFTER = re.compile(r"\s+of\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
@@ -108,9 +97,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     """Numbers, money, percents, quantities, ranges and dates, each normalized, in text order."""
     doc, text, index = view.doc, view.text, view
     dates = [d for d in find_dates(text, published, view) if not _year_counts_something(d, text, index)]
-    masked = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
-    masked += [(m.start(), m.end()) for m in _URL.finditer(text)]
-    masked += [(d.start, d.end) for d in dates]
+    masked = phones_and_links(text) + [(d.start, d.end) for d in dates]
     drafts = [_date_draft(d, text) for d in dates]
     for number in find_numbers(text, _number_starts(doc)):
         if any(number.start < e and s < number.end for s, e in masked):
@@ -121,6 +108,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     drafts = join_ratios(join_powers(_drop_overlaps(drafts), text), text)
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     drafts = _with_conversion_targets(drafts, text)
+    drafts = _with_word_multiples(drafts, text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -136,24 +124,6 @@ def _number_starts(doc: Doc) -> list[int]:
             if digit >= 0:
                 starts.append(token.idx + digit - (1 if digit and word[digit - 1] == "." else 0))
     return starts
-
-
-def _looks_like_phone(run: str) -> bool:
-    """Phone numbers and ids: seven digits or more written as groups no number uses
-    (a leading +, 0 or bracket, dashes, dots or slashes between groups, spaced groups that are
-    not thousands), or eight digits and more with no separator at all (numbers get commas)."""
-    run = re.split(r"\s?(?:x|ext)", run, flags=re.IGNORECASE)[0]
-    digits = sum(ch.isdigit() for ch in run)
-    if digits < 7 or re.fullmatch(r"\d{4}\s?[-/]\s?\d{2,4}", run) or re.fullmatch(r"\d+\.\d+", run):
-        return False
-    if run[0] in "+(" or run[0] == "0":
-        return True
-    if any(ch in "-./()" for ch in run):
-        return True
-    groups = run.split()
-    if len(groups) > 1:
-        return not all(len(group) == 3 for group in groups[1:])
-    return digits >= 8
 
 
 def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
@@ -184,6 +154,14 @@ def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
     asked = [_Draft(t.start, t.end, "quantity", None, 0.7, t.start, t.end, t.unit)
              for t in conversion_targets(text, ends) if not any(t.start < d.end and d.start < t.end for d in drafts)]
     return sorted(drafts + asked, key=lambda d: d.start) if asked else drafts
+
+
+def _with_word_multiples(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """'twice as large', 'sales tripled': a multiple written as one word, a quantity in unit 'times'."""
+    words = [_Draft(m.start, m.end, "quantity", m.factor, 0.75, m.start, m.end, "times",
+                    qualifier=read_qualifier(text, m.start, m.end))
+             for m in word_multiples(text) if not any(m.start < d.end and d.start < m.end for d in drafts)]
+    return sorted(drafts + words, key=lambda d: d.start) if words else drafts
 
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:
@@ -274,7 +252,7 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
         kind, unit, age, confidence = "quantity", age_unit, True, 0.85
     if kind == "count" and number.fraction:
         kind, unit = "quantity", "fraction"
-    multiple = _MULTIPLE.match(text, end) if kind == "count" and not number.ordinal else None
+    multiple = TIMES_AFTER.match(text, end) if kind == "count" and not number.ordinal else None
     if multiple:  # "three times the rate", "1.65 times book value": a multiple, not a count of occasions
         kind, unit, end = "quantity", "times", multiple.end("times")
     qualifier = read_qualifier(text, start, end) or ("more than" if plus else None)

@@ -27,7 +27,9 @@ _BOUNDS = ("more than", "less than", "at least", "at most", "up to", "exactly")
 def _dimension(f: Figure) -> bool:
     # a bare "degree" may be an angle: it counts as a dimension and as a temperature
     measured = f.kind == "quantity" or (f.kind == "range" and f.unit is not None and f.currency is None)
-    return measured and f.unit not in (*TEMPERATURE_SCALES, "fraction", *_PERCENT_UNITS) and f.counted != "age"
+    # Recognizers-Text's dimension model reads no multiples ("doubled", "three times the rate")
+    return measured and f.unit not in (*TEMPERATURE_SCALES, "fraction", "times", *_PERCENT_UNITS) \
+        and f.counted != "age"
 
 
 # set name -> the figures that set annotates

@@ -118,6 +118,23 @@ def test_a_multiple_is_a_quantity_of_times(text: str, value: float) -> None:
     assert (figure.kind, figure.value, figure.unit) == ("quantity", value, "times")
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "value", "qualifier"),
+    [
+        ("The new hall is more than twice as large.", "twice", 2, "more than"),
+        ("Rents tripled in a decade.", "tripled", 3, None),
+        ("The bill was double the estimate.", "double", 2, None),
+    ],
+)
+def test_a_multiple_written_as_one_word(text: str, written: str, value: float, qualifier: str | None) -> None:
+    figure = one(text, "quantity")
+    assert (figure.text, figure.value, figure.unit, figure.qualifier) == (written, value, "times", qualifier)
+
+
+def test_a_word_that_doubles_as_a_role_is_no_multiple() -> None:
+    assert figures("The den doubled as an office; he hit a double.") == []
+
+
 def test_how_often_something_happened_stays_a_count() -> None:
     assert one("The mayor called four times that week.", "count").value == 4
 
@@ -177,6 +194,7 @@ def test_both_numbers_before_years_old_are_ages() -> None:
         "The price being 40 hurt sales.",  # "being N" with a subject that is no person
         "Lots 12, 14 and 19 were sold.",  # a list of numbers, no name before them
         "Orders over 40 were delayed.",  # a bound on no people
+        "The odds are one over 4.",  # "one over N" divides
     ],
 )
 def test_a_bare_number_without_a_person_is_no_age(text: str) -> None:
