@@ -151,17 +151,21 @@ def _date_draft(date: DateSpan, text: str) -> _Draft:
 def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
     """Adds the scales a conversion asks for ("10 celsius to fahrenheit"): a quantity with a unit and no value."""
     ends = [d.end for d in drafts if d.unit in units.TEMPERATURE_SCALES]
-    asked = [_Draft(t.start, t.end, "quantity", None, 0.7, t.start, t.end, t.unit)
-             for t in conversion_targets(text, ends) if not any(t.start < d.end and d.start < t.end for d in drafts)]
-    return sorted(drafts + asked, key=lambda d: d.start) if asked else drafts
+    return _with_figures_of_words(drafts, [_Draft(t.start, t.end, "quantity", None, 0.7, t.start, t.end, t.unit)
+                                           for t in conversion_targets(text, ends)])
 
 
 def _with_word_multiples(drafts: list[_Draft], text: str) -> list[_Draft]:
     """'twice as large', 'sales tripled': a multiple written as one word, a quantity in unit 'times'."""
-    words = [_Draft(m.start, m.end, "quantity", m.factor, 0.75, m.start, m.end, "times",
-                    qualifier=read_qualifier(text, m.start, m.end))
-             for m in word_multiples(text) if not any(m.start < d.end and d.start < m.end for d in drafts)]
-    return sorted(drafts + words, key=lambda d: d.start) if words else drafts
+    return _with_figures_of_words(drafts, [
+        _Draft(m.start, m.end, "quantity", m.factor, 0.75, m.start, m.end, "times",
+               qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text)])
+
+
+def _with_figures_of_words(drafts: list[_Draft], found: list[_Draft]) -> list[_Draft]:
+    """Figures found without a number ('fahrenheit', 'twice') join those read from numbers, where none is already."""
+    added = [f for f in found if not any(f.start < d.end and d.start < f.end for d in drafts)]
+    return sorted(drafts + added, key=lambda d: d.start) if added else drafts
 
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:
