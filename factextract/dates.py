@@ -184,7 +184,8 @@ _RULES: tuple[_Rule, ...] = (
           year_relative),
     _Rule("relative_period", re.compile(
         rf"\b(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|the rest of)\s+)?"
-        rf"{_REL}\s+{_PERIOD}\b(?!-to-)", _FLAGS), relative_period),  # "the quarter-to-quarter rise": no date
+        # "the quarter-to-quarter rise" is no date, nor "the fall of Rome" ("the fall of 2010" is the season rule's)
+        rf"{_REL}\s+{_PERIOD}\b(?!-to-)(?!(?<=fall)\s+of\b)", _FLAGS), relative_period),
     _Rule("season", re.compile(
         rf"\b(?:(?P<rel>last|next|this|this past|this coming|the past)\s+|the\s+)?{_SEASON}"
         rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b", _FLAGS), season),

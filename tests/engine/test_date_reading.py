@@ -148,6 +148,7 @@ def test_centuries_and_decades_named_by_ordinal_or_tens_are_dates(text: str, spa
         "Growth slowed on the quarter-to-quarter measure.",  # a compound adjective, no period
         "The bank paid its second quarterly dividend.",  # "quarterly" is no quarter
         'She joined the panel of "Next Week" for a night.',  # a programme's title in quotation marks
+        "The fall of the old regime surprised them.",  # the noun "fall", no season
     ],
 )
 def test_names_kinds_and_compounds_of_periods_are_not_dates(text: str) -> None:
