@@ -70,6 +70,7 @@ _NAME_HYPHEN = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-$")
 _ONE_HYPHEN = re.compile(r"-(?P<word>[A-Za-z]+)")
 _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|bn|mn)\b", re.IGNORECASE)
 _PLUS = re.compile(r"-plus\b|\+(?![\d+])")
+_PART_ARTICLE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
@@ -148,6 +149,10 @@ def _date_draft(date: DateSpan, text: str) -> _Draft:
                   qualifier=qualifier, minimum=date.earliest, maximum=date.latest)
 
 
+def _measure_after(text: str, at: int, number: Number) -> bool:
+    return bool(_PERCENT_AFTER.match(text, at) or _TIME_AFTER.match(text, at) or _unit_after(text, at, number))
+
+
 def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
     """Adds the scales a conversion asks for ("10 celsius to fahrenheit"): a quantity with a unit and no value."""
     ends = [d.end for d in drafts if d.unit in units.TEMPERATURE_SCALES]
@@ -186,6 +191,9 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     unit = currency = None
     value: float = number.value
     confidence = 0.8 if number.spelled else 0.9
+    article = _PART_ARTICLE.match(text, end) if number.fraction else None
+    if article and _measure_after(text, article.end(), number):  # "half a percentage point", "a third of a mile"
+        end = article.end()
 
     age = False
     prefix = CURRENCY_BEFORE.search(before)
@@ -254,7 +262,7 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     age_unit = bare_age(number, text, index) if kind == "count" and not number.fraction else None
     if age_unit:  # "Ann Kerr, 52, said": an age with its unit unwritten
         kind, unit, age, confidence = "quantity", age_unit, True, 0.85
-    if kind == "count" and number.fraction:
+    if kind == "count" and number.fraction and value < 1:  # "half a million" counts 500,000, it is no share
         kind, unit = "quantity", "fraction"
     multiple = TIMES_AFTER.match(text, end) if kind == "count" and not number.ordinal else None
     if multiple:  # "three times the rate", "1.65 times book value": a multiple, not a count of occasions

@@ -148,6 +148,21 @@ def test_a_number_plus_is_more_than_it(text: str, written: str, kind: str) -> No
     assert (figure.text, figure.kind, figure.qualifier) == (written, kind, "more than")
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "kind", "value", "unit"),
+    [
+        ("Rates rose half a percentage point.", "half a percentage point", "percent", 0.5, "percentage point"),
+        ("The trail is a third of a mile long.", "a third of a mile", "quantity", 1 / 3, "mile"),
+        ("Half a million visitors came.", "Half a million", "count", 500_000, None),  # a count, no share
+    ],
+)
+def test_a_part_takes_the_unit_after_its_article(text: str, written: str, kind: str, value: float,
+                                                 unit: str | None) -> None:
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.unit) == (written, kind, unit)
+    assert figure.value == pytest.approx(value)
+
+
 def test_pounds_with_a_scale_are_sterling() -> None:
     figure = one("Profit rose to 361 million pounds.", "money")
     assert (figure.currency, figure.value) == ("GBP", 361e6)
