@@ -284,6 +284,12 @@ def relative_period(m: re.Match[str], at: Anchor) -> Resolved | None:
     if rel in ("that", "the same") or (rel == "the" and unit == "day"):
         # anaphoric ("that year", "the day before"): the period named earlier in the text, not publication's
         return Resolved("date", None, 0.5)
+    first = _SEASON_FIRST_MONTH.get(SEASONS.get(unit, ""))
+    if rel == "the" and first is not None:
+        # "they met in the fall" in a September paper: a season not begun is last year's under a past verb, and one
+        # over is next year's under a future verb
+        month = at.published.month
+        step = -1 if at.tense == PAST and month < first else 1 if at.tense == FUTURE and month > first + 2 else 0
     return Resolved("date", _period_value(at.published, unit, step), 0.8 if rel != "the" else 0.6)
 
 

@@ -369,3 +369,15 @@ def test_the_year_ended_on_a_day_is_a_fiscal_year_not_the_calendar_one() -> None
 )
 def test_last_month_name_in_the_month_after_it_is_a_year_back(text: str, value: str) -> None:
     assert [f.value for f in figures(text, dt.date(1998, 3, 1)).values() if f.kind == "date"] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The firm will hire in the spring.", dt.date(2014, 11, 20), "2015-SP"),  # spring is over: the next one
+        ("The firm hired in the summer.", dt.date(2014, 4, 2), "2013-SU"),  # summer not begun: the last one
+        ("The firm hires in the summer.", dt.date(2014, 4, 2), "2014-SU"),
+    ],
+)
+def test_the_season_follows_the_tense_of_its_verb(text: str, published: dt.date, value: str) -> None:
+    assert [f.value for f in figures(text, published).values()] == [value]
