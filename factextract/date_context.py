@@ -48,6 +48,9 @@ def tense_at(view: DocView, start: int) -> str:
         # "extended to Aug. 14", "respond by Jan. 9": a deadline, not the time of the (past) event
         if node.dep_ == "prep" and node.lower_ in DEADLINE_PREPOSITIONS:
             return NO_VERB
+        # "has risen since February": the start of a stretch that runs to now lies behind it
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return PAST
         # "the April 9 pact", "a cutback in September", "payable June 15": a date that dates a thing, not an
         # event; the clause's tense says nothing of when the thing is
         if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("DATE", "TIME"):

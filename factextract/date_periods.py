@@ -31,7 +31,8 @@ def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
     if at.published is None:
         return Resolved("duration", count, 0.75, unit)
     months = count * _MONTHS_IN[unit] if unit in _MONTHS_IN else None
-    step = (1 if ahead else -1) * count * (7 if unit == "week" else 1)
+    days = count * 7 if unit == "week" else -(-count // 24) if unit == "hour" else count  # "the past 24 hours": a day
+    step = (1 if ahead else -1) * days
     other = months_before(at.published, -months if ahead else months) if months else days_after(at.published, step)
     other_iso = other.isoformat() if other else None
     return Resolved("duration", count, 0.8, unit, now if ahead else other_iso, other_iso if ahead else now)
@@ -42,3 +43,7 @@ _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 12
 
 def one_unit(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("duration", 1, 0.7, m.group("unit").lower())
+
+
+def unit_and_a_half(m: re.Match[str], at: Anchor) -> Resolved | None:
+    return Resolved("duration", 1.5, 0.75, m.group("unit").lower())

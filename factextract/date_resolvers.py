@@ -120,8 +120,8 @@ def count_word(word: str) -> int | None:
         return int(word)
     if word in ("a", "an", "one"):
         return 1
-    parts = [CARDINALS.get(part) for part in word.split("-")]
-    return None if None in parts else sum(parts)  # "seventy-four"
+    parts = [CARDINALS.get(part) for part in re.split(r"[-\s]+", word)]
+    return None if None in parts else sum(parts)  # "seventy-four", "twenty four"
 
 
 # --- resolvers -------------------------------------------------------------------------------
@@ -331,7 +331,7 @@ def _period_value(published: dt.date, unit: str, step: int) -> str | None:
 
 
 def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
-    count = count_word(m.group("n").split()[-1] if m.group("n").lower() not in ("a few", "a couple of") else "x")
+    count = count_word(m.group("n")) if m.group("n").lower() not in ("a few", "a couple of") else None
     direction = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
     if count is None or at.published is None:
         return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)

@@ -46,7 +46,7 @@ from factextract.date_context import PAST, Narrative, is_name, modifies_a_noun, 
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
-from factextract.date_periods import one_unit, period_around_now
+from factextract.date_periods import one_unit, period_around_now, unit_and_a_half
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -98,12 +98,13 @@ _WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for n
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT_BOUNDS = ("about", "nearly", "almost", "than", "over", "under", "within", "around", "roughly", "least")
-# "seventy-four years ago": a compound written with its hyphen is one number
-_CARDINAL = rf"(?:{alternation(CARDINALS)})"
-_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|{_CARDINAL}(?:-{_CARDINAL})?)"
+# "seventy-four years ago", "the last twenty four hours": tens and ones are one number
+_TENS = alternation(w for w, v in CARDINALS.items() if 20 <= v <= 90 and v % 10 == 0)
+_ONES = alternation(w for w, v in CARDINALS.items() if 1 <= v <= 9)
+_NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|(?:{_TENS})[- ](?:{_ONES})|{alternation(CARDINALS)})"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
 # "the past century" is the last hundred years, like "the past decade"
-_SPAN_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?|century|centuries)"
+_SPAN_UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?|quarters?|century|centuries)"
 _REL = rf"(?P<rel>{alternation(PERIOD_RELATIONS)})"
 _ORD_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _EDGE = rf"(?P<edge>(?i:{alternation(PERIOD_EDGES)}))"
@@ -180,12 +181,17 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("bounded_unit", re.compile(
         rf"(?:{'|'.join(f'(?<={word} )' for word in _UNIT_BOUNDS)})an?\s+"
         r"(?P<unit>day|week|fortnight|month|year|decade|century)\b(?!-)", _FLAGS), one_unit),
+    # "a minute and a half later", "an hour and a half": one unit and a half
+    _Rule("unit_and_a_half", re.compile(
+        r"\ban?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b", _FLAGS),
+        unit_and_a_half),
     _Rule("year_relative", re.compile(r"\b(?:the\s+)?(?:year-earlier|year-ago|year earlier|a year before)\b", _FLAGS),
           year_relative),
     _Rule("relative_period", re.compile(
         rf"\b(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|the rest of)\s+)?"
-        # "the quarter-to-quarter rise" is no date, nor "the fall of Rome" ("the fall of 2010" is the season rule's)
-        rf"{_REL}\s+{_PERIOD}\b(?!-to-)(?!(?<=fall)\s+of\b)", _FLAGS), relative_period),
+        # "the quarter-to-quarter rise" is no date, nor "the fall of Rome" ("the fall of 2010" is the season rule's),
+        # nor "the year" of "the year 2000"
+        rf"{_REL}\s+{_PERIOD}\b(?!-to-)(?!(?<=fall)\s+of\b)(?!\s+\d{{4}}\b)", _FLAGS), relative_period),
     _Rule("season", re.compile(
         rf"\b(?:(?P<rel>last|next|this|this past|this coming|the past)\s+|the\s+)?{_SEASON}"
         rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b", _FLAGS), season),
@@ -200,7 +206,8 @@ _RULES: tuple[_Rule, ...] = (
         _FLAGS), clock),
     _Rule("present", re.compile(rf"\b(?:{alternation(PRESENT_WORDS)})\b", _FLAGS), reference("PRESENT_REF")),
     _Rule("past", re.compile(rf"\b(?:{alternation(PAST_WORDS)})\b", _FLAGS), reference("PAST_REF")),
-    _Rule("future", re.compile(rf"\b(?:{alternation(FUTURE_WORDS)})\b", _FLAGS), reference("FUTURE_REF")),
+    # "as soon as the talks end" is a conjunction, no time
+    _Rule("future", re.compile(rf"(?<!\bas )\b(?:{alternation(FUTURE_WORDS)})\b", _FLAGS), reference("FUTURE_REF")),
 )
 
 

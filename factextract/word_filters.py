@@ -37,6 +37,7 @@ _JOINERS = frozenset({"to", "in", "out", "of", "or", "and", "by"})
 # "one sort or another", "one way or the other": "one" is indefinite
 _OR_ANOTHER = re.compile(r"(?:\s+[\w-]+){0,3}\s+or\s+(?:another|the\s+other)\b", re.IGNORECASE)
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 _ARTICLE_ORDINAL = re.compile(r"(?:a|an)\s+(?P<ordinal>[A-Za-z]+)$", re.IGNORECASE)
 
 
@@ -44,6 +45,9 @@ def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
     """Whether a number written in words is a pronoun, part of an idiom or an ordinal that ranks nothing."""
     written = text[number.start:number.end].lower()
     if _in_idiom(text, number.start) or _hyphened_to_word(text, number.start, written):
+        return True
+    # "several hundred guests", "a few thousand": a scale with no number before it says how many only roughly
+    if written in SCALES and _VAGUE_BEFORE.search(text, max(0, number.start - 12), number.start):
         return True
     if token is None:
         return False

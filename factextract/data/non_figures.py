@@ -34,7 +34,7 @@ NUMBER_IDIOMS = (
 # title or a term
 ORDINAL_TERMS = {
     "first": frozenset({"lady", "ladies", "gentleman", "responder", "responders", "aid", "lieutenant", "sergeant",
-                        "cousin", "cousins", "rate"}),
+                        "cousin", "cousins", "rate", "refusal"}),
     "second": frozenset({"lady", "gentleman", "nature", "thoughts", "lieutenant", "cousin", "cousins", "fiddle",
                          "rate"}),
     "third": frozenset({"party", "parties", "world", "rate"}),

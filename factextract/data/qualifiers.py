@@ -35,8 +35,9 @@ QUALIFIERS: dict[str, str] = {
     "fewer than": "less than", "less than": "less than", "under": "less than", "just under": "less than",
     "below": "less than", "lower than": "less than", "smaller than": "less than",
     "at least": "at least", "no less than": "at least", "no fewer than": "at least", "a minimum of": "at least",
-    "at least or equal to": "at least",
+    "at least or equal to": "at least", "the minimum": "at least",  # "the minimum $20 million"
     "at most": "at most", "no more than": "at most", "a maximum of": "at most", "not more than": "at most",
+    "the maximum": "at most",
     "at most or equal to": "at most", "within": "at most",  # "within 30 days", "within a mile"
     **_INCLUSIVE,
     "up to": "up to", "as many as": "up to", "as much as": "up to", "as high as": "up to",

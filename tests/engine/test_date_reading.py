@@ -381,3 +381,24 @@ def test_last_month_name_in_the_month_after_it_is_a_year_back(text: str, value: 
 )
 def test_the_season_follows_the_tense_of_its_verb(text: str, published: dt.date, value: str) -> None:
     assert [f.value for f in figures(text, published).values()] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "kind", "value"),
+    [
+        ("Twenty four years ago the plant opened.", dt.date(2016, 9, 8), "Twenty four years ago", "date", "1992"),
+        ("A minute and a half later, the lights came on.", dt.date(2016, 9, 8), "A minute and a half", "duration",
+         1.5),
+        ("Rents are up sharply since February.", dt.date(2016, 1, 20), "February", "date", "2015-02"),
+        ("In the last twenty four hours, shares fell.", dt.date(1998, 1, 8), "the last twenty four hours",
+         "duration", 24),
+    ],
+)
+def test_spoken_counts_halves_and_since(text: str, published: dt.date, span: str, kind: str, value: object) -> None:
+    found = figures(text, published)[span]
+    assert (found.kind, found.value) == (kind, value)
+
+
+def test_as_soon_as_is_a_conjunction_and_the_year_of_a_named_year_no_second_date() -> None:
+    found = figures("They left as soon as the talks ended, vowing peace by the year 2000.", dt.date(1990, 8, 15))
+    assert [(f.text, f.value) for f in found.values()] == [("2000", "2000")]

@@ -129,6 +129,8 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "They met one-on-one twice.",
         "It was a long feud, one she had fought for years.",  # a relative clause describes the "one"
         "If the rules change, we may get one.",  # a bare object stands for a noun said before
+        "Several hundred fans waited outside.",  # a scale without its number says how many only roughly
+        "The tenant holds a right of first refusal.",  # an ordinal fixed into a term
     ],
 )
 def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:
