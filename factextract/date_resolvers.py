@@ -210,7 +210,7 @@ def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
     back = (published.weekday() - target) % 7
     # a weekday in news is the past week's unless the verb looks ahead ("will meet Friday")
     ahead = at.tense == FUTURE if at.tense is not None else _future_context(at.text, m.start())
-    if rel in ("next", "this coming", "coming") or (not rel and ahead and back):
+    if rel in ("next", "this coming", "coming", "the following") or (not rel and ahead and back):
         day = days_after(published, (target - published.weekday()) % 7 or 7)
     elif rel == "last" or rel == "the previous":
         day = days_after(published, -(back or 7))

@@ -333,6 +333,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
     spans: list[DateSpan] = []
     narrative: Narrative | None = None
     set_at = 0  # where the narrative time was set
+    last_day: dt.date | None = None  # the last day the text has named
     for start, end, rule, match, resolved in chosen:
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
@@ -341,6 +342,9 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         if underspecified and view is not None and plain.published is not None:
             at = replace(plain, tense=tense_at(view, start), narrative=narrative)
             resolved = rule.resolve(match, at) or resolved
+        if rule.name == "weekday" and last_day is not None and (match.group("wrel") or "").lower() in _ANAPHORIC:
+            # "down from the previous Friday" after Friday's trading: counted from the day last named
+            resolved = rule.resolve(match, replace(plain, published=last_day)) or resolved
         elif rule.name == "relative_period" and (narrative is not None or view is not None):
             # "the following year" is counted from the narrative time; "told them this weekend" by its tense
             tense = tense_at(view, start) if view is not None else None
@@ -351,9 +355,15 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
             narrative, set_at = moved, start
         if rule.name in _DEICTIC:
             narrative = None
+        if isinstance(resolved.value, str) and _FULL_DAY.match(resolved.value):
+            last_day = dt.date.fromisoformat(resolved.value[:10])
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,
                               resolved.earliest, resolved.latest))
     return spans
+
+
+_ANAPHORIC = ("the previous", "the following")
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _named_year(rule: str, match: re.Match[str]) -> bool:

@@ -44,7 +44,7 @@ PERIOD_EDGES = ("early", "late", "mid-", "mid", "the middle of", "the beginning 
 MONTH_RELATIONS = ("last", "next", "this", "this past", "this coming", "early", "late", "the middle of",
                    "the beginning of", "the end of")
 WEEKDAY_RELATIONS = ("last", "next", "this", "this coming", "coming", "early", "late", "earlier", "later",
-                     "the previous")
+                     "the previous", "the following")
 # Whose quarter: "last year's third quarter", "the year-ago fourth quarter".
 QUARTER_OWNERS = ("this year's", "last year's", "next year's", "the year-earlier", "the year-ago",
                   "the comparable year-ago", "the year earlier", "its", "the latest", "the current", "the same")

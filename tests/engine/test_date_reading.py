@@ -402,3 +402,9 @@ def test_spoken_counts_halves_and_since(text: str, published: dt.date, span: str
 def test_as_soon_as_is_a_conjunction_and_the_year_of_a_named_year_no_second_date() -> None:
     found = figures("They left as soon as the talks ended, vowing peace by the year 2000.", dt.date(1990, 8, 15))
     assert [(f.text, f.value) for f in found.values()] == [("2000", "2000")]
+
+
+def test_the_previous_weekday_is_counted_from_the_day_last_named() -> None:
+    # a Monday paper on Friday's trading: "the previous Friday" is the week before that Friday
+    found = figures("Stocks slid Friday. The index ended 3% below the previous Friday.", dt.date(1989, 10, 30))
+    assert (found["Friday"].value, found["the previous Friday"].value) == ("1989-10-27", "1989-10-20")
