@@ -115,8 +115,8 @@ def is_name(view: DocView, start: int, end: int) -> bool:
 
 
 def modifies_a_noun(view: DocView, start: int, end: int) -> bool:
-    """'a summer associate', 'winter coats': a bare season word that modifies a noun names a kind of thing or
-    job, not a time ("last summer's drought" says when, and keeps its relation word)."""
+    """'a summer associate', 'winter coats', 'a Christmas tree': a bare season or holiday word that modifies a noun
+    names a kind of thing or job, not a time ("last summer's drought" says when, and keeps its relation word)."""
     token = view.token_at(start)
     if token is None or view.text[start:end].lower() != token.lower_:
         return False

@@ -303,7 +303,8 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
 # "10 p.m. Wednesday", "9 a.m. on Sunday", "Friday at 6:30 p.m.": a clock time and its day are one time
 _TIME_THEN_DAY = re.compile(r"\s+(?:on\s+)?|,\s*")
 _DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+)?")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a calendar day's value, alone or before its time of day ("2016-09-18", "2016-09-18T09:00")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _with_clock_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
@@ -320,9 +321,9 @@ def _clock_day(first: DateSpan, second: DateSpan, text: str) -> DateSpan | None:
 def _clock_and_day(first: DateSpan, second: DateSpan, text: str) -> bool:
     between = text[first.end:second.start]
     if first.kind == "time" and str(first.value).startswith("T") and second.kind == "date":
-        return _DAY.fullmatch(str(second.value)) is not None and _TIME_THEN_DAY.fullmatch(between) is not None
+        return _ISO_DAY.fullmatch(str(second.value)) is not None and _TIME_THEN_DAY.fullmatch(between) is not None
     if first.kind == "date" and second.kind == "time" and str(second.value).startswith("T"):
-        return _DAY.fullmatch(str(first.value)) is not None and _DAY_THEN_TIME.fullmatch(between) is not None
+        return _ISO_DAY.fullmatch(str(first.value)) is not None and _DAY_THEN_TIME.fullmatch(between) is not None
     return False
 
 
@@ -355,7 +356,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
             narrative, set_at = moved, start
         if rule.name in _DEICTIC:
             narrative = None
-        if isinstance(resolved.value, str) and _FULL_DAY.match(resolved.value):
+        if isinstance(resolved.value, str) and _ISO_DAY.match(resolved.value):
             last_day = dt.date.fromisoformat(resolved.value[:10])
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,
                               resolved.earliest, resolved.latest))
@@ -363,7 +364,6 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
 
 
 _ANAPHORIC = ("the previous", "the following")
-_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _named_year(rule: str, match: re.Match[str]) -> bool:
