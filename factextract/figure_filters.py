@@ -24,7 +24,9 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "10 Downing Street", "1600 Pennsylvania Ave.": a house number, not a count of streets
 _STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
 # Words after "at" and a number that make it a measure, not an address: "at 5 Percent", "at 20 Euros"
-_MEASURE_WORDS = frozenset({*units.WORDS, *units.TIME_UNITS, *currencies.NAMES, "percent", "pct", "cent"})
+# "at 10 Mbps", "at 40 MPH": a unit after the number, not a street's name
+_MEASURE_WORDS = frozenset({*units.WORDS, *units.TIME_UNITS, *currencies.NAMES, *(s.lower() for s in units.SYMBOLS),
+                            "percent", "pct", "cent"})
 # "won 7-2", "a 5-4 decision", "split 3 to 2", "a 2-to-1 vote": two numbers of a tally, no part of a longer
 # number, code or amount
 _TALLY = re.compile(

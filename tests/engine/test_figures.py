@@ -84,6 +84,14 @@ def test_percents(text: str, written: str, value: float, unit: str) -> None:
         ("The rifle fires a 5.56mm round.", "5.56mm", 5.56, "millimeter"),
         ("It was 40° Celsius in the shade.", "40° Celsius", 40, "celsius"),
         ("Highs near 95° F are expected.", "95° F", 95, "fahrenheit"),
+        # units of energy, volume, frequency and rate that news copy on power, building and technology writes
+        ("The dam makes 2.5 terawatt-hours a year.", "2.5 terawatt-hours", 2.5, "terawatt hour"),
+        ("Crews poured 40 cubic yards of concrete.", "40 cubic yards", 40, "cubic yard"),
+        ("The new chip runs at 4.1 GHz.", "4.1 GHz", 4.1, "gigahertz"),
+        ("Air there has a density of 1.1 kg/m3 at noon.", "1.1 kg/m3", 1.1, "kilogram per cubic meter"),
+        ("A blast of 15 kilotons flattened the site.", "15 kilotons", 15, "kiloton"),
+        # a unit symbol after "at" is no street's name ("at 10 Downing Street")
+        ("Fiber lines there connect at 300 Mbps.", "300 Mbps", 300, "megabit per second"),
     ],
 )
 def test_quantities_carry_their_unit(text: str, written: str, value: float, unit: str) -> None:
