@@ -46,6 +46,7 @@ from factextract.money import (
 from factextract.multiples import TIMES_AFTER, word_multiples
 from factextract.number_joins import join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
+from factextract.relative_ordinals import relative_ordinals
 from factextract.word_filters import hyphened_ordinal, word_not_a_figure
 
 _PERCENT_AFTER = re.compile(
@@ -72,6 +73,7 @@ _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|
 _PLUS = re.compile(r"-plus\b|\+(?![\d+])")
 _PART_ARTICLE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
+_TIMES = ("date", "time", "duration")
 _BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
 _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", re.IGNORECASE)
@@ -110,6 +112,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     drafts = _with_conversion_targets(drafts, text)
     drafts = _with_word_multiples(drafts, text)
+    drafts = _with_relative_ordinals(drafts, text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -165,6 +168,16 @@ def _with_word_multiples(drafts: list[_Draft], text: str) -> list[_Draft]:
     return _with_figures_of_words(drafts, [
         _Draft(m.start, m.end, "quantity", m.factor, 0.75, m.start, m.end, "times",
                qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text)])
+
+
+def _with_relative_ordinals(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """'the second-to-last debate': a position from the end ("end-1") replaces the ordinal 2 read from "second";
+    one inside a date ("sat next to last year's winner") is left to the date."""
+    ordinals = [o for o in relative_ordinals(text)
+                if not any(o.start < d.end and d.start < o.end and d.kind in _TIMES for d in drafts)]
+    kept = [d for d in drafts if not any(o.start < d.end and d.start < o.end for o in ordinals)]
+    return _with_figures_of_words(kept, [_Draft(o.start, o.end, "ordinal", o.position, 0.7, o.start, o.end)
+                                         for o in ordinals])
 
 
 def _with_figures_of_words(drafts: list[_Draft], found: list[_Draft]) -> list[_Draft]:

@@ -150,7 +150,9 @@ class Figure(TextSpan):
     value: float | str | None = Field(
         description="A number; for dates and times an ISO 8601 string at the precision the text supports "
         "(2011-06-09, 2011-05, 2011, 2011-Q3); for a duration its length in unit (3 for 'the past three "
-        "weeks'); null for a range (see min/max), an unresolvable date, or a period whose length the text "
+        "weeks'); for an ordinal counted from the end or from the item in hand, its position as Recognizers-Text "
+        "writes it ('end-1' for 'second-to-last', 'current+1' for 'the next one'); null for a range (see "
+        "min/max), an unresolvable date, or a period whose length the text "
         "does not give ('in recent weeks', which has only its end in max), or a unit a conversion asks for "
         "('fahrenheit' in 'convert 10 celsius to fahrenheit')."
     )

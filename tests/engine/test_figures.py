@@ -278,6 +278,31 @@ def test_ordinals_in_words_and_digits() -> None:
     assert found == [("first", 1), ("21st", 21)]
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "position"),
+    [
+        ("It was the second-to-last debate of the season.", "second-to-last", "end-1"),
+        ("The team finished third from last.", "third from last", "end-2"),
+        ("Rain fell in the penultimate round.", "penultimate", "end-1"),
+        ("This is the last but one chance to vote.", "the last but one", "end-1"),
+        ("The last one was held in a barn.", "last one", "end+0"),
+        ("The next one opens in a school.", "next one", "current+1"),
+    ],
+)
+def test_an_ordinal_counted_from_the_end_is_a_position(text: str, written: str, position: str) -> None:
+    figure = one(text, "ordinal")
+    assert (figure.text, figure.value) == (written, position)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Voters will choose the next president.", "He sat next to last year's winner.", "It is a last resort.",
+     "The last one hundred days were hard."],
+)
+def test_last_and_next_before_a_noun_or_in_a_date_are_no_ordinal(text: str) -> None:
+    assert [f for f in figures(text) if f.kind == "ordinal"] == []
+
+
 def test_every_figure_text_matches_its_offsets_and_sentence() -> None:
     text = "On Wednesday, nearly $2.5bn left.  About 40% of 1,200 firms  cut 3 dozen jobs in March."
     found = figures(text)

@@ -1,0 +1,65 @@
+"""Ordinals that count from the end of a series or from the item in hand: "the second-to-last debate",
+"the penultimate round", "the last but one", "the next one".
+
+Their value is a position, not a number, written as Recognizers-Text writes it: "end-1" for the one before the
+last, "end+0" for the last one, "current+1" for the next one. "second-to-last" read word by word would be the
+ordinal 2, a value a reader would take for "the second". Only these fixed structures count: "last", "next",
+"previous" and "current" before a noun are adjectives in nearly every news sentence ("the next president",
+"a last resort"), and stay no figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factextract.data.number_words import ORDINALS
+
+_STEPS = "next|" + "|".join(word for word, value in ORDINALS.items() if 2 <= value <= 10) + r"|[2-9](?:nd|rd|th)"
+# "the second-to-last", "next to last", "third from last", "the penultimate", "the last but one"
+_FROM_END = re.compile(
+    rf"\b(?P<step>{_STEPS})(?:\s+|-)(?:to|from)(?:\s+|-)(?:the\s+)?last\b"
+    r"|\b(?P<ante>ante)?penultimate\b"
+    r"|\bthe\s+last\s+but\s+(?P<but>one|two)\b"
+    r"|\bthe\s+one\s+before\s+(?:the\s+)?last(?:\s+one)?\b",
+    re.IGNORECASE,
+)
+# "the next one", "the previous one": "one" standing for a noun, not a number ("the last one hundred days")
+_PRONOUN = re.compile(
+    r"\b(?P<which>last|next|previous|current)\s+one\b(?!\s*(?:-|\d|hundred|thousand|million|billion|percent|of\b))",
+    re.IGNORECASE,
+)
+_ONE_PRONOUN_POSITION = {"last": "end+0", "next": "current+1", "previous": "current-1", "current": "current+0"}
+
+
+@dataclass(frozen=True)
+class RelativeOrdinal:
+    """A position counted from the end of a series or from the current item."""
+
+    start: int
+    end: int
+    position: str
+
+
+def relative_ordinals(text: str) -> list[RelativeOrdinal]:
+    """Every relative ordinal in text, in text order, without overlaps."""
+    found = [RelativeOrdinal(m.start(), m.end(), _from_end(m)) for m in _FROM_END.finditer(text)]
+    found += [RelativeOrdinal(m.start(), m.end(), _ONE_PRONOUN_POSITION[m.group("which").lower()])
+              for m in _PRONOUN.finditer(text)]
+    kept: list[RelativeOrdinal] = []
+    for ordinal in sorted(found, key=lambda o: (o.start, -o.end)):
+        if not kept or ordinal.start >= kept[-1].end:
+            kept.append(ordinal)
+    return kept
+
+
+def _from_end(match: re.Match[str]) -> str:
+    step = match.group("step")
+    if step is not None:
+        word = step.lower()
+        back = 1 if word == "next" else int(ORDINALS.get(word) or re.match(r"\d", word).group()) - 1
+    elif match.group("but") is not None:
+        back = 1 if match.group("but").lower() == "one" else 2
+    else:
+        back = 2 if match.group("ante") else 1
+    return f"end-{back}"
