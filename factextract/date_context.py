@@ -83,6 +83,9 @@ def _verb_tense(verb: Token) -> str:
         if verb.head.lemma_ in FUTURE_HEADS or be_to:
             return FUTURE
         return _verb_tense(verb.head)
+    # "has fluctuated, rising to a high in June from a low in March": a participle clause takes its verb's tense
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head)
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     # "has gone", "the accord signed in May": a perfect or a participle without auxiliary tells of the past

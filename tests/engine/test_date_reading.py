@@ -259,6 +259,12 @@ def test_a_supposed_event_with_were_to_lies_ahead() -> None:
     assert figures("They were to meet in May but never did.", dt.date(2014, 10, 5))["May"].value == "2014-05"
 
 
+def test_a_participle_clause_takes_the_tense_of_its_verb() -> None:
+    # "rising" has no tense of its own; "has swung" puts March behind, not in the nearer coming March
+    found = figures("The price has swung widely, rising to $9 in July from $4 in March.", dt.date(2019, 10, 28))
+    assert (found["July"].value, found["March"].value) == ("2019-07", "2019-03")
+
+
 def test_a_bare_season_that_modifies_a_noun_is_no_date() -> None:
     # a job or a kind of thing: "a summer intern", "winter boots"; "last summer's flood" still says when
     found = figures("A summer intern sold winter boots after last summer's flood.", dt.date(2014, 10, 5))
