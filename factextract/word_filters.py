@@ -19,6 +19,7 @@ from factextract.data.cues import SPEECH_VERBS, THOUGHT_VERBS
 from factextract.data.non_figures import (
     COUNT_PREFIXES,
     DECADE_PREFIXES,
+    DISCOURSE_NOUNS,
     NUMBER_IDIOMS,
     ORDINAL_TERMS,
 )
@@ -34,8 +35,9 @@ _IDIOMS = tuple(
 _HYPHENED_AFTER = re.compile(r"(?:(?P<first>[\w]+)-)?(?P<word>[A-Za-z]+)-$")
 # "two-to-one", "six-to-eight": a preposition between two numbers joins a ratio or a range
 _JOINERS = frozenset({"to", "in", "out", "of", "or", "and", "by"})
-# "one sort or another", "one way or the other": "one" is indefinite
-_OR_ANOTHER = re.compile(r"(?:\s+[\w-]+){0,3}\s+or\s+(?:another|the\s+other)\b", re.IGNORECASE)
+# "one sort or another", "one way or the other", "one school over another", "from one state to another": "one"
+# set against "another" picks out no number
+_OR_ANOTHER = re.compile(r"(?:\s+[\w-]+){0,3}\s+(?:or|over|than|to)\s+(?:another|the\s+other)\b", re.IGNORECASE)
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 _ARTICLE_ORDINAL = re.compile(r"(?:a|an)\s+(?P<ordinal>[A-Za-z]+)$", re.IGNORECASE)
@@ -101,14 +103,17 @@ def _pronoun_one(token: Token) -> bool:
 
 
 def _indefinite_one(token: Token) -> bool:
-    """'one aide said', 'said one official', 'one study found': "one" as the article of a reporting subject; not
-    "one person died", nor "only one aide said" or "at least one", which count."""
+    """'one aide said', 'said one official', 'one study found': "one" as the article of a reporting subject, and
+    'one reason turnout fell' before a noun of argument; not "one person died", nor "only one aide said" or "at
+    least one", which count."""
     noun = token.head
     if token.dep_ != "nummod" or noun.i < token.i or any(True for _ in token.children):
         return False
     before = token.doc[token.i - 1].lower_ if token.i else ""
-    return (before not in ("only", "just", "least", "than", "exactly") and noun.dep_ in ("nsubj", "nsubjpass")
-            and noun.head.lemma_.lower() in _REPORTING)
+    if before in ("only", "just", "least", "than", "exactly"):
+        return False
+    return noun.lemma_.lower() in DISCOURSE_NOUNS or (noun.dep_ in ("nsubj", "nsubjpass")
+                                                       and noun.head.lemma_.lower() in _REPORTING)
 
 
 def _ordinal_term(token: Token) -> bool:

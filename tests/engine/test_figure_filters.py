@@ -131,6 +131,11 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "If the rules change, we may get one.",  # a bare object stands for a noun said before
         "Several hundred fans waited outside.",  # a scale without its number says how many only roughly
         "The tenant holds a right of first refusal.",  # an ordinal fixed into a term
+        "Cost is one reason the plan stalled.",  # "one" before a noun of argument is the article "a"
+        "Buyers favour one brand over another.",  # "one" set against "another"
+        "Crews drove from one town to another.",
+        "He is one among thousands who waited.",  # "one among", as "one of"
+        "Nobody wanted it in the first place.",
     ],
 )
 def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:
@@ -146,6 +151,7 @@ def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> No
         ("The top-five finish pleased fans.", 5),  # a word that bounds a count
         ("The odds were two-to-one.", 1),
         ("The lead shrank to one.", 1),  # the object of a preposition: a margin or a total
+        ("There is only one reason to stay.", 1),  # a bound makes it a count
     ],
 )
 def test_one_that_counts_stays_a_count(text: str, value: float) -> None:
