@@ -28,12 +28,13 @@ ADDRESS_PREPOSITIONS = frozenset({"at"})
 NUMBER_IDIOMS = (
     "at one point", "at one time", "one after another", "one after the other", "one by one", "one another",
     "by one estimate", "by one count", "by one measure", "by one account", "for one thing", "one hell of",
-    "first and foremost", "in the first place", "one among",
+    "first and foremost", "in the first place", "one among", "for naught",
 )
 # "one reason turnout fell", "one example is...": "one" before a noun of argument is the article "a", unless a
 # bound makes it a count ("only one reason")
 DISCOURSE_NOUNS = frozenset({"reason", "example", "thing", "way", "sign", "factor", "explanation", "instance",
-                             "possibility", "hint", "indication"})
+                             "possibility", "hint", "indication", "question", "feature", "aspect", "lesson", "concern",
+                             "problem", "issue"})
 # "the first lady", "first aid", "second nature", "a third party": an ordinal fixed with the noun after it into a
 # title or a term
 ORDINAL_TERMS = {

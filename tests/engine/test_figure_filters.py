@@ -136,6 +136,8 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "Crews drove from one town to another.",
         "He is one among thousands who waited.",  # "one among", as "one of"
         "Nobody wanted it in the first place.",
+        "One odd feature of the deal is its length.",
+        "The effort was all for naught.",
     ],
 )
 def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:
