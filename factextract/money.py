@@ -15,7 +15,7 @@ _CODES = alternation(currencies.CODES | set(currencies.MILLION_CODES))
 # ISO codes are capitals ("USD 200"; "pen 7" is a pen) unless glued to a dollar sign ("usd$ 15").
 CURRENCY_BEFORE = re.compile(
     rf"(?:(?P<code>\b(?:(?-i:{_CODES})|(?:{_CODES})\$))|(?P<sym>(?<![a-z])"
-    rf"(?:{alternation(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?))\s?$",
+    rf"(?:{alternation(currencies.PREFIX_SYMBOLS)}))|\b(?P<word>dollars?|euros?|dlrs\.?))\s?$",
     re.IGNORECASE,
 )
 CURRENCY_AFTER = re.compile(
@@ -46,8 +46,9 @@ def currency_code(symbol: str | None) -> str | None:
         return currencies.MILLION_CODES[upper]
     if upper in currencies.CODES:
         return currencies.CODE_ALIASES.get(upper, upper)
-    if key.rstrip("s") in ("dollar", "euro"):
-        return "USD" if key.startswith("dollar") else "EUR"
+    # "dlrs 1.2 billion": wire copy's abbreviation of dollars
+    if key.rstrip("s") in ("dollar", "euro") or key.rstrip(".") == "dlrs":
+        return "EUR" if key.startswith("euro") else "USD"
     return None
 
 

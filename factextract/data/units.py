@@ -116,7 +116,8 @@ _add("basis point", "basis points", "basis point")
 
 # Symbols, case-sensitive, glued to the number or after one space ("75ml", "1.6 km", "100 MB").
 SYMBOLS: dict[str, str] = {
-    "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "dm": "decimeter", "pm": "picometer",
+    "km": "kilometer", "kms": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "dm": "decimeter",
+    "pm": "picometer",
     "mi": "mile", "ft": "foot", "in": "inch", '"': "inch", "km2": "square kilometer", "m2": "square meter",
     "sq ft": "square foot", "ha": "hectare", "t": "ton", "kg": "kilogram", "g": "gram", "mg": "milligram",
     "μg": "microgram", "mcg": "microgram", "lb": "pound", "lbs": "pound", "oz": "ounce", "l": "liter",

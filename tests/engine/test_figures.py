@@ -395,6 +395,8 @@ def test_percent_counts_the_object_of_its_of_phrase() -> None:
         ("The bid was £2.4bn.", "£2.4bn", 2.4e9, "GBP"),
         ("It sold for Rs 500.", "Rs 500", 500, "INR"),
         ("The fee is 300 CHF.", "300 CHF", 300, "CHF"),
+        ("The state owes dlrs 2.5 billion in arrears.", "dlrs 2.5 billion", 2.5e9, "USD"),  # wire copy's dollars
+        ("Each firm put in 40 million Finnish markkaa.", "40 million Finnish markkaa", 4e7, "FIM"),
     ],
 )
 def test_money_in_minor_units_and_other_conventions(text: str, written: str, value: float, currency: str) -> None:
