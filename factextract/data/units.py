@@ -119,7 +119,7 @@ SYMBOLS: dict[str, str] = {
     "km": "kilometer", "kms": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "dm": "decimeter",
     "pm": "picometer",
     "mi": "mile", "ft": "foot", "in": "inch", '"': "inch", "km2": "square kilometer", "m2": "square meter",
-    "sq ft": "square foot", "ha": "hectare", "t": "ton", "kg": "kilogram", "g": "gram", "mg": "milligram",
+    "sq ft": "square foot", "ha": "hectare", "t": "ton", "kg": "kilogram", "kgs": "kilogram", "g": "gram", "mg": "milligram",
     "μg": "microgram", "mcg": "microgram", "lb": "pound", "lbs": "pound", "oz": "ounce", "l": "liter",
     "L": "liter", "ml": "milliliter", "mL": "milliliter", "gal": "gallon", "bbl": "barrel",
     "kb": "kilobit", "KB": "kilobyte", "mb": "megabit", "MB": "megabyte", "GB": "gigabyte", "gb": "gigabit",

@@ -90,6 +90,7 @@ def test_percents(text: str, written: str, value: float, unit: str) -> None:
         ("The new chip runs at 4.1 GHz.", "4.1 GHz", 4.1, "gigahertz"),
         ("Air there has a density of 1.1 kg/m3 at noon.", "1.1 kg/m3", 1.1, "kilogram per cubic meter"),
         ("A blast of 15 kilotons flattened the site.", "15 kilotons", 15, "kiloton"),
+        ("Police seized 600 kgs of fertilizer.", "600 kgs", 600, "kilogram"),
         # a unit symbol after "at" is no street's name ("at 10 Downing Street")
         ("Fiber lines there connect at 300 Mbps.", "300 Mbps", 300, "megabit per second"),
     ],
