@@ -84,6 +84,22 @@ def ordinal_in_name(token: Token, spelled: bool) -> bool:
             and name.ent_type_ not in ("NORP", "DATE") and not _title_case(token.sent))
 
 
+def numbered_name(token: Token, start: int) -> bool:
+    """'Apollo 11', 'Windows 10', 'Chapter 11': a capitalized name followed by its number."""
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    # "iPhone 6", "PlayStation 4": a product name in camel case counts as capitalized
+    named = prev.is_title or re.search(r"[a-z][A-Z]", prev.text) is not None
+    # "Rs 500": a currency written as a capitalized abbreviation is no name
+    named = named and prev.lower_ not in currencies.PREFIX_SYMBOLS
+    if not named or prev.idx + len(prev.text) >= start or prev.ent_type_ in ("DATE", "MONEY"):
+        return False
+    follows = prev.pos_ == "PROPN" and token.head.i <= prev.i
+    # "a Chapter 11 plan": the name and its number modify the noun after them
+    return (follows and token.dep_ in ("nummod", "appos", "compound", "npadvmod")) or name_modifies_noun(prev, token)
+
+
 def name_modifies_noun(prev: Token, token: Token) -> bool:
     """'a Chapter 11 plan', 'the Soyuz 9 capsule', 'Fortune 500 companies': a capitalized name and its number
     together modify the lowercase noun after them (which the number does not count)."""

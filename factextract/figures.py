@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from factextract.ages import bare_age
 from factextract.bounds import read_qualifier, without_bound
@@ -32,7 +32,7 @@ from factextract.data.non_figures import YEAR_STATE_NOUNS
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
-from factextract.figure_filters import name_modifies_noun, not_a_figure, ordinal_in_name, phones_and_links, rank_start
+from factextract.figure_filters import not_a_figure, numbered_name, ordinal_in_name, phones_and_links, rank_start
 from factextract.models import Figure
 from factextract.money import (
     AMOUNT_BEFORE_WORD,
@@ -325,23 +325,7 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     name = _NAME_HYPHEN.search(before)
     if name and name.group(1)[:1].isupper():
         return False
-    return not (token is not None and not number.spelled and _numbered_name(token, number))
-
-
-def _numbered_name(token: Token, number: Number) -> bool:
-    """'Apollo 11', 'Windows 10', 'Chapter 11': a capitalized name followed by its number."""
-    if token.i == 0:
-        return False
-    prev = token.doc[token.i - 1]
-    # "iPhone 6", "PlayStation 4": a product name in camel case counts as capitalized
-    named = prev.is_title or re.search(r"[a-z][A-Z]", prev.text) is not None
-    # "Rs 500": a currency written as a capitalized abbreviation is no name
-    named = named and prev.lower_ not in currencies.PREFIX_SYMBOLS
-    if not named or prev.idx + len(prev.text) >= number.start or prev.ent_type_ in ("DATE", "MONEY"):
-        return False
-    follows = prev.pos_ == "PROPN" and token.head.i <= prev.i
-    # "a Chapter 11 plan": the name and its number modify the noun after them
-    return (follows and token.dep_ in ("nummod", "appos", "compound", "npadvmod")) or name_modifies_noun(prev, token)
+    return not (token is not None and not number.spelled and numbered_name(token, number.start))
 
 
 def _unit_after(text: str, end: int, number: Number) -> tuple[str, int] | None:
