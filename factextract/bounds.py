@@ -35,6 +35,7 @@ _AFTER = re.compile(
 _OR_EQUAL = re.compile(rf"\s+or\s+equal(?:\s+(?:to|than)(?:\s+(?:it|that|this))?)?{_CLAUSE_END}", re.IGNORECASE)
 _LEADING_BOUND = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})\s+", re.IGNORECASE)
 _WINDOW = 40  # characters before the figure: "greater than or equal to" with a negation before it fits
+_MARGIN = re.compile(r"(?:\bplus\s+or\s+minus|±|\+/[-−])\s{0,2}$", re.IGNORECASE)
 
 
 def read_qualifier(text: str, start: int, end: int) -> str | None:
@@ -59,6 +60,13 @@ def prefer_bound(before: str | None, after: str | None) -> str | None:
     if after is not None and (before is None or before in HEDGES):
         return after
     return before
+
+
+def margin_start(text: str, start: int) -> int:
+    """Where the margin of "plus or minus 3 points" or "± 3%" starts: the figure's span takes it in, since the
+    number alone ("3 points") says something else."""
+    margin = _MARGIN.search(text, max(0, start - 20), start)
+    return margin.start() if margin else start
 
 
 def without_bound(words: str) -> str:

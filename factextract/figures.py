@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from factextract.ages import bare_age
-from factextract.bounds import read_qualifier, without_bound
+from factextract.bounds import margin_start, read_qualifier, without_bound
 from factextract.conversion_targets import conversion_targets
 from factextract.data import currencies, units
 from factextract.data.non_figures import YEAR_STATE_NOUNS
@@ -281,6 +281,7 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     if multiple:  # "three times the rate", "1.65 times book value": a multiple, not a count of occasions
         kind, unit, end = "quantity", "times", multiple.end("times")
     qualifier = read_qualifier(text, start, end) or ("more than" if plus else None)
+    start = margin_start(text, start) if qualifier == "plus or minus" else start
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):
         draft = replace(draft, counted=_counted(number, text, index, end))

@@ -322,6 +322,8 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
 # A spaced hyphen is a dash in news copy ("the toll - 25 dead"), so it signs only at the very start.
 # After a comparison symbol the hyphen is a sign too: "<-12".
 _SIGN = re.compile(r"(?:(?:^|(?<=[\s(\[<>=≤≥]))-|^-\s|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+# "plus or minus 3 points": a margin either side, no negative number (bounds.py reads it as the qualifier)
+_PLUS_OR = re.compile(r"\bplus\s+or\s+$", re.IGNORECASE)
 # "300–800", "$5-$10", "5%-10%", "15~40": a range written without spaces is one token, so the number after its
 # dash or tilde starts no token of its own; "1981–82" is a span of years, its "82" no number (find_numbers)
 _PAIRED = re.compile(r"%?[-–—~][^\w\s]?(?=\d)")
@@ -358,7 +360,7 @@ def find_numbers(text: str, starts: Iterable[int] | None = None) -> list[Number]
             if number.start in years:
                 continue
             sign = _SIGN.search(text, max(0, number.start - 10), number.start)
-            if sign:
+            if sign and not _PLUS_OR.search(text, max(0, sign.start() - 10), sign.start()):
                 number = Number(sign.start(), number.end, -number.value, number.ordinal, number.fraction,
                                 number.spelled)
             numbers.append(number)

@@ -44,6 +44,8 @@ QUALIFIERS: dict[str, str] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about", "about some": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly", "not quite": "nearly",
+    # "plus or minus 3 points": a margin of error, the figure on either side of an estimate
+    "plus or minus": "plus or minus",
     "exactly": "exactly", "precisely": "exactly", "only": "only", "just": "only",
     # "a sum equal to 8% of output", "the bill equals 45": a comparison of equality, the figure itself
     "equal to": "exactly", "equals": "exactly", "equals to": "exactly", "equaling": "exactly",
@@ -66,7 +68,7 @@ OR_EQUAL: dict[str, str] = {"more than": "at least", "less than": "at most"}
 # Comparisons written as symbols before the figure ("<5%", "x>10", ">= 30"); matched right before it.
 QUALIFIER_SYMBOLS: dict[str, str] = {
     ">": "more than", "<": "less than", ">=": "at least", "<=": "at most", "≥": "at least", "≤": "at most",
-    "> =": "at least", "< =": "at most",
+    "> =": "at least", "< =": "at most", "±": "plus or minus", "+/-": "plus or minus", "+/−": "plus or minus",
 }
 
 # Open bounds written after the figure ("40 or more people", "aged 65 and over", "500 or fewer").

@@ -547,3 +547,17 @@ def test_a_proportion_takes_the_bound_written_after_it() -> None:
 def test_a_spelled_ordinal_with_a_scale_word_is_an_ordinal() -> None:
     figure = one("The city marks its two hundredth anniversary.")
     assert (figure.kind, figure.value) == ("ordinal", 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The poll is off by plus or minus 4 percentage points.", "plus or minus 4 percentage points"),
+        ("Its error is +/- 2 percent.", "+/- 2 percent"),
+        ("The gauge reads within ± 5 points.", "± 5 points"),
+    ],
+)
+def test_a_margin_either_side_is_no_negative_number(text: str, written: str) -> None:
+    figure = one(text)
+    assert (figure.text, figure.qualifier) == (written, "plus or minus")
+    assert figure.value > 0
