@@ -44,7 +44,7 @@ from factextract.money import (
     is_sterling,
 )
 from factextract.multiples import TIMES_AFTER, word_multiples
-from factextract.number_joins import join_powers, join_ranges, join_ratios, join_subdivided
+from factextract.number_joins import ONE_OF_ROUND, join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 from factextract.relative_ordinals import relative_ordinals
 from factextract.word_filters import hyphened_ordinal, word_not_a_figure
@@ -299,7 +299,8 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     if lowered == "dozens":
         return False
     # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
-    if lowered == "one" and (_OF_AFTER.match(after) or token is None or token.tag_ != "CD"):
+    if lowered == "one" and ((_OF_AFTER.match(after) and not ONE_OF_ROUND.match(text, number.end)) or token is None
+                             or token.tag_ != "CD"):
         return False
     # "the one who", "at one point", "high-five", "the first lady", "they first met": words that count or rank nothing
     if number.spelled and word_not_a_figure(number, text, token):

@@ -36,8 +36,11 @@ class _Draft(Protocol):
 D = TypeVar("D", bound=_Draft)
 T = TypeVar("T")
 
-# "1 over 3", "two out of five hundred tvs", "one in three voters"
-_RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in)\s+", re.IGNORECASE)
+# "1 over 3", "two out of five hundred tvs", "one in three voters", "eight of 10 voters"
+_RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in|of)\s+", re.IGNORECASE)
+# "one of 10 voters", "one of a hundred": "one of" before a round whole is the part of a proportion, no pronoun
+ONE_OF_ROUND = re.compile(r"\s+of\s+(?:10|100|1,000|ten|a\s+hundred|a\s+thousand)\s+[a-z]", re.IGNORECASE)
+_ROUND_WHOLES = (10.0, 100.0, 1000.0)
 # "1.1^23", "2.5^-1", "-1.1^--23" (signs after the caret multiply), "1.3x10^6", "6.23 × 10^-4"
 _POWER = re.compile(r"(?P<ten>\s?[x×*]\s?10)?\s?\^\s?(?P<sign>[+-]*)(?P<exp>\d+)(?![\d.])")
 
@@ -96,6 +99,9 @@ def _is_proportion(first: _Draft, second: _Draft, word: str) -> bool:
         return False
     if word == "over":  # "one over three": spoken division
         return True
+    # "eight of 10 voters": a share of a round whole before a noun ("three of 7 seats", "two of the aides" count)
+    if word == "of" and (second.value not in _ROUND_WHOLES or second.counted is None or first.value >= second.value):
+        return False
     # "one in three", "two out of five": the part is at most the whole ("3 in 2" is no share)
     return 0 <= first.value <= second.value
 

@@ -561,3 +561,22 @@ def test_a_margin_either_side_is_no_negative_number(text: str, written: str) -> 
     figure = one(text)
     assert (figure.text, figure.qualifier) == (written, "plus or minus")
     assert figure.value > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "qualifier"),
+    [
+        ("Nearly seven of 10 pupils passed.", "seven of 10", 0.7, "nearly"),
+        ("One of 100 bottles leaked.", "One of 100", 0.01, None),
+    ],
+)
+def test_a_part_of_a_round_whole_is_one_proportion(text: str, written: str, value: float, qualifier: str) -> None:
+    figure = one(text)
+    assert (figure.text, figure.unit, figure.qualifier, figure.counted) == (written, "fraction", qualifier,
+                                                                            text.split()[-2])
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["Four of the riders fell.", "Two of her cousins came."])
+def test_a_part_of_a_group_named_after_the_is_a_count(text: str) -> None:
+    assert one(text).kind == "count"
