@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from factextract.bounds import prefer_bound
-from factextract.data.number_words import SCALE_SUFFIXES, SCALES
+from factextract.data.number_words import CARDINALS, SCALE_SUFFIXES, SCALES
 from factextract.data.units import SUBDIVIDED
 
 
@@ -77,8 +77,9 @@ def join_pairs(drafts: list[T], join: Callable[[T, T], T | None]) -> list[T]:
 
 
 def join_ratios(drafts: list[D], text: str) -> list[D]:
-    """'one in three voters' is a proportion, 1/3, as a reader takes it: a quantity with unit fraction."""
-    return join_pairs(drafts, lambda first, second: _proportion(first, second, text))
+    """'one in three voters' is a proportion, 1/3, as a reader takes it: a quantity with unit fraction; so is the
+    exchange ratio of 'a 3-for-1 split'."""
+    return _join_exchanges(join_pairs(drafts, lambda first, second: _proportion(first, second, text)), text)
 
 
 def _proportion(first: D, second: D, text: str) -> D | None:
@@ -90,6 +91,28 @@ def _proportion(first: D, second: D, text: str) -> D | None:
         value=first.value / second.value, counted=second.counted, confidence=min(first.confidence, second.confidence),
         qualifier=prefer_bound(first.qualifier, second.qualifier),  # "3 in 10 or more": the bound follows the whole
     )
+
+
+# "a 3-for-1 split", "a two-for-one offer", "1-for-10 reverse split": the exchange ratio of a split, swap or offer
+_FOR = re.compile(r"-for-(?P<whole>\d+(?:\.\d+)?|[a-z]+)\b(?!-\d|\.\d)", re.IGNORECASE)
+
+
+def _join_exchanges(drafts: list[D], text: str) -> list[D]:
+    """'a 3-for-1 stock split' is one ratio, 3/1, read as a proportion is: not a count of 'for-1 stock split'
+    and a count 1."""
+    joined: list[D] = []
+    for draft in drafts:
+        last = joined[-1] if joined else None
+        if last is not None and last.unit == "fraction" and draft.start < last.end:
+            continue  # the whole of the ratio before it
+        exchange = _FOR.match(text, draft.end) if draft.kind == "count" and isinstance(draft.value, float) else None
+        written = exchange.group("whole").lower() if exchange else ""
+        whole = float(written) if written[:1].isdigit() else float(CARDINALS.get(written, 0))
+        if exchange is not None and whole > 0:
+            draft = replace(draft, end=exchange.end(), number_end=exchange.end(), kind="quantity", unit="fraction",
+                            value=draft.value / whole, counted=None)
+        joined.append(draft)
+    return joined
 
 
 def _is_proportion(first: _Draft, second: _Draft, word: str) -> bool:

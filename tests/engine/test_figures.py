@@ -580,3 +580,13 @@ def test_a_part_of_a_round_whole_is_one_proportion(text: str, written: str, valu
 @pytest.mark.parametrize("text", ["Four of the riders fell.", "Two of her cousins came."])
 def test_a_part_of_a_group_named_after_the_is_a_count(text: str) -> None:
     assert one(text).kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [("The chain offered a two-for-one sale.", "two-for-one", 2), ("It did a 1-for-20 reverse split.", "1-for-20", 0.05)],
+)
+def test_an_exchange_ratio_is_one_proportion(text: str, written: str, value: float) -> None:
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.unit) == (written, "quantity", "fraction")
+    assert figure.value == pytest.approx(value)
