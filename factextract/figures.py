@@ -44,7 +44,7 @@ from factextract.money import (
     is_sterling,
 )
 from factextract.multiples import TIMES_AFTER, word_multiples
-from factextract.number_joins import ONE_OF_ROUND, join_powers, join_ranges, join_ratios, join_subdivided
+from factextract.number_joins import ONE_OF_ROUND, join_parts, join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 from factextract.relative_ordinals import relative_ordinals
 from factextract.word_filters import hyphened_ordinal, word_not_a_figure
@@ -108,7 +108,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
         draft = _read(number, text, index)
         if draft is not None:
             drafts.append(draft)
-    drafts = join_ratios(join_powers(_drop_overlaps(drafts), text), text)
+    drafts = join_parts(join_ratios(join_powers(_drop_overlaps(drafts), text), text), text)
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     drafts = _with_conversion_targets(drafts, text)
     drafts = _with_word_multiples(drafts, text)

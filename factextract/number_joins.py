@@ -129,6 +129,25 @@ def _is_proportion(first: _Draft, second: _Draft, word: str) -> bool:
     return 0 <= first.value <= second.value
 
 
+_OF = re.compile(r"\s+of\s+")
+
+
+def join_parts(drafts: list[D], text: str) -> list[D]:
+    """'less than half of 1 percent' is one percent, 0.5: the fraction takes its share of the percent after it, and
+    the bound before the fraction bounds the whole."""
+    return join_pairs(drafts, lambda first, second: _part_of_percent(first, second, text))
+
+
+def _part_of_percent(first: D, second: D, text: str) -> D | None:
+    if not (first.kind == "quantity" and first.unit == "fraction" and second.kind == "percent"
+            and isinstance(first.value, float) and isinstance(second.value, float) and 0 < first.value < 1
+            and _OF.fullmatch(text, first.end, second.start)):
+        return None
+    return replace(second, start=first.start, number_start=first.number_start, value=first.value * second.value,
+                   qualifier=prefer_bound(first.qualifier, second.qualifier),
+                   confidence=min(first.confidence, second.confidence))
+
+
 # "5 feet 2 inches", "5 feet and 2 inches", "12 ft 2 in" (a spaced "in" is no unit on its own: "2 in the morning")
 _PARTS_JOIN = re.compile(r"\s+(?:and\s+)?")
 _INCHES_AFTER = re.compile(r"\s?in\b\.?")

@@ -590,3 +590,10 @@ def test_an_exchange_ratio_is_one_proportion(text: str, written: str, value: flo
     figure = one(text)
     assert (figure.text, figure.kind, figure.unit) == (written, "quantity", "fraction")
     assert figure.value == pytest.approx(value)
+
+
+def test_a_fraction_of_a_percent_is_one_percent() -> None:
+    figure = one("Errors were under a third of 1 percent of forms.")
+    assert (figure.kind, figure.text, figure.qualifier, figure.unit) == (
+        "percent", "a third of 1 percent", "less than", "percent")
+    assert figure.value == pytest.approx(1 / 3)
