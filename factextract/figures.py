@@ -33,6 +33,7 @@ from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
 from factextract.doc_view import DocView
 from factextract.figure_filters import not_a_figure, numbered_name, ordinal_in_name, phones_and_links, rank_start
+from factextract.loose_numbers import couple_hedge, couple_of, vague_dozen
 from factextract.models import Figure
 from factextract.money import (
     AMOUNT_BEFORE_WORD,
@@ -43,7 +44,7 @@ from factextract.money import (
     currency_code,
     is_sterling,
 )
-from factextract.multiples import TIMES_AFTER, word_multiples
+from factextract.multiples import FOLD_AFTER, TIMES_AFTER, fold_multiplies, word_multiples
 from factextract.number_joins import ONE_OF_ROUND, join_parts, join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 from factextract.relative_ordinals import relative_ordinals
@@ -111,7 +112,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     drafts = join_parts(join_ratios(join_powers(_drop_overlaps(drafts), text), text), text)
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     drafts = _with_conversion_targets(drafts, text)
-    drafts = _with_word_multiples(drafts, text)
+    drafts = _with_word_multiples(drafts, text, index)
     drafts = _with_relative_ordinals(drafts, text)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
@@ -163,11 +164,11 @@ def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
                                            for t in conversion_targets(text, ends)])
 
 
-def _with_word_multiples(drafts: list[_Draft], text: str) -> list[_Draft]:
+def _with_word_multiples(drafts: list[_Draft], text: str, index: DocView) -> list[_Draft]:
     """'twice as large', 'sales tripled': a multiple written as one word, a quantity in unit 'times'."""
     return _with_figures_of_words(drafts, [
         _Draft(m.start, m.end, "quantity", m.factor, 0.75, m.start, m.end, "times",
-               qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text)])
+               qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text, index)])
 
 
 def _with_relative_ordinals(drafts: list[_Draft], text: str) -> list[_Draft]:
@@ -188,7 +189,7 @@ def _with_figures_of_words(drafts: list[_Draft], found: list[_Draft]) -> list[_D
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     """Decides what one number is from the words around it; None when it is not a figure."""
-    number = hyphened_ordinal(number, text)
+    number = couple_of(hyphened_ordinal(number, text), text)
     start, end = number.start, number.end
     written = text[start:end]
     if not _is_figure(number, written, text, index):
@@ -278,9 +279,11 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     if kind == "count" and number.fraction and value < 1:  # "half a million" counts 500,000, it is no share
         kind, unit = "quantity", "fraction"
     multiple = TIMES_AFTER.match(text, end) if kind == "count" and not number.ordinal else None
-    if multiple:  # "three times the rate", "1.65 times book value": a multiple, not a count of occasions
-        kind, unit, end = "quantity", "times", multiple.end("times")
-    qualifier = read_qualifier(text, start, end) or ("more than" if plus else None)
+    fold = FOLD_AFTER.match(text, end) if kind == "count" and not number.ordinal else None
+    # "three times the rate", "1.65 times book value", "a 10-fold rise": a multiple, not a count of occasions
+    if multiple or (fold and fold_multiplies(index.token_at(fold.end() - 1))):
+        kind, unit, end = "quantity", "times", multiple.end("times") if multiple else fold.end()
+    qualifier = read_qualifier(text, start, end) or ("more than" if plus else None) or couple_hedge(text, start)
     start = margin_start(text, start) if qualifier == "plus or minus" else start
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):
@@ -295,8 +298,8 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     token = index.token_at(number.start)
     after = text[number.end:number.end + 12]
     before = text[max(0, number.start - 12):number.start]
-    # "dozens of people": a vague multitude, like "hundreds" and "thousands", not twelve
-    if lowered == "dozens":
+    # "dozens of people", "a few dozen": a vague multitude, like "hundreds" and "several hundred", not twelve
+    if lowered == "dozens" or vague_dozen(number, text):
         return False
     # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
     if lowered == "one" and ((_OF_AFTER.match(after) and not ONE_OF_ROUND.match(text, number.end)) or token is None

@@ -133,6 +133,10 @@ def test_a_multiple_is_a_quantity_of_times(text: str, value: float) -> None:
         ("The new hall is more than twice as large.", "twice", 2, "more than"),
         ("Rents tripled in a decade.", "tripled", 3, None),
         ("The bill was double the estimate.", "double", 2, None),
+        ("Fares could triple next year.", "triple", 3, None),
+        ("Its debt is quadrupling.", "quadrupling", 4, None),
+        ("The town saw a fourfold jump in thefts.", "fourfold", 4, None),
+        ("Thefts rose 12-fold.", "12-fold", 12, None),
     ],
 )
 def test_a_multiple_written_as_one_word(text: str, written: str, value: float, qualifier: str | None) -> None:
@@ -140,8 +144,13 @@ def test_a_multiple_written_as_one_word(text: str, written: str, value: float, q
     assert (figure.text, figure.value, figure.unit, figure.qualifier) == (written, value, "times", qualifier)
 
 
-def test_a_word_that_doubles_as_a_role_is_no_multiple() -> None:
-    assert figures("The den doubled as an office; he hit a double.") == []
+@pytest.mark.parametrize(
+    "text",
+    ["The den doubled as an office; he hit a double.", "She took a double room.", "They made a triple play.",
+     "Wages saw a double-digit rise.", "Our goals are twofold."],
+)
+def test_a_word_that_doubles_as_a_role_or_a_kind_is_no_multiple(text: str) -> None:
+    assert figures(text) == []
 
 
 def test_how_often_something_happened_stays_a_count() -> None:
@@ -597,3 +606,13 @@ def test_a_fraction_of_a_percent_is_one_percent() -> None:
     assert (figure.kind, figure.text, figure.qualifier, figure.unit) == (
         "percent", "a third of 1 percent", "less than", "percent")
     assert figure.value == pytest.approx(1 / 3)
+
+
+def test_a_couple_of_a_dozen_or_scale_is_about_two_of_them() -> None:
+    figure = one("A couple dozen ducks swam by.")
+    assert (figure.text, figure.value, figure.qualifier) == ("A couple dozen", 24, "about")
+
+
+@pytest.mark.parametrize("text", ["A few dozen ducks swam by.", "Several dozen ducks swam by."])
+def test_a_few_dozen_is_no_figure_like_several_hundred(text: str) -> None:
+    assert figures(text) == []
