@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from factextract.ages import bare_age
+from factextract.bare_parts import bare_part, ranked_part
 from factextract.bounds import margin_start, read_qualifier, without_bound
 from factextract.conversion_targets import conversion_targets
 from factextract.data import currencies, units
@@ -75,9 +76,6 @@ _PLUS = re.compile(r"-plus\b|\+(?![\d+])")
 _PART_ARTICLE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _TIMES = ("date", "time", "duration")
-_BARE_PARTS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
-_PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
-_APPROX_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -189,7 +187,7 @@ def _with_figures_of_words(drafts: list[_Draft], found: list[_Draft]) -> list[_D
 
 def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     """Decides what one number is from the words around it; None when it is not a figure."""
-    number = couple_of(hyphened_ordinal(number, text), text)
+    number = ranked_part(couple_of(hyphened_ordinal(number, text), text), text, index.token_at(number.start))
     start, end = number.start, number.end
     written = text[start:end]
     if not _is_figure(number, written, text, index):
@@ -316,8 +314,8 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL") \
             and not re.search(r"[\s-]", written):
         return False
-    # "the first half", "the third quarter": a part or a period, unless "half of", "more than half"
-    if lowered in _BARE_PARTS and not _PART_AFTER.match(after) and not _APPROX_BEFORE.search(before):
+    # "the first half", "the third quarter": a part or a period, unless "half of", "more than half", "the third time"
+    if bare_part(number, text, token):
         return False
     one_word = _ONE_HYPHEN.match(text, number.end) if lowered == "one" else None
     if one_word and not any(one_word.group("word").lower() in words for words in (

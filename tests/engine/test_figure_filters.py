@@ -212,3 +212,22 @@ def test_numbers_inside_names_are_not_figures(text: str) -> None:
 
 def test_a_number_after_a_name_that_counts_the_noun_stays() -> None:
     assert [f.value for f in numeric("The deal gave Lee 3 votes.")] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kind", "value"),
+    [
+        ("It was the third time the gate jammed.", "third", "ordinal", 3),
+        ("The club chased a third straight title.", "third", "ordinal", 3),
+        ("She put another quarter into bonds.", "quarter", "quantity", 0.25),
+    ],
+)
+def test_a_bare_part_word_that_ranks_a_noun_or_adds_a_share_stays(text: str, written: str, kind: str,
+                                                                  value: float) -> None:
+    (figure,) = figures(text)
+    assert (figure.text, figure.kind) == (written, kind)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_bare_part_word_that_names_a_period_is_no_figure() -> None:
+    assert figures("They led in the third period.") == []
