@@ -32,6 +32,7 @@ from factextract.data import currencies, units
 from factextract.data.non_figures import YEAR_STATE_NOUNS
 from factextract.data.number_words import SCALE_SUFFIXES, UNICODE_FRACTIONS
 from factextract.dates import DateSpan, find_dates
+from factextract.digit_sizes import digit_size
 from factextract.doc_view import DocView
 from factextract.figure_filters import not_a_figure, numbered_name, ordinal_in_name, phones_and_links, rank_start
 from factextract.loose_numbers import couple_hedge, couple_of, vague_dozen
@@ -192,6 +193,10 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     written = text[start:end]
     if not _is_figure(number, written, text, index):
         return None
+    sized = digit_size(number, text, index.token_at(start))
+    if sized is not None:  # "a six-figure salary": 100,000 to 999,999; "a five-figure crowd": no figure
+        return _Draft(start, sized.end, "range", None, 0.7, start, sized.end, qualifier=read_qualifier(text, start,
+                      sized.end), counted=sized.counted, minimum=sized.low, maximum=sized.high) if sized.money else None
     before = text[max(0, start - 40):start]
     kind = "ordinal" if number.ordinal else "count"
     plus = _PLUS.match(text, end) if not number.ordinal else None

@@ -593,7 +593,10 @@ def test_a_part_of_a_group_named_after_the_is_a_count(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "written", "value"),
-    [("The chain offered a two-for-one sale.", "two-for-one", 2), ("It did a 1-for-20 reverse split.", "1-for-20", 0.05)],
+    [
+        ("The chain offered a two-for-one sale.", "two-for-one", 2),
+        ("It did a 1-for-20 reverse split.", "1-for-20", 0.05),
+    ],
 )
 def test_an_exchange_ratio_is_one_proportion(text: str, written: str, value: float) -> None:
     figure = one(text)
@@ -616,3 +619,19 @@ def test_a_couple_of_a_dozen_or_scale_is_about_two_of_them() -> None:
 @pytest.mark.parametrize("text", ["A few dozen ducks swam by.", "Several dozen ducks swam by."])
 def test_a_few_dozen_is_no_figure_like_several_hundred(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "high"),
+    [
+        ("He took a five-figure bonus.", "five-figure", 10_000, 99_999),
+        ("The club still owes six figures.", "six figures", 100_000, 999_999),
+    ],
+)
+def test_a_count_of_digits_of_money_is_a_range(text: str, written: str, low: float, high: float) -> None:
+    figure = one(text)
+    assert (figure.kind, figure.text, figure.min, figure.max, figure.value) == ("range", written, low, high, None)
+
+
+def test_a_count_of_digits_of_no_money_is_no_figure() -> None:
+    assert figures("The game drew a five-figure crowd.") == []
