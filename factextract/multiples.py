@@ -34,8 +34,10 @@ _VERB_FORM = re.compile(rf"\b(?P<stem>{alternation(_STEMS)})(?:e|es|ed|ing)\b(?!
 # "threefold", "tenfold", "hundredfold"
 _FOLD_WORD = re.compile(rf"\b(?P<n>{alternation([*CARDINALS, 'hundred', 'thousand'])})fold\b", re.IGNORECASE)
 _FOLD_NUMBERS = {**CARDINALS, "hundred": 100, "thousand": 1000}
-# "doubled as an office", "doubled down", "doubled over", "doubled back": a role or a posture, no growth
-_NOT_GROWTH = frozenset({"as", "down", "up", "over", "back"})
+# "doubled as an office", "doubled down", "doubled back": a role or a posture, no growth
+_NOT_GROWTH = frozenset({"as", "down", "up", "back"})
+# "doubled over in pain" is a posture; "doubled over the last decade" grows over a period
+_BENT_OVER = re.compile(r"\s+over(?!\s+(?:the|a|an|\d|\w+\s+(?:years|months|decades)))", re.IGNORECASE)
 # Nouns of change and of likelihood a multiple sizes: "a threefold rise", "a tenfold risk"
 _CHANGE_NOUNS = frozenset({
     "increase", "rise", "growth", "jump", "gain", "surge", "climb", "expansion", "boost", "hike", "spike", "leap",
@@ -70,7 +72,7 @@ def _grows(token: Token | None, word: str) -> bool:
         return False
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if after is not None and after.lower_ in _NOT_GROWTH:
+    if after is not None and (after.lower_ in _NOT_GROWTH or _BENT_OVER.match(doc.text, token.idx + len(token))):
         return False
     if word.endswith("ed") or token.pos_ == "VERB":  # "doubled" grows wherever it stands, as it always read
         return True

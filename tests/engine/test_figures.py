@@ -137,6 +137,7 @@ def test_a_multiple_is_a_quantity_of_times(text: str, value: float) -> None:
         ("Its debt is quadrupling.", "quadrupling", 4, None),
         ("The town saw a fourfold jump in thefts.", "fourfold", 4, None),
         ("Thefts rose 12-fold.", "12-fold", 12, None),
+        ("Fares doubled over the past year.", "doubled", 2, None),
     ],
 )
 def test_a_multiple_written_as_one_word(text: str, written: str, value: float, qualifier: str | None) -> None:
@@ -147,7 +148,7 @@ def test_a_multiple_written_as_one_word(text: str, written: str, value: float, q
 @pytest.mark.parametrize(
     "text",
     ["The den doubled as an office; he hit a double.", "She took a double room.", "They made a triple play.",
-     "Wages saw a double-digit rise.", "Our goals are twofold."],
+     "Wages saw a double-digit rise.", "Our goals are twofold.", "He doubled over in pain."],
 )
 def test_a_word_that_doubles_as_a_role_or_a_kind_is_no_multiple(text: str) -> None:
     assert figures(text) == []
