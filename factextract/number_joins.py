@@ -1,5 +1,6 @@
-"""Figures written as two numbers: proportions ("one in three", "2 out of 5"), powers ("1.3x10^6"),
-imperial measures in two units ("5 ft 2 in") and ranges ("between 12 and 18", "300–800", "$10-15 million").
+"""Figures written as two numbers: proportions ("one in three", "2 out of 5", "eight of 10 voters") and exchange
+ratios ("a 3-for-1 split"), a fraction of a percent ("half of 1 percent"), powers ("1.3x10^6"), imperial measures
+in two units ("5 ft 2 in") and ranges ("between 12 and 18", "300–800", "$10-15 million").
 
 figures.py reads each number on its own; these joins run on its drafts afterwards, in text order,
 so a proportion is only made of two plain counts (not "5 over 10 years", not "$3 in 2 days").
