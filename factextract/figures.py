@@ -59,7 +59,9 @@ _PERCENT_AFTER = re.compile(
 _PERCENT_BEFORE = re.compile(r"\b(?:percents?|per\s?cent)\s+of\s+$", re.IGNORECASE)
 _UNIT_WORD_AFTER = re.compile(rf"(?:\s|-|\s-\s)?(?P<unit>{alternation(units.WORDS)})\b", re.IGNORECASE)
 # "24703 L-202": a letter hyphened to digits is a model name, not a unit
-_UNIT_SYMBOL_AFTER = re.compile(rf"(?P<sp>\s?)[(\[{{<]?(?P<unit>{alternation(units.SYMBOLS)})(?:[)\]}}>])?(?!\w|-\d)")
+# "5 (km)": a bracket around the unit is part of it; "50 miles (80 kms)": a bracket after it is not
+_UNIT_SYMBOL_AFTER = re.compile(
+    rf"(?P<sp>\s?)(?P<open>[(\[{{<])?(?P<unit>{alternation(units.SYMBOLS)})(?(open)[)\]}}>])(?!\w|-\d)")
 _TIME_AFTER = re.compile(rf"(?:\s|-)(?P<unit>{alternation(units.TIME_UNITS)})\b(?P<old>(?:-|\s)old\b|\s+of\s+age\b)?",
                          re.IGNORECASE)
 _DENOMINATORS = alternation([*units.WORDS, *units.SYMBOLS, *units.TIME_UNITS, *units.RATE_TIME_SYMBOLS])

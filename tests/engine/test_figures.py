@@ -100,6 +100,11 @@ def test_quantities_carry_their_unit(text: str, written: str, value: float, unit
     assert (figure.text, figure.value, figure.unit) == (written, value, unit)
 
 
+def test_a_bracket_closing_a_parenthesis_after_the_unit_is_not_the_units() -> None:
+    found = [(f.text, f.unit) for f in figures("The hut is 50 miles (80 kms) inland.")]
+    assert found == [("50 miles", "mile"), ("80 kms", "kilometer")]
+
+
 @pytest.mark.parametrize(
     ("text", "asked"),
     [
