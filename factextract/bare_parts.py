@@ -20,6 +20,9 @@ _PART_AFTER = re.compile(r"\s+(?:of|a|an|million|billion)\b", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|over|some|around)\s+$", re.IGNORECASE)
 # The parts and periods an ordinal divides a game or a year into: "the third quarter", "the second half"
 _PERIODS = frozenset({"quarter", "quarters", "half", "halves", "period", "periods"})
+# "the bottom fifth of incomes", "the richest third": a slice of a whole counted from one end
+_SLICE_WORDS = frozenset({"top", "bottom", "middle", "lowest", "highest", "poorest", "richest", "wealthiest", "upper",
+                          "lower"})
 _ARTICLE_ORDINAL = re.compile(r"an?\s+(?P<ordinal>[a-z]+)", re.IGNORECASE)
 
 
@@ -47,7 +50,7 @@ def _another_share(token: Token) -> bool:
 def ranked_part(number: Number, text: str, token: Token | None) -> Number:
     """'a third straight win', 'a fifth term': the ordinal after "a" ranks the noun it modifies, it is no fraction
     (1/3) as in 'a third of voters' or 'cut by a third'; 'another third went to rent' is one more share, 1/3."""
-    if number.ordinal and token is not None and _another_share(token):  # "another third went to rent": 1/3
+    if number.ordinal and token is not None and (_another_share(token) or _slice(token, number)):
         return replace(number, value=1 / number.value, ordinal=False, fraction=True)
     article = _ARTICLE_ORDINAL.fullmatch(text, number.start, number.end) if number.fraction else None
     word = article.group("ordinal").lower() if article else ""
@@ -57,6 +60,12 @@ def ranked_part(number: Number, text: str, token: Token | None) -> Number:
     if ordinal is None or not _ranks_noun(ordinal):
         return number
     return replace(number, start=article.start("ordinal"), value=float(ORDINALS[word]), ordinal=True, fraction=False)
+
+
+def _slice(token: Token, number: Number) -> bool:
+    """'the bottom fifth of earners': a share (1/5) ranked from one end, not the fifth of something."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (before is not None and before.lower_ in _SLICE_WORDS and number.value >= 3 and not _ranks_noun(token))
 
 
 def _ranks_noun(token: Token) -> bool:

@@ -35,6 +35,11 @@ _AFTER = re.compile(
 _OR_EQUAL = re.compile(rf"\s+or\s+equal(?:\s+(?:to|than)(?:\s+(?:it|that|this))?)?{_CLAUSE_END}", re.IGNORECASE)
 _LEADING_BOUND = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})\s+", re.IGNORECASE)
 _WINDOW = 40  # characters before the figure: "greater than or equal to" with a negation before it fits
+# "$374 billion over 10 years", "grew 5% over two years": "over" right after another figure spans a period
+_OVER_AFTER_FIGURE = re.compile(
+    r"(?:\d|%|\b(?:hundred|thousand|million|billion|trillion|percent|points?|cents?|dollars?|bn|mn))\s+over\s+$",
+    re.IGNORECASE,
+)
 _MARGIN = re.compile(r"(?:\bplus\s+or\s+minus|±|\+/[-−])\s{0,2}$", re.IGNORECASE)
 
 
@@ -77,6 +82,8 @@ def without_bound(words: str) -> str:
 
 def _before(text: str, start: int) -> str | None:
     words = _BEFORE.search(text, max(0, start - _WINDOW), start)
+    if words and words.group("q").lower() == "over" and _OVER_AFTER_FIGURE.search(text, max(0, start - _WINDOW), start):
+        return None
     if words:
         qualifier = QUALIFIERS[words.group("q").lower()]
         return NEGATED.get(qualifier, qualifier) if words.group("neg") else qualifier

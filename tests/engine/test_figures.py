@@ -100,6 +100,23 @@ def test_quantities_carry_their_unit(text: str, written: str, value: float, unit
     assert (figure.text, figure.value, figure.unit) == (written, value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The plan costs $90 billion over 10 years.", None),  # "over" right after a figure spans a period
+        ("Sales grew 5% over two years.", None),
+        ("He served over 10 years in prison.", "more than"),
+    ],
+)
+def test_over_after_a_figure_is_a_period_not_a_bound(text: str, qualifier: str | None) -> None:
+    assert one(text, "duration").qualifier == qualifier
+
+
+def test_the_bottom_fifth_is_a_share_not_the_fifth() -> None:
+    found = [(f.text, f.kind, f.value) for f in figures("The bottom fifth of earners paid less.")]
+    assert found == [("fifth", "quantity", 0.2)]
+
+
 def test_a_bracket_closing_a_parenthesis_after_the_unit_is_not_the_units() -> None:
     found = [(f.text, f.unit) for f in figures("The hut is 50 miles (80 kms) inland.")]
     assert found == [("50 miles", "mile"), ("80 kms", "kilometer")]
