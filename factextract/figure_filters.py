@@ -81,7 +81,7 @@ def ordinal_in_name(token: Token, spelled: bool) -> bool:
         return False
     name = doc[token.i + 1]
     return (name.text[:1].isupper() and name.is_alpha and name.pos_ not in _FUNCTION_WORDS
-            and name.ent_type_ not in ("NORP", "DATE") and not _title_case(token.sent))
+            and name.ent_type_ not in ("NORP", "DATE") and not title_case(token.sent))
 
 
 def numbered_name(token: Token, start: int) -> bool:
@@ -123,10 +123,10 @@ def house_number(text: str, start: int, end: int, view: DocView | None) -> bool:
     preposition, name = token.doc[token.i - 1], token.head
     return (preposition.lower_ in ADDRESS_PREPOSITIONS and name.i == token.i + 1 and name.tag_ == "NNP"
             and name.is_title and name.head.i == preposition.i and name.lower_ not in _MEASURE_WORDS
-            and not _title_case(token.sent))
+            and not title_case(token.sent))
 
 
-def _title_case(sentence: Span) -> bool:
+def title_case(sentence: Span) -> bool:
     """A headline in title case ("Index Closes at 2100 Level"), where a capital says nothing of a name."""
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return bool(words) and all(t.is_title for t in words)

@@ -24,6 +24,7 @@ from factextract.data.non_figures import (
     ORDINAL_TERMS,
 )
 from factextract.data.number_words import CARDINALS, DENOMINATORS, DOZENS, ORDINALS, SCALES
+from factextract.figure_filters import title_case
 from factextract.numbers import Number
 
 _NUMBER_WORDS = frozenset({*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS})
@@ -53,6 +54,8 @@ def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
         return True
     if token is None:
         return False
+    if not number.ordinal and _capitalized_in_name(token):
+        return True
     if written == "one":
         return _pronoun_one(token) or _indefinite_one(token) or _OR_ANOTHER.match(text, number.end) is not None
     if number.ordinal:
@@ -114,6 +117,16 @@ def _indefinite_one(token: Token) -> bool:
         return False
     return noun.lemma_.lower() in DISCOURSE_NOUNS or (noun.dep_ in ("nsubj", "nsubjpass")
                                                        and noun.head.lemma_.lower() in _REPORTING)
+
+
+def _capitalized_in_name(token: Token) -> bool:
+    """'the site Zero Hedge', 'before Round Two', 'the Big Ten': a capitalized number word inside a sentence, beside
+    a capitalized word, is part of a name, unless every word is capitalized, as in a headline."""
+    doc = token.doc
+    if not token.text[:1].isupper() or token.i == token.sent.start or title_case(token.sent):
+        return False
+    beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and i != token.sent.start]
+    return any(word.is_alpha and word.text[:1].isupper() and word.pos_ in ("PROPN", "NOUN") for word in beside)
 
 
 def _ordinal_term(token: Token) -> bool:

@@ -138,6 +138,8 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "Nobody wanted it in the first place.",
         "One odd feature of the deal is its length.",
         "The effort was all for naught.",
+        "Crowds gathered at Ground Zero on Sunday.",  # a capitalized number word beside a capitalized word: a name
+        "The teams now prepare for Round Two.",
     ],
 )
 def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:
@@ -154,6 +156,7 @@ def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> No
         ("The odds were two-to-one.", 1),
         ("The lead shrank to one.", 1),  # the object of a preposition: a margin or a total
         ("There is only one reason to stay.", 1),  # a bound makes it a count
+        ("Rivals Win Two More Seats", 2),  # a headline capitalizes every word
     ],
 )
 def test_one_that_counts_stays_a_count(text: str, value: float) -> None:
