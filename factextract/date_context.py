@@ -64,6 +64,18 @@ def tense_at(view: DocView, start: int) -> str:
     return _verb_tense(node)
 
 
+def clause_tense(view: DocView, start: int) -> str:
+    """The tense of the clause an expression sits in, through the nouns it hangs from: "profit in the quarter fell"
+    is past, where tense_at stops at "profit" and reads the phrase as dating a thing."""
+    token = view.token_at(start)
+    if token is None:
+        return NO_VERB
+    node, steps = token, 0
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node and steps < 8:
+        node, steps = node.head, steps + 1
+    return _verb_tense(node) if node.pos_ in ("VERB", "AUX") else NO_VERB
+
+
 def _verb_tense(verb: Token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}

@@ -42,7 +42,8 @@ from factextract.data.date_words import (
     WEEKDAYS,
 )
 from factextract.data.number_words import CARDINALS
-from factextract.date_context import PAST, Narrative, is_name, modifies_a_noun, tense_at
+from factextract.date_anaphora import Antecedents
+from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_name, modifies_a_noun, tense_at
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
@@ -335,6 +336,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
     narrative: Narrative | None = None
     set_at = 0  # where the narrative time was set
     last_day: dt.date | None = None  # the last day the text has named
+    story = Antecedents()
     for start, end, rule, match, resolved in chosen:
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
@@ -356,6 +358,10 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
             narrative, set_at = moved, start
         if rule.name in _DEICTIC:
             narrative = None
+        # "that year", "the following month", "the quarter": the period of a date named before
+        resolved = story.reread(rule.name, match, resolved, plain.published,
+                                lambda at=start: clause_tense(view, at) if view is not None else NO_VERB)
+        story.note(rule.name, match, resolved)
         if isinstance(resolved.value, str) and _ISO_DAY.match(resolved.value):
             last_day = dt.date.fromisoformat(resolved.value[:10])
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,

@@ -37,7 +37,8 @@ FUTURE_CUES = ("will", "'ll", "shall", "is to", "are to", "due", "scheduled", "e
 
 # Words before a period that place it: "last week", "the following year", "the latest quarter".
 PERIOD_RELATIONS = ("last", "next", "this", "this past", "this coming", "the past", "the previous", "the following",
-                    "the coming", "the next", "the last", "the current", "the latest", "the same", "that", "the")
+                    "the coming", "the next", "the last", "the current", "the latest", "the most recent",
+                    "the just-ended", "the just-completed", "the same", "that", "the")
 # Words that pick a part of a period: "early March", "the end of 1999".
 PERIOD_EDGES = ("early", "late", "mid-", "mid", "the middle of", "the beginning of", "the start of", "the end of",
                 "the close of", "the first half of", "the second half of", "the last half of")

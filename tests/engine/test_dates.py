@@ -7,6 +7,10 @@ import datetime as dt
 import pytest
 
 from factextract.dates import find_dates
+from factextract.doc_view import DocView
+from factextract.figures import find_figures
+from factextract.models import Figure
+from factextract.nlp import load_pipeline
 
 THURSDAY = dt.date(2011, 6, 9)
 
@@ -75,3 +79,47 @@ def test_offsets_match_the_text() -> None:
     for d in find_dates(text, THURSDAY):
         assert text[d.start:d.end].strip() == text[d.start:d.end]
         assert d.end > d.start
+
+
+NOV_2_1989 = dt.date(1989, 11, 2)  # a Thursday in the fourth quarter
+
+
+def read(text: str, published: dt.date | None = NOV_2_1989) -> dict[str, Figure]:
+    """Figures by their text, read with the parse (tense and names), as the engine reads an article."""
+    return {f.text: f for f in find_figures(DocView.of(load_pipeline()(text)), published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Profit in the quarter fell to $3 million, the firm said.", "the quarter", "1989-Q3"),
+        ("Net income in the latest quarter rose 8%.", "the latest quarter", "1989-Q3"),
+        ("Sales in the most recent quarter rose 2%.", "the most recent quarter", "1989-Q3"),
+        ("The firm expects profit in the quarter to rise.", "the quarter", "1989-Q4"),
+        ("First-quarter sales slid. Costs in the quarter rose.", "the quarter", "1989-Q1"),
+    ],
+)
+def test_the_quarter_is_the_one_named_or_else_the_last_one_ended_under_a_past_verb(text: str, span: str,
+                                                                                  value: str) -> None:
+    assert read(text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The mill shut in 1981, and the town lost its school that year.", "that year", "1981"),
+        ("The mill shut in 1981. The school closed the same year.", "the same year", "1981"),
+        ("The mill shut in 1981. Later that year the school closed.", "Later that year", "1981"),
+        ("The mill shut in May 1981. The school closed that month.", "that month", "1981-05"),
+        ("The mill shut in March. The following month the school closed.", "The following month", "1989-04"),
+        ("The mill shut in 1981. The school closed the following year.", "the following year", "1982"),
+        ("The mill shut in 1981. The school closed the next year.", "the next year", "1982"),
+    ],
+)
+def test_that_year_and_the_following_month_read_back_to_the_date_named_before(text: str, span: str,
+                                                                             value: str) -> None:
+    assert read(text)[span].value == value
+
+
+def test_that_year_without_a_date_before_it_has_no_value() -> None:
+    assert read("The school closed that year.")["that year"].value is None

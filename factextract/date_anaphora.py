@@ -1,0 +1,101 @@
+"""Periods read back to a date the text has named: "that year", "the same month", "the following year", "the next
+year" in a past story, and a company's "the quarter".
+
+English names a period anaphorically by its relation to a time already in the discourse ("The mill closed in 1981,
+and the town lost its school that year"): the period is the one of the most recent date the text named, or the one
+after it ("the following month"), not the period of publication. Without such a date the expression keeps the value
+dates.py gave it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from factextract.date_arithmetic import days_after, quarter_of, shift_month, year_value
+from factextract.date_context import PAST
+from factextract.date_resolvers import Resolved
+
+# The calendar parts of a value: "1981", "1981-05", "1981-05-03", "1981-05-03T19:00", "1989-Q3"
+_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?(?![\d])")
+# Rules counted from the day of writing ("yesterday", "on Tuesday"): they name no time of the story told
+_DEICTIC = frozenset({"day_word", "weekday", "this_part", "present", "past", "future"})
+# Owners that put a quarter in another year ("the year-ago third quarter"): no antecedent for "the quarter"
+_OTHER_YEAR = re.compile(r"year|last|next", re.IGNORECASE)
+# "the latest quarter", "the most recent quarter", "the just-ended quarter": the last one completed
+_COMPLETED = ("the latest", "the most recent", "the just-ended", "the just-completed")
+
+
+@dataclass
+class Antecedents:
+    """The last year, month, day and quarter the text has named, in reading order."""
+
+    year: int | None = None
+    month: tuple[int, int] | None = None
+    day: dt.date | None = None
+    quarter: str | None = None  # the last quarter of the reporting year named ("third-quarter profit")
+
+    def note(self, rule: str, match: re.Match[str], resolved: Resolved) -> None:
+        """Takes the calendar parts of a date named outright as the new antecedent."""
+        value = resolved.value
+        if rule in _DEICTIC or resolved.kind == "duration" or not isinstance(value, str):
+            return
+        parts = _VALUE.match(value)
+        if parts is None:
+            return
+        self.year = int(parts.group("year"))
+        self.month = (self.year, int(parts.group("month"))) if parts.group("month") else None
+        self.day = dt.date.fromisoformat(value[:10]) if parts.group("day") else None
+        if parts.group("q") and not (rule == "quarter" and _OTHER_YEAR.search(match.group("pyear") or "")):
+            self.quarter = value[:7]
+
+    def reread(self, rule: str, match: re.Match[str], resolved: Resolved, published: dt.date | None,
+               tense: Callable[[], str]) -> Resolved:
+        """The value of an anaphoric period, or resolved unchanged when it is none or has no antecedent."""
+        groups = match.groupdict()
+        rel = re.sub(r"\s+", " ", (groups.get("rel") or "").lower())
+        unit = (groups.get("unit") or "").lower()
+        if rule == "relative_period":
+            if unit == "quarter" and rel in ("the", *_COMPLETED) and published is not None and (
+                    (groups.get("edge") or "").lower() != "the rest of"):
+                return self._quarter(rel, resolved, published, tense)
+            if rel in ("that", "the same"):
+                return self._period(unit, 0, resolved, quarter=True)
+            if rel in ("the following", "the previous") and resolved.value is None:
+                return self._period(unit, 1 if rel == "the following" else -1, resolved)
+        # "The mill closed in 1981. The school shut the next year.": in a past story, the year after the one named
+        if rule == "period_around_now" and rel == "next" and not groups.get("n") and unit in ("day", "month", "year") \
+                and match.group(0).lower().startswith("the") and tense() == PAST:
+            return self._period(unit, 1, Resolved("date", None, 0.6))
+        return resolved
+
+    def _period(self, unit: str, step: int, resolved: Resolved, quarter: bool = False) -> Resolved:
+        value: str | None = None
+        if unit == "year" and self.year is not None:
+            value = year_value(self.year + step, f"{self.year + step:04d}")
+        elif unit == "month" and self.month is not None:
+            year, month = shift_month(*self.month, step)
+            value = year_value(year, f"{year:04d}-{month:02d}")
+        elif unit == "day" and self.day is not None:
+            day = days_after(self.day, step)
+            value = day.isoformat() if day is not None else None
+        elif unit == "quarter" and quarter and self.quarter is not None:
+            value = self.quarter
+        if value is None:
+            return resolved
+        return replace(resolved, kind="date", value=value, confidence=0.6, unit=None, earliest=None, latest=None)
+
+    def _quarter(self, rel: str, resolved: Resolved, published: dt.date, tense: Callable[[], str]) -> Resolved:
+        """"the quarter" of an earnings story is the one it named ("third-quarter profit ... in the quarter");
+        unnamed, a past verb or "the latest" make it the last quarter completed, not the one under way."""
+        year, quarter = quarter_of(published)
+        index = year * 4 + quarter - 2
+        completed = year_value(index // 4, f"{index // 4}-Q{index % 4 + 1}")
+        named = self.quarter
+        if named is not None and (rel == "the" or completed is None or named <= completed):
+            return replace(resolved, value=named)
+        if rel != "the" or tense() == PAST:
+            return replace(resolved, value=completed)
+        return resolved
