@@ -133,6 +133,8 @@ def full_date(m: re.Match[str], at: Anchor) -> Resolved | None:
         year: int | None = int(m.group("year"))
     elif at.published is None:
         year = None
+    elif m.group("ryear"):
+        year = at.published.year + _YEAR_STEPS.get(m.group("ryear").lower(), 0)
     else:
         year = underspecified_year(at, m.start(), month, day)
     if year is None:
@@ -166,9 +168,11 @@ def month_year(m: re.Match[str], at: Anchor) -> Resolved | None:
     elif at.published is None:
         return Resolved("date", None, 0.6)
     else:
-        year = at.published.year + {"last year": -1, "next year": 1}.get(rel, 0)
+        year = at.published.year + _YEAR_STEPS.get(rel, 0)
     return Resolved("date", year_value(year, f"{year:04d}-{month:02d}"), 0.9)
 
+
+_YEAR_STEPS = {"last year": -1, "next year": 1}
 
 # Determiners that make a period noun generic ("a fiscal year", "each fiscal year"), no period in particular.
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|each|every|any|per)\s+$", _FLAGS)

@@ -134,11 +134,14 @@ class _Rule:
 
 
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
+# "June 16 last year", "March 3 of next year": the day of the year counted from publication
+_OF_RYEAR = r"\s+(?:of\s+)?(?P<ryear>(?i:last year|this year|next year))\b"
 _RULES: tuple[_Rule, ...] = (
     _Rule("full_date", re.compile(
-        rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), full_date),
+        rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b|{_OF_RYEAR})?"),
+        full_date),
     _Rule("day_month", re.compile(
-        rf"\b(?P<day>{_DAY})\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?"), full_date),
+        rf"\b(?P<day>{_DAY})\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b|{_OF_RYEAR})?"), full_date),
     _Rule("iso_date", re.compile(r"(?<![\d/.-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/-])"),
           numeric_date),
     _Rule("month_year", re.compile(
@@ -341,7 +344,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):
             narrative = None
-        underspecified = rule.name in _UNDERSPECIFIED and not _named_year(rule.name, match)
+        underspecified = rule.name in _UNDERSPECIFIED and not _named_year(match)
         if underspecified and view is not None and plain.published is not None:
             at = replace(plain, tense=tense_at(view, start), narrative=narrative)
             resolved = rule.resolve(match, at) or resolved
@@ -372,10 +375,10 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
 _ANAPHORIC = ("the previous", "the following")
 
 
-def _named_year(rule: str, match: re.Match[str]) -> bool:
+def _named_year(match: re.Match[str]) -> bool:
     """Whether an underspecified kind of date names its year here ("March 6, 2011", "Christmas 2010")."""
-    return (rule == "full_date" and match.group("year") is not None) or (
-        rule == "holiday" and match.group("hyear") is not None)
+    groups = match.groupdict()
+    return bool(groups.get("year") or groups.get("ryear") or groups.get("hyear"))
 
 
 def _moved(narrative: Narrative | None, rule: str, resolved: Resolved, published: dt.date | None, text: str,

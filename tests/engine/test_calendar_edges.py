@@ -26,6 +26,7 @@ RELATIVE = (
     "will meet on Thursday", "next March", "last December", "in March", "on March 6", "December 31",
     "the past year", "the last 12 months", "the past three weeks", "the year-ago quarter", "next year's third quarter",
     "last year's second quarter", "the following year", "March of next year", "January last year",
+    "June 16 of next year", "June 16 last year",
 )
 
 

@@ -123,3 +123,15 @@ def test_that_year_and_the_following_month_read_back_to_the_date_named_before(te
 
 def test_that_year_without_a_date_before_it_has_no_value() -> None:
     assert read("The school closed that year.")["that year"].value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dam opened on June 16th of last year.", "June 16th of last year", "1988-06-16"),
+        ("The dam opened June 16 last year.", "June 16 last year", "1988-06-16"),
+        ("The dam will open March 3 of next year.", "March 3 of next year", "1990-03-03"),
+    ],
+)
+def test_a_day_of_last_or_next_year_is_one_date_in_that_year(text: str, span: str, value: str) -> None:
+    assert read(text)[span].value == value
