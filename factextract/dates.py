@@ -47,6 +47,7 @@ from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
+from factextract.date_joins import ISO_DAY, with_clock_days
 from factextract.date_periods import one_unit, period_around_now, unit_and_a_half
 from factextract.date_resolvers import (
     Anchor,
@@ -72,7 +73,6 @@ from factextract.date_resolvers import (
 )
 from factextract.doc_view import DocView
 from factextract.figure_filters import house_number
-from factextract.number_joins import join_pairs
 from factextract.numbers import alternation
 
 
@@ -301,34 +301,7 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         taken.append((start, end))
         chosen.append((start, end, rule, match, resolved))
     chosen.sort(key=lambda c: c[0])
-    return _with_clock_days(_in_narrative_time(chosen, plain, view), text)
-
-
-# "10 p.m. Wednesday", "9 a.m. on Sunday", "Friday at 6:30 p.m.": a clock time and its day are one time
-_TIME_THEN_DAY = re.compile(r"\s+(?:on\s+)?|,\s*")
-_DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+)?")
-# a calendar day's value, alone or before its time of day ("2016-09-18", "2016-09-18T09:00")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _with_clock_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
-    return join_pairs(spans, lambda first, second: _clock_day(first, second, text))
-
-
-def _clock_day(first: DateSpan, second: DateSpan, text: str) -> DateSpan | None:
-    if not _clock_and_day(first, second, text):
-        return None
-    clock, day = (first, second) if str(first.value).startswith("T") else (second, first)
-    return replace(day, start=first.start, end=second.end, kind="time", value=f"{day.value}{clock.value}")
-
-
-def _clock_and_day(first: DateSpan, second: DateSpan, text: str) -> bool:
-    between = text[first.end:second.start]
-    if first.kind == "time" and str(first.value).startswith("T") and second.kind == "date":
-        return _ISO_DAY.fullmatch(str(second.value)) is not None and _TIME_THEN_DAY.fullmatch(between) is not None
-    if first.kind == "date" and second.kind == "time" and str(second.value).startswith("T"):
-        return _ISO_DAY.fullmatch(str(first.value)) is not None and _DAY_THEN_TIME.fullmatch(between) is not None
-    return False
+    return with_clock_days(_in_narrative_time(chosen, plain, view), text)
 
 
 def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]], plain: Anchor,
@@ -365,7 +338,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         resolved = story.reread(rule.name, match, resolved, plain.published,
                                 lambda at=start: clause_tense(view, at) if view is not None else NO_VERB)
         story.note(rule.name, match, resolved)
-        if isinstance(resolved.value, str) and _ISO_DAY.match(resolved.value):
+        if isinstance(resolved.value, str) and ISO_DAY.match(resolved.value):
             last_day = dt.date.fromisoformat(resolved.value[:10])
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,
                               resolved.earliest, resolved.latest))

@@ -70,8 +70,25 @@ def test_may_the_verb_is_not_a_month() -> None:
 
 
 def test_clock_times_are_times() -> None:
-    found = [(d.kind, d.value) for d in find_dates("The polls close at 8 p.m. tonight.", THURSDAY)]
-    assert found == [("time", "T20:00"), ("time", "2011-06-09TNI")]
+    found = [(d.kind, d.value) for d in find_dates("The polls closed at 8 p.m. Monday.", THURSDAY)]
+    assert found == [("time", "2011-06-06T20:00")]
+    found = [(d.kind, d.value) for d in find_dates("The polls close at 8 p.m.", THURSDAY)]
+    assert found == [("time", "T20:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The polls close at 8 p.m. tonight.", "8 p.m. tonight", "2011-06-09T20:00"),
+        ("The vote is at 7 o'clock this evening.", "7 o'clock this evening", "2011-06-09T19:00"),
+        ("She speaks at 6 o'clock this afternoon.", "6 o'clock this afternoon", "2011-06-09T18:00"),
+        ("The show starts tonight at 8 o'clock.", "tonight at 8 o'clock", "2011-06-09T20:00"),
+        ("They met at 9 o'clock this morning.", "9 o'clock this morning", "2011-06-09T09:00"),
+    ],
+)
+def test_a_clock_time_and_its_part_of_the_day_are_one_time(text: str, span: str, value: str) -> None:
+    # the hour of "7 o'clock this evening" is an evening hour: 19:00 of the day "this evening" names
+    assert dates(text)[span] == value
 
 
 def test_offsets_match_the_text() -> None:
