@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from factextract.date_arithmetic import days_after, months_before
+from factextract.date_arithmetic import days_after, months_before, year_value
 from factextract.date_resolvers import Anchor, Resolved, count_word
 
 
@@ -47,3 +47,16 @@ def one_unit(m: re.Match[str], at: Anchor) -> Resolved | None:
 
 def unit_and_a_half(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("duration", 1.5, 0.75, m.group("unit").lower())
+
+
+def half_year(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """'the second half of 2008', 'the first half of the year': a half of a calendar year (TIMEX3 "2008-H2")."""
+    half = 1 if m.group("half").lower() == "first" else 2
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif at.published is None:
+        return Resolved("date", None, 0.6)
+    else:
+        owner = re.sub(r"\s+", " ", m.group("owner").lower())
+        year = at.published.year + (-1 if owner == "last year" else 1 if owner == "next year" else 0)
+    return Resolved("date", year_value(year, f"{year:04d}-H{half}"), 0.85)

@@ -48,7 +48,7 @@ from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year,
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
 from factextract.date_joins import ISO_DAY, with_clock_days
-from factextract.date_periods import one_unit, period_around_now, unit_and_a_half
+from factextract.date_periods import half_year, one_unit, period_around_now, unit_and_a_half
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -163,6 +163,11 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("quarter", re.compile(
         rf"(?:\b(?P<year>{_YEAR})\s+|\b{_POSSESSIVE_YEAR}\s+|\bthe\s+)?(?:fiscal[- ])?{_ORD_Q}[- ](?:fiscal[- ])?"
         rf"quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?", _FLAGS), quarter_rule),
+    # "the second half of 2008", "the first half of the year": a half-year, not the fraction one half and a year
+    _Rule("half_year", re.compile(
+        rf"\b(?:the\s+)?(?P<half>first|second|last|latter)[\s-]half\s+of\s+(?:(?:fiscal\s+)?(?P<year>{_YEAR})\b"
+        r"|(?P<owner>(?:the|this|last|next|the\s+current)\s+(?:fiscal\s+|calendar\s+)?year)\b(?!\s+\d))", _FLAGS),
+        half_year),
     _Rule("year", re.compile(
         rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
         r"(?![.,]\d|%|\s?percent)", _FLAGS), calendar_year),

@@ -152,3 +152,18 @@ def test_that_year_without_a_date_before_it_has_no_value() -> None:
 )
 def test_a_day_of_last_or_next_year_is_one_date_in_that_year(text: str, span: str, value: str) -> None:
     assert read(text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Sales will rise in the second half of 2008.", "the second half of 2008", "2008-H2"),
+        ("Sales rose in the first half of the year.", "the first half of the year", "1989-H1"),
+        ("Sales rose in the last half of 1989.", "the last half of 1989", "1989-H2"),
+        ("Rents may fall in the first half of next year.", "the first half of next year", "1990-H1"),
+    ],
+)
+def test_a_half_of_a_year_is_one_half_year_date_and_no_fraction(text: str, span: str, value: str) -> None:
+    found = read(text)
+    assert (found[span].kind, found[span].value) == ("date", value)
+    assert all(f.unit != "fraction" for f in found.values())
