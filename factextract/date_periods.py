@@ -22,9 +22,20 @@ def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
     if unit == "century" and (m.group("rel") or "").lower() != "past":
         return None
     ahead = (m.group("rel") or m.group("vague")).lower() in ("next", "coming", "upcoming")
-    now = at.published.isoformat() if at.published else None
     plural = m.group("unit").lower().endswith("s")
     count = None if m.group("vague") else count_word(m.group("n")) if m.group("n") else None if plural else 1
+    return _stretch(unit, count, ahead, at)
+
+
+def periods_ahead(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """'in the weeks ahead', 'the year ahead': the stretch that starts now, as 'the coming weeks', 'the next year'."""
+    unit = m.group("unit").lower()
+    return _stretch(unit.rstrip("s"), None if unit.endswith("s") else 1, True, at)
+
+
+def _stretch(unit: str, count: int | None, ahead: bool, at: Anchor) -> Resolved:
+    """count units from or to publication; no count is a stretch of a length the text does not give."""
+    now = at.published.isoformat() if at.published else None
     if count is None:
         # "in recent weeks", "the past few years", "the coming months": a stretch of a length the text does not give
         return Resolved("duration", None, 0.6, unit, now if ahead else None, None if ahead else now)

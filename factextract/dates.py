@@ -48,7 +48,7 @@ from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year,
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
 from factextract.date_joins import ISO_DAY, with_clock_days
-from factextract.date_periods import half_year, one_unit, period_around_now, unit_and_a_half
+from factextract.date_periods import half_year, one_unit, period_around_now, periods_ahead, unit_and_a_half
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -183,6 +183,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?:the|these)\s+(?P<rel>past|last|previous|next|coming)\s+(?:(?P<n>{_NUMWORD})\s+)?"
         rf"|(?P<vague>recent|coming|upcoming)\s+){_SPAN_UNIT}\b", _FLAGS),
         period_around_now),
+    # "in the weeks ahead", "the year ahead": a stretch from now ("the days ahead of the vote" count to the vote)
+    _Rule("ahead", re.compile(
+        r"\bthe\s+(?P<unit>days|weeks|months|years|quarters|day|week|month|year|quarter)\s+ahead\b(?!\s+of\b)",
+        _FLAGS), periods_ahead),
     _Rule("ago", re.compile(
         rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
         r"(?P<dir>ago|earlier|from now)\b", _FLAGS), ago),

@@ -167,3 +167,18 @@ def test_a_half_of_a_year_is_one_half_year_date_and_no_fraction(text: str, span:
     found = read(text)
     assert (found[span].kind, found[span].value) == ("date", value)
     assert all(f.unit != "fraction" for f in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Fares may rise in the weeks ahead.", "the weeks ahead", "week"),
+        ("The mill will hire in the months ahead.", "the months ahead", "month"),
+        ("Talks go on in the days ahead.", "the days ahead", "day"),
+    ],
+)
+def test_the_weeks_ahead_read_as_the_coming_weeks(text: str, span: str, unit: str) -> None:
+    period = read(text)[span]
+    assert (period.kind, period.value, period.unit, period.min, period.max) == (
+        "duration", None, unit, "1989-11-02", None)
+    assert "the days" not in read("Crowds gathered in the days ahead of the vote.")
