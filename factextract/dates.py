@@ -103,6 +103,8 @@ _UNIT_BOUNDS = ("about", "nearly", "almost", "than", "over", "under", "within", 
 _TENS = alternation(w for w, v in CARDINALS.items() if 20 <= v <= 90 and v % 10 == 0)
 _ONES = alternation(w for w, v in CARDINALS.items() if 1 <= v <= 9)
 _NUMWORD = rf"(?:\d+|an?|several|a few|a couple of|few|some|(?:{_TENS})[- ](?:{_ONES})|{alternation(CARDINALS)})"
+# a count of two or more ("nine", "12", "several"): "in the past one could" and "the past a man" count nothing
+_COUNT = rf"(?:\d+|several|(?:{_TENS})[- ](?:{_ONES})|{alternation(w for w, v in CARDINALS.items() if v >= 2)})\b"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
 # "the past century" is the last hundred years, like "the past decade"
 _SPAN_UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?|quarters?|century|centuries)"
@@ -116,6 +118,9 @@ _SEASON = (r"(?P<season>spring|summer|autumn|winter|(?:(?<=the\s)fall(?=\s+of\s+
            r"|(?:(?<=last\s)|(?<=next\s)|(?<=this\s))fall)")
 
 _FLAGS = re.IGNORECASE
+# Periods a count of which is a stretch of time ("the past three summers", "the past two sessions")
+_TIMES = (r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries|seasons"
+          r"|sessions|terms|springs|summers|autumns|falls|winters)")
 # Years as broadcast transcripts spell them: "nineteen sixty-three", "the year two thousand (and one)".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -218,7 +223,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<min2>\d{2})\b",
         _FLAGS), clock),
     _Rule("present", re.compile(rf"\b(?:{alternation(PRESENT_WORDS)})\b", _FLAGS), reference("PRESENT_REF")),
-    _Rule("past", re.compile(rf"\b(?:{alternation(PAST_WORDS)})\b", _FLAGS), reference("PAST_REF")),
+    # "turnout rose in the past nine elections" counts elections: "the past" before a count of no time is no date
+    _Rule("past", re.compile(rf"\b(?:{alternation(PAST_WORDS)})\b(?!\s+{_COUNT}\s+(?!(?:\w+\s+)?{_TIMES}\b)\w)",
+                             _FLAGS), reference("PAST_REF")),
     # "as soon as the talks end" is a conjunction, no time
     _Rule("future", re.compile(rf"(?<!\bas )\b(?:{alternation(FUTURE_WORDS)})\b", _FLAGS), reference("FUTURE_REF")),
 )

@@ -182,3 +182,13 @@ def test_the_weeks_ahead_read_as_the_coming_weeks(text: str, span: str, unit: st
     assert (period.kind, period.value, period.unit, period.min, period.max) == (
         "duration", None, unit, "1989-11-02", None)
     assert "the days" not in read("Crowds gathered in the days ahead of the vote.")
+
+
+@pytest.mark.parametrize("text", ["Turnout rose in the past nine elections.", "He won the past 3 races."])
+def test_the_past_before_a_count_of_things_is_no_date(text: str) -> None:
+    assert [f.kind for f in read(text).values()] == ["count"]
+
+
+def test_the_past_alone_or_before_a_count_of_periods_stays_the_past() -> None:
+    assert read("In the past one could vote.")["the past"].value == "PAST_REF"
+    assert read("Rain fell in the past three summers.")["the past"].value == "PAST_REF"
