@@ -1,5 +1,5 @@
 """Stretches of time counted from now, or of one unit: "the past year", "the next three years", "in recent
-weeks", "nearly a week".
+weeks", "nearly a week"; halves of a year; runs of days in one month ("September 16-19").
 
 A period that ends or starts at publication is a duration with its count and unit and, where the text gives its
 length, its first and last day ("the past year" in a June 2011 story is June 2010 to June 2011, not 2010).
@@ -7,10 +7,11 @@ length, its first and last day ("the past year" in a June 2011 story is June 201
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from factextract.date_arithmetic import days_after, months_before, year_value
-from factextract.date_resolvers import Anchor, Resolved, count_word
+from factextract.date_resolvers import Anchor, Resolved, count_word, full_date
 
 
 def period_around_now(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -71,3 +72,21 @@ def half_year(m: re.Match[str], at: Anchor) -> Resolved | None:
         owner = re.sub(r"\s+", " ", m.group("owner").lower())
         year = at.published.year + (-1 if owner == "last year" else 1 if owner == "next year" else 0)
     return Resolved("date", year_value(year, f"{year:04d}-H{half}"), 0.85)
+
+
+def day_range(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """'September 16-19', 'October 3 to 6': a run of days of one month is one date, its first day, spanning to its
+    last; a later day that is no day of that month, or no later day, makes no range."""
+    first = full_date(m, at)
+    if first is None:
+        return None
+    last_day = int(re.match(r"\d+", m.group("day2")).group())
+    if last_day <= int(re.match(r"\d+", m.group("day")).group()):
+        return None
+    if not isinstance(first.value, str):
+        return first
+    try:
+        last = dt.date.fromisoformat(first.value).replace(day=last_day)
+    except ValueError:
+        return None
+    return Resolved("date", first.value, first.confidence, earliest=first.value, latest=last.isoformat())

@@ -48,7 +48,7 @@ from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year,
 from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
 from factextract.date_joins import ISO_DAY, with_clock_days
-from factextract.date_periods import half_year, one_unit, period_around_now, periods_ahead, unit_and_a_half
+from factextract.date_periods import day_range, half_year, one_unit, period_around_now, periods_ahead, unit_and_a_half
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -141,7 +141,16 @@ class _Rule:
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 # "June 16 last year", "March 3 of next year": the day of the year counted from publication
 _OF_RYEAR = r"\s+(?:of\s+)?(?P<ryear>(?i:last year|this year|next year))\b"
+_TO = r"(?:-|–|(?i:to|through|thru)\b)"
+_RANGE_YEAR = rf"(?:,?\s+(?P<year>{_YEAR})\b|{_OF_RYEAR})?"
+# "from 3 on October 3 to 6 percent", "October 3 to 6 p.m.": the later number counts or tells the hour
+_NO_COUNT = r"(?![-–/:.,]?\d|\s*(?i:%|percent|points?\b|[ap]\.?m\b|o['’]clock|million|billion|thousand|hundred))"
 _RULES: tuple[_Rule, ...] = (
+    # "September 16-19", "16 to 19 September": the days of a poll or a festival, one date from the first to the last
+    _Rule("day_range", re.compile(
+        rf"\b{_MONTH}\s+(?P<day>{_DAY})\s*{_TO}\s*(?P<day2>{_DAY})\b{_RANGE_YEAR}{_NO_COUNT}"), day_range),
+    _Rule("day_month_range", re.compile(
+        rf"(?<![\w$£€.,-])(?P<day>{_DAY})\s*{_TO}\s*(?P<day2>{_DAY})\s+(?:of\s+)?{_MONTH}{_RANGE_YEAR}"), day_range),
     _Rule("full_date", re.compile(
         rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b|{_OF_RYEAR})?"),
         full_date),
@@ -235,9 +244,10 @@ _RULES: tuple[_Rule, ...] = (
 # "Next Week").
 _NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
-_UNDERSPECIFIED = frozenset({"full_date", "bare_month", "weekday", "holiday", "year_end"})
+_UNDERSPECIFIED = frozenset({"full_date", "day_range", "day_month_range", "bare_month", "weekday", "holiday",
+                             "year_end"})
 # Rules that name a year outright and so move the narrative time ("in 1986", "on March 3, 2011", "last year") ...
-_ESTABLISHING = frozenset({"full_date", "month_year", "year", "spelled_year"})
+_ESTABLISHING = frozenset({"full_date", "day_range", "day_month_range", "month_year", "year", "spelled_year"})
 # The story moves to a time it places an event in ("in 1986", "on May 22, 1995"); a year that qualifies a thing
 # ("the 1988 period", "fiscal 1988") or a comparison ("a year earlier") leaves the story where it is.
 _SETTING = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)

@@ -192,3 +192,23 @@ def test_the_past_before_a_count_of_things_is_no_date(text: str) -> None:
 def test_the_past_alone_or_before_a_count_of_periods_stays_the_past() -> None:
     assert read("In the past one could vote.")["the past"].value == "PAST_REF"
     assert read("Rain fell in the past three summers.")["the past"].value == "PAST_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last"),
+    [
+        ("The poll was taken September 16-19.", "September 16-19", "1989-09-16", "1989-09-19"),
+        ("The poll was taken October 3 to 6.", "October 3 to 6", "1989-10-03", "1989-10-06"),
+        ("The fair ran 16 to 19 June, 1988.", "16 to 19 June, 1988", "1988-06-16", "1988-06-19"),
+    ],
+)
+def test_a_run_of_days_in_one_month_is_one_date_from_the_first_day_to_the_last(text: str, span: str, first: str,
+                                                                               last: str) -> None:
+    found = read(text)
+    assert list(found) == [span]  # the last day is no count
+    assert (found[span].kind, found[span].value, found[span].min, found[span].max) == ("date", first, first, last)
+
+
+def test_a_day_then_a_later_number_that_counts_is_no_run_of_days() -> None:
+    found = read("Rates rose from 5% on October 3 to 6%.")
+    assert found["October 3"].max is None and found["6%"].kind == "percent"
