@@ -24,6 +24,8 @@ _VALUE = re.compile(r"(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|(?P<month>\d{2})(?:-(?
 _DEICTIC = frozenset({"day_word", "weekday", "this_part", "present", "past", "future"})
 # Owners that put a quarter in another year ("the year-ago third quarter"): no antecedent for "the quarter"
 _OTHER_YEAR = re.compile(r"year|last|next", re.IGNORECASE)
+# "over the next year", "within the next month": a stretch of that length, not the period after the one named
+_STRETCH_BEFORE = re.compile(r"\b(?:over|within|for|during|throughout)\s+$", re.IGNORECASE)
 # "the latest quarter", "the most recent quarter", "the just-ended quarter": the last one completed
 _COMPLETED = ("the latest", "the most recent", "the just-ended", "the just-completed")
 
@@ -32,6 +34,7 @@ _COMPLETED = ("the latest", "the most recent", "the just-ended", "the just-compl
 class Antecedents:
     """The last year, month, day and quarter the text has named, in reading order."""
 
+    text: str = ""
     year: int | None = None
     month: tuple[int, int] | None = None
     day: dt.date | None = None
@@ -67,7 +70,8 @@ class Antecedents:
                 return self._period(unit, 1 if rel == "the following" else -1, resolved)
         # "The mill closed in 1981. The school shut the next year.": in a past story, the year after the one named
         if rule == "period_around_now" and rel == "next" and not groups.get("n") and unit in ("day", "month", "year") \
-                and match.group(0).lower().startswith("the") and tense() == PAST:
+                and match.group(0).lower().startswith("the") and not _STRETCH_BEFORE.search(
+                    self.text, max(0, match.start() - 12), match.start()) and tense() == PAST:
             return self._period(unit, 1, Resolved("date", None, 0.6))
         return resolved
 

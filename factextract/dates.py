@@ -338,7 +338,7 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
     narrative: Narrative | None = None
     set_at = 0  # where the narrative time was set
     last_day: dt.date | None = None  # the last day the text has named
-    story = Antecedents()
+    story = Antecedents(plain.text)
     for start, end, rule, match, resolved in chosen:
         # a new paragraph may start a new thread of the story: it returns to the time of writing
         if narrative is not None and _PARAGRAPH_BREAK.search(plain.text, set_at, start):

@@ -142,6 +142,10 @@ def test_that_year_without_a_date_before_it_has_no_value() -> None:
     assert read("The school closed that year.")["that year"].value is None
 
 
+def test_over_the_next_year_stays_a_stretch_even_in_a_past_story() -> None:
+    assert read("The mill shut in 1981. Over the next year, the town shrank.")["the next year"].kind == "duration"
+
+
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
