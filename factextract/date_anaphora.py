@@ -97,9 +97,8 @@ class Antecedents:
         year, quarter = quarter_of(published)
         index = year * 4 + quarter - 2
         completed = year_value(index // 4, f"{index // 4}-Q{index % 4 + 1}")
-        named = self.quarter
-        if named is not None and (rel == "the" or completed is None or named <= completed):
+        named, ended = self.quarter, rel != "the" or tense() == PAST
+        # a quarter named but not yet over ("a fourth-quarter charge") is not the one a past verb reports on
+        if named is not None and (not ended or completed is None or named <= completed):
             return replace(resolved, value=named)
-        if rel != "the" or tense() == PAST:
-            return replace(resolved, value=completed)
-        return resolved
+        return replace(resolved, value=completed) if ended else resolved

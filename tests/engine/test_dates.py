@@ -114,6 +114,7 @@ def read(text: str, published: dt.date | None = NOV_2_1989) -> dict[str, Figure]
         ("Sales in the most recent quarter rose 2%.", "the most recent quarter", "1989-Q3"),
         ("The firm expects profit in the quarter to rise.", "the quarter", "1989-Q4"),
         ("First-quarter sales slid. Costs in the quarter rose.", "the quarter", "1989-Q1"),
+        ("It expects a fourth-quarter charge. Sales in the quarter fell.", "the quarter", "1989-Q3"),
     ],
 )
 def test_the_quarter_is_the_one_named_or_else_the_last_one_ended_under_a_past_verb(text: str, span: str,
