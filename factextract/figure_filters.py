@@ -16,7 +16,14 @@ from spacy.tokens import Span, Token
 
 from factextract.data import currencies, units
 from factextract.data.addresses import STREET_TYPES
-from factextract.data.non_figures import ADDRESS_PREPOSITIONS, TALLY_NOUNS, TALLY_VERBS, TELEPHONE_WORDS
+from factextract.data.non_figures import (
+    ADDRESS_PREPOSITIONS,
+    EMERGENCY_NOUNS,
+    EMERGENCY_NUMBERS,
+    TALLY_NOUNS,
+    TALLY_VERBS,
+    TELEPHONE_WORDS,
+)
 from factextract.doc_view import DocView
 from factextract.numbers import alternation
 
@@ -37,6 +44,9 @@ _TELEPHONE_BEFORE = re.compile(
     rf"\b(?:{alternation(TELEPHONE_WORDS)})\b\.?(?:\s+(?:numbers?|no\.?))?(?:\s+(?:is|was))?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+_DIAL_BEFORE = re.compile(r"\b(?:dial(?:l?ed|s|ing)?|call(?:ed|s|ing)?)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 # "04417", "0645": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
 _CODE = re.compile(r"0\d{3,}")
 # "mine No. 4", "the No. 3 official": the abbreviation of "number" before digits
@@ -56,7 +66,22 @@ def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
     # "mine No. 4": "No." and its number end a name, unless they rank
     named = _NO_BEFORE.search(text, max(0, start - 5), start) is not None and rank_start(text, start, view) is None
     return (code or named or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
-            or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None)
+            or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None
+            or _emergency_number(digits.group(), text, digits.end()))
+
+
+def _emergency_number(digits: str, text: str, end: int) -> bool:
+    """'a 911 call', 'the 999 operator', 'dialed 911': the number to call, not a count of calls."""
+    if digits not in EMERGENCY_NUMBERS:
+        return False
+    start = end - len(digits)
+    if _DIAL_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    noun = after.group(1).lower() if after else ""
+    # "took 999 calls" counts them; "a 911 call", "the 911 calls" name the number called
+    return noun in EMERGENCY_NOUNS and (not noun.endswith("s") or _DETERMINER_BEFORE.search(
+        text, max(0, start - 8), start) is not None)
 
 
 def rank_start(text: str, start: int, view: DocView | None) -> int | None:

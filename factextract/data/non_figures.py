@@ -21,6 +21,11 @@ TALLY_NOUNS = frozenset({
     "tally",
 })
 # "Her mobile number is 612 448 907", "Tel: 020 7946 0000": nouns that introduce a telephone number
+# "a 911 call", "dialed 999": emergency numbers, and the nouns and verbs that name them as numbers to call
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
+EMERGENCY_NOUNS = frozenset({"call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator",
+                             "operators", "system", "center", "centre", "line", "service", "services", "recording",
+                             "tape", "tapes"})
 TELEPHONE_WORDS = ("tel", "phone", "telephone", "fax", "mobile", "cell", "cellphone", "landline", "hotline")
 # "lives at 42 Elm", "the party at 350 Fifth": the preposition of an address
 ADDRESS_PREPOSITIONS = frozenset({"at"})

@@ -117,6 +117,11 @@ def test_the_bottom_fifth_is_a_share_not_the_fifth() -> None:
     assert found == [("fifth", "quantity", 0.2)]
 
 
+def test_a_count_of_calls_is_no_emergency_number() -> None:
+    assert [(f.text, f.value) for f in figures("The hotline took 999 calls in a week.") if f.kind == "count"] == [
+        ("999", 999)]
+
+
 def test_a_bracket_closing_a_parenthesis_after_the_unit_is_not_the_units() -> None:
     found = [(f.text, f.unit) for f in figures("The hut is 50 miles (80 kms) inland.")]
     assert found == [("50 miles", "mile"), ("80 kms", "kilometer")]
@@ -445,6 +450,8 @@ def test_money_in_minor_units_and_other_conventions(text: str, written: str, val
         "She upgraded her iPad 3 at last.",  # a product name in camel case
         "It was a one-off.",  # "one" hyphened to a word: an adjective
         "Protesters gathered at 11 Carlton Terrace.",  # a house number
+        "A neighbour made a 911 call at dawn.",  # an emergency number names the number called
+        "Staff dialled 999 twice.",
     ],
 )
 def test_model_numbers_word_parts_and_house_numbers_are_not_figures(text: str) -> None:
