@@ -201,7 +201,8 @@ def _range(first: D, second: D, text: str) -> D | None:
     bare_to = word in ("to", "or") and first.kind == "count" and first.counted is None and second.kind != "count"
     # "aged 5 to 7", "50% to 75%", "$148 million to $153 million": two numbers of one unit, the second larger
     same_unit = word == "to" and first.kind == second.kind and first.kind in ("quantity", "percent", "money") \
-        and (first.unit, first.currency, first.counted) == (second.unit, second.currency, second.counted)
+        and (first.unit, first.currency) == (second.unit, second.currency) \
+        and first.counted in (None, second.counted)  # "15% to 20% of the business": the noun follows the second
     # "two or three things", "10 or 12 people": a reckoning between close numbers, not a choice of two counts
     guess = word == "or" and first.kind == second.kind == "count" and second.value <= 2 * first.value
     between = opener is not None and (word == "and") == (opener.group(1).lower() == "between")

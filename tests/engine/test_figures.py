@@ -392,6 +392,7 @@ def test_recognizers_text_cases_meet_the_bar(shared_eval, name: str) -> None:
         ("Among 25- to 34-year-old women, pay rose.", "25- to 34-year-old", "year"),  # a hanging hyphen
         ("Pupils aged 6 to 9 were asked.", "6 to 9", "year"),  # two ages, the unit unwritten
         ("Yields ran 40% to 65% in the survey.", "40% to 65%", "percent"),  # each number with its sign
+        ("It will sell 15% to 20% of the unit.", "15% to 20%", "percent"),  # the noun counted follows the second
         ("Bids of $12 million to $15 million came in.", "$12 million to $15 million", None),
         ("It needs three or four more votes.", "three or four", None),  # a reckoning between close numbers
     ],
