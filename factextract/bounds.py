@@ -20,8 +20,9 @@ from factextract.data.qualifiers import (
 )
 from factextract.numbers import alternation
 
-# "n't" is glued to its verb ("doesn't exceed"), the other negations are words; "not to exceed" is a legal form
-_NEGATION = rf"(?P<neg>\b(?:{alternation(NEGATIONS)})|n['’]t)\s+(?:to\s+)?"
+# "n't" is glued to its verb ("doesn't exceed"), the other negations are words; "not to exceed" is a legal form;
+# one verb may stand between ("never spoke longer than 30 minutes", "didn't pay more than $5": at most)
+_NEGATION = rf"(?P<neg>\b(?:{alternation(NEGATIONS)})|n['’]t)\s+(?:[a-z]+\s+)?"
 _BEFORE = re.compile(rf"(?:{_NEGATION})?\b(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
 # "<>45" is "not equal", "=>" no symbol of English copy; "<=  -12" may be spaced
 _SYMBOL = re.compile(rf"(?<![<>=])(?P<q>{alternation(QUALIFIER_SYMBOLS)})\s{{0,2}}$")
