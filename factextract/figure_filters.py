@@ -50,7 +50,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s
 # "04417", "0645": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
 _CODE = re.compile(r"0\d{3,}")
 # "mine No. 4", "the No. 3 official": the abbreviation of "number" before digits
-_NO_BEFORE = re.compile(r"\bNo\.\s?$")
+_NO_BEFORE = re.compile(r"\b[Nn]o\.\s?$")  # wire copy writes "team no. 225"
 # "the 5th I think": a capitalized pronoun, article or verb after an ordinal begins no name
 _FUNCTION_WORDS = frozenset({"PRON", "DET", "ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
 

@@ -38,9 +38,12 @@ D = TypeVar("D", bound=_Draft)
 T = TypeVar("T")
 
 # "1 over 3", "two out of five hundred tvs", "one in three voters", "eight of 10 voters"
-_RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in|of)\s+", re.IGNORECASE)
-# "one of 10 voters", "one of a hundred": "one of" before a round whole is the part of a proportion, no pronoun
-ONE_OF_ROUND = re.compile(r"\s+of\s+(?:10|100|1,000|ten|a\s+hundred|a\s+thousand)\s+[a-z]", re.IGNORECASE)
+# "one in every nine", "one of every five": "every" makes any whole a proportion's
+_RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in|of)(?P<every>\s+every)?\s+", re.IGNORECASE)
+# "one of 10 voters", "one of a hundred", "one of every nine": "one of" before a round whole or "every" is the part
+# of a proportion, no pronoun
+ONE_OF_ROUND = re.compile(r"\s+of\s+(?:10|100|1,000|ten|a\s+hundred|a\s+thousand|every\s+\w+)\s+[a-z]",
+                          re.IGNORECASE)
 _ROUND_WHOLES = (10.0, 100.0, 1000.0)
 # "1.1^23", "2.5^-1", "-1.1^--23" (signs after the caret multiply), "1.3x10^6", "6.23 × 10^-4"
 _POWER = re.compile(r"(?P<ten>\s?[x×*]\s?10)?\s?\^\s?(?P<sign>[+-]*)(?P<exp>\d+)(?![\d.])")
@@ -85,7 +88,7 @@ def join_ratios(drafts: list[D], text: str) -> list[D]:
 
 def _proportion(first: D, second: D, text: str) -> D | None:
     link = _RATIO_JOIN.fullmatch(text, first.end, second.start)
-    if link is None or not _is_proportion(first, second, link.group("word").lower()):
+    if link is None or not _is_proportion(first, second, "in" if link.group("every") else link.group("word").lower()):
         return None
     return replace(
         first, end=second.end, number_end=second.number_end, kind="quantity", unit="fraction",
@@ -178,7 +181,8 @@ def join_subdivided(drafts: list[D], text: str) -> list[D]:
 # "18- to 24-year-olds": a hyphen left hanging before "to" shares the second number's compound
 _RANGE_JOIN = re.compile(r"\s*(?:-\s+(?=to\b))?(?P<word>-|–|—|~|to|through|thru|and|or)\s*", re.IGNORECASE)
 _DASHES = frozenset({"-", "–", "—", "~"})
-_OPENER = re.compile(r"\b(between|from)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# "between the ages of 17 and 20": up to three words between the opener and the first number
+_OPENER = re.compile(r"\b(between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
 
 

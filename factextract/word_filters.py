@@ -29,7 +29,7 @@ from factextract.numbers import Number
 
 _NUMBER_WORDS = frozenset({*CARDINALS, *SCALES, *DOZENS, *DENOMINATORS, *ORDINALS})
 _IDIOMS = tuple(
-    re.compile(r"\b" + r"\s+".join(f"({w})" if w in _NUMBER_WORDS else re.escape(w) for w in idiom.split()) + r"\b",
+    re.compile(r"\b" + r"[\s-]+".join(f"({w})" if w in _NUMBER_WORDS else re.escape(w) for w in idiom.split()) + r"\b",
                re.IGNORECASE)
     for idiom in NUMBER_IDIOMS
 )

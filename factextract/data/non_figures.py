@@ -33,7 +33,7 @@ ADDRESS_PREPOSITIONS = frozenset({"at"})
 NUMBER_IDIOMS = (
     "at one point", "at one time", "one after another", "one after the other", "one by one", "one another",
     "by one estimate", "by one count", "by one measure", "by one account", "for one thing", "one hell of",
-    "first and foremost", "in the first place", "one among", "for naught",
+    "first and foremost", "in the first place", "one among", "for naught", "first of its kind",
 )
 # "one reason turnout fell", "one example is...": "one" before a noun of argument is the article "a", unless a
 # bound makes it a count ("only one reason")

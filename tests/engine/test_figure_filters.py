@@ -140,6 +140,7 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "The effort was all for naught.",
         "Crowds gathered at Ground Zero on Sunday.",  # a capitalized number word beside a capitalized word: a name
         "The teams now prepare for Round Two.",
+        "She hosted a first-of-its-kind summit.",  # an idiom, hyphened or not
     ],
 )
 def test_one_as_a_pronoun_an_article_or_in_an_idiom_is_no_count(text: str) -> None:

@@ -112,6 +112,30 @@ def test_over_after_a_figure_is_a_period_not_a_bound(text: str, qualifier: str |
     assert one(text, "duration").qualifier == qualifier
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "qualifier"),
+    [
+        ("The debt is nearing $5 billion.", "$5 billion", "nearly"),  # a verb of approach
+        ("He never spoke longer than 20 minutes.", "20 minutes", "at most"),  # one verb between negation and bound
+        ("She didn't pay more than $5.", "$5", "at most"),
+        ("It may buy up to an additional 900 shares.", "900", "up to"),
+    ],
+)
+def test_bounds_from_verbs_of_approach_and_negated_comparisons(text: str, written: str, qualifier: str) -> None:
+    assert {f.text: f.qualifier for f in figures(text)}[written] == qualifier
+
+
+def test_between_the_ages_of_two_numbers_is_one_range_of_ages() -> None:
+    found = [(f.kind, f.min, f.max, f.counted) for f in figures("Workers between the ages of 18 and 25 left.")]
+    assert found == [("range", 18, 25, "age")]
+
+
+def test_one_in_every_n_is_a_proportion() -> None:
+    figure = one("About one of every nine voters is young.")
+    assert (figure.text, figure.unit, figure.qualifier) == ("one of every nine", "fraction", "about")
+    assert figure.value == pytest.approx(1 / 9)
+
+
 def test_the_bottom_fifth_is_a_share_not_the_fifth() -> None:
     found = [(f.text, f.kind, f.value) for f in figures("The bottom fifth of earners paid less.")]
     assert found == [("fifth", "quantity", 0.2)]
@@ -453,6 +477,7 @@ def test_money_in_minor_units_and_other_conventions(text: str, written: str, val
         "Protesters gathered at 11 Carlton Terrace.",  # a house number
         "A neighbour made a 911 call at dawn.",  # an emergency number names the number called
         "Staff dialled 999 twice.",
+        "Officials said team no. 40 made visits.",  # wire copy's lowercase "no." ends a name as "No." does
     ],
 )
 def test_model_numbers_word_parts_and_house_numbers_are_not_figures(text: str) -> None:
