@@ -36,12 +36,14 @@ def century(m: re.Match[str], at: Anchor) -> Resolved | None:
 def decade(m: re.Match[str], at: Anchor) -> Resolved | None:
     """'the '80s', 'the mid-'90s', 'the nineties': the latest such decade begun by publication (the 1920s in a
     2016 story, not the 2020s); the 1900s without a publication date."""
+    # "highs in the nineties", "temperatures in the 80's": degrees, not a decade
+    if (m.group("tens_word") or m.group("tens_apos")) and _TEMPERATURE_BEFORE.search(
+            re.split(r"[.!?]\s", at.text[max(0, m.start() - 80):m.start()])[-1]):
+        return None
     if m.group("tens_word"):
-        if _TEMPERATURE_BEFORE.search(re.split(r"[.!?]\s", at.text[max(0, m.start() - 80):m.start()])[-1]):
-            return None
         tens = DECADE_WORDS[m.group("tens_word").lower()]
     else:
-        tens = int(m.group("tens"))
+        tens = int(m.group("tens") or m.group("tens_apos"))
     latest = at.published.year if at.published is not None else 1999
     century_start = latest // 100 * 100
     if century_start + tens * 10 > latest:

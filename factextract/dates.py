@@ -191,6 +191,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"|(?i:{alternation(SPELLED_ORDINALS)}))[\s-]centur(?:y|ies)\b"), century),
     _Rule("decade", re.compile(
         r"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?)?(?<![\w'’])['’](?P<tens>\d)0s\b"
+        # "during the 80's", "the 90’s": the apostrophe written before the s
+        r"|\bthe\s+(?:(?:early|mid|late)[\s-]?)?(?P<tens_apos>\d)0['’]s\b"
         rf"|\bthe\s+(?:(?:early|mid|late)[\s-]?)?(?P<tens_word>{alternation(DECADE_WORDS)})\b", _FLAGS), decade),
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), fiscal),
     _Rule("period_around_now", re.compile(
