@@ -49,6 +49,7 @@ from factextract.date_holidays import NAMES as HOLIDAYS
 from factextract.date_holidays import holiday, year_end
 from factextract.date_joins import ISO_DAY, with_clock_days
 from factextract.date_periods import day_range, half_year, one_unit, period_around_now, periods_ahead, unit_and_a_half
+from factextract.date_possessives import event_tense, figurative_day
 from factextract.date_resolvers import (
     Anchor,
     Resolved,
@@ -347,7 +348,8 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
             narrative = None
         underspecified = rule.name in _UNDERSPECIFIED and not _named_year(match)
         if underspecified and view is not None and plain.published is not None:
-            at = replace(plain, tense=tense_at(view, start), narrative=narrative)
+            tense = (event_tense(view, start) if rule.name == "weekday" else None) or tense_at(view, start)
+            at = replace(plain, tense=tense, narrative=narrative)
             resolved = rule.resolve(match, at) or resolved
         if rule.name == "weekday" and last_day is not None and (match.group("wrel") or "").lower() in _ANAPHORIC:
             # "down from the previous Friday" after Friday's trading: counted from the day last named
@@ -368,8 +370,9 @@ def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolv
         story.note(rule.name, match, resolved)
         if isinstance(resolved.value, str) and ISO_DAY.match(resolved.value):
             last_day = dt.date.fromisoformat(resolved.value[:10])
+        hedged = "about" if (match.groupdict().get("approx") or "").strip() else None
         spans.append(DateSpan(start, end, resolved.kind, resolved.value, resolved.confidence, resolved.unit,
-                              resolved.earliest, resolved.latest))
+                              resolved.earliest, resolved.latest, hedged))
     return spans
 
 
