@@ -33,8 +33,8 @@ class Resolved:
     value: str | float | None  # a duration's value is its count of units ("the last 12 months": 12)
     confidence: float
     unit: str | None = None  # a duration's time unit
-    earliest: str | None = None  # a period's first and last day, where the text lets them be computed
-    latest: str | None = None
+    earliest: str | float | None = None  # a period's first and last day, or a range's least and most
+    latest: str | float | None = None
 
 
 @dataclass(frozen=True)
@@ -341,6 +341,9 @@ def ago(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", "PAST_REF" if direction < 0 else "FUTURE_REF", 0.6)
     unit = m.group("unit").lower().rstrip("s")
     shift = count * direction
+    # "a week or so ago": a hedged count of weeks is a point about that far back, not a calendar week
+    if unit == "week" and (m.groupdict().get("approx") or "").strip():
+        unit, shift = "day", shift * 7
     if unit in ("day", "week", "month", "year"):
         return Resolved("date", _period_value(at.published, unit, shift), 0.8 if unit == "day" else 0.75)
     if unit == "decade":

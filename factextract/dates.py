@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from factextract import date_vague as vague
 from factextract.data.date_words import (
     ANCHOR_WORDS,
     CLOCK_HOURS,
@@ -85,8 +86,9 @@ class DateSpan:
     value: str | float | None
     confidence: float
     unit: str | None = None  # a duration's time unit
-    earliest: str | None = None  # a period's first and last day (ISO 8601) where they can be computed
-    latest: str | None = None
+    earliest: str | float | None = None  # a period's first and last day (ISO 8601), or a range's least and most
+    latest: str | float | None = None
+    qualifier: str | None = None  # "about" for a time hedged by "or so" ("a week or so ago")
 
 
 # Month names are capitalized in English; requiring it keeps "may" and "march" the verbs out.
@@ -198,15 +200,21 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("fiscal", re.compile(rf"\bfiscal(?:\s+year)?(?:\s+(?P<year>{_YEAR}|'\d\d))?\b", _FLAGS), fiscal),
     _Rule("period_around_now", re.compile(
         rf"\b(?:(?:the|these)\s+(?P<rel>past|last|previous|next|coming)\s+(?:(?P<n>{_NUMWORD})\s+)?"
-        rf"|(?P<vague>recent|coming|upcoming)\s+){_SPAN_UNIT}\b", _FLAGS),
+        rf"|(?P<vague>recent|coming|upcoming)\s+){_SPAN_UNIT}\b(?P<approx>\s+or\s+so\b)?", _FLAGS),
         period_around_now),
     # "in the weeks ahead", "the year ahead": a stretch from now ("the days ahead of the vote" count to the vote)
     _Rule("ahead", re.compile(
         r"\bthe\s+(?P<unit>days|weeks|months|years|quarters|day|week|month|year|quarter)\s+ahead\b(?!\s+of\b)",
         _FLAGS), periods_ahead),
     _Rule("ago", re.compile(
-        rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}\s+"
-        r"(?P<dir>ago|earlier|from now)\b", _FLAGS), ago),
+        rf"\b(?:(?:nearly|almost|about|some|more than|over|just|only)\s+)?(?P<n>{_NUMWORD})\s+{_UNIT}"
+        # "a week or so ago", "a month or two ago": that many units back, give or take
+        r"(?P<approx>\s+or\s+(?:so|two|three))?\s+(?P<dir>ago|earlier|from now)\b", _FLAGS), ago),
+    _Rule("vague_from_now", vague.VAGUE_FROM_NOW, vague.vague_from_now),
+    _Rule("unit_or_two", vague.UNIT_OR_TWO, vague.unit_or_two),
+    _Rule("month_end", vague.MONTH_END, vague.month_end),
+    _Rule("possessive_end", vague.POSSESSIVE_END, vague.possessive_end),
+    _Rule("period", vague.PERIOD, vague.period),
     # "nearly a week", "in less than a year", "within a decade": a bound on one unit is a length
     _Rule("bounded_unit", re.compile(
         rf"(?:{'|'.join(f'(?<={word} )' for word in _UNIT_BOUNDS)})an?\s+"
@@ -248,7 +256,7 @@ _RULES: tuple[_Rule, ...] = (
 _NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
 _UNDERSPECIFIED = frozenset({"full_date", "day_range", "day_month_range", "bare_month", "weekday", "holiday",
-                             "year_end"})
+                             "year_end", "month_end"})
 # Rules that name a year outright and so move the narrative time ("in 1986", "on March 3, 2011", "last year") ...
 _ESTABLISHING = frozenset({"full_date", "day_range", "day_month_range", "month_year", "year", "spelled_year"})
 # The story moves to a time it places an event in ("in 1986", "on May 22, 1995"); a year that qualifies a thing
@@ -314,6 +322,8 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
             continue
         if view is not None and rule.name in ("season", "holiday") and modifies_a_noun(view, start, end):
+            continue
+        if view is not None and rule.name == "day_word" and figurative_day(view, start):
             continue
         # "had been in the job one day": under a past verb "one day" is a length (the number reader's), not
         # "someday"; "was killed soon after" looks ahead from a past time, not from the time of writing

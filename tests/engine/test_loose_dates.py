@@ -21,6 +21,62 @@ def figures(text: str, published: dt.date = THURSDAY) -> dict[str, Figure]:
     return {f.text: f for f in find_figures(DocView.of(load_pipeline()(text)), published)}
 
 
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Then, a week or so ago, the mayor picked a site.", "a week or so ago", "1989-10-26"),
+    ("A month or two ago the shop closed.", "A month or two ago", "1989-10"),
+    ("A year or so ago the shop closed.", "A year or so ago", "1988"),
+])
+def test_a_hedged_count_ago_is_that_far_back_about(text: str, span: str, value: str) -> None:
+    found = figures(text)
+    assert found[span].kind == "date" and found[span].value == value
+    assert not any(f.kind == "count" for f in found.values())
+    spans = find_dates(text, THURSDAY, DocView.of(load_pipeline()(text)))
+    assert [s.qualifier for s in spans] == ["about"]
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [
+    ("You could, in a year or two, pay less.", "a year or two", "year"),
+    ("Within a week or two the board will vote.", "a week or two", "week"),
+    ("A day or two later the dam broke.", "A day or two", "day"),
+])
+def test_one_unit_or_two_is_a_range_of_lengths_not_a_count(text: str, span: str, unit: str) -> None:
+    found = figures(text)
+    assert (found[span].kind, found[span].min, found[span].max, found[span].unit) == ("range", 1.0, 2.0, unit)
+    assert not any(f.kind == "count" for f in found.values())
+
+
+def test_the_next_year_or_so_is_the_next_year_hedged() -> None:
+    text = "Over the next year or so, rents will rise."
+    found = figures(text)
+    plain = figures("Over the next year, rents will rise.")["the next year"]
+    hedged = found["the next year or so"]
+    assert (hedged.kind, hedged.value, hedged.min, hedged.max) == (plain.kind, plain.value, plain.min, plain.max)
+    assert [s.qualifier for s in find_dates(text, THURSDAY, DocView.of(load_pipeline()(text)))] == ["about"]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The fence should be built by year's end.", "year's end", "1989"),
+    ("The fee falls due at month's end.", "month's end", "1989-11"),
+    ("The fee falls due by month-end.", "month-end", "1989-11-30"),
+])
+def test_a_possessive_end_reads_as_the_end_of_the_period(text: str, span: str, value: str) -> None:
+    assert figures(text)[span].value == value
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Rents soared during the 80's.", "the 80's"),
+    ("Rents soared in the 80’s.", "the 80’s"),
+])
+def test_a_decade_with_the_apostrophe_before_the_s(text: str, span: str) -> None:
+    found = figures(text)
+    assert found[span].value == figures("Rents soared in the '80s.")["'80s"].value == "198"
+    assert not any(f.kind == "count" for f in found.values())
+
+
+def test_degrees_in_the_80s_are_no_decade() -> None:
+    assert "the 80's" not in figures("Highs in the 80's are likely.")
+
+
 @pytest.mark.parametrize("text", [
     "They promise a brighter tomorrow.", "The trains of tomorrow will float.", "In today's world, few write letters.",
     "Today's phones are small.", "By today's standards, the car was slow.",
@@ -49,3 +105,12 @@ def test_a_weekday_owning_an_event_follows_its_verb(text: str, value: str) -> No
     assert next(f for f in found.values() if f.kind == "date").value == value
 
 
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Many years from now, we may laugh.", "Many years from now", "FUTURE_REF"),
+    ("Decades from now, the pier will rot.", "Decades from now", "FUTURE_REF"),
+    ("Two years from now, the pier will rot.", "Two years from now", "1991"),
+])
+def test_a_count_from_now_is_the_future(text: str, span: str, value: str) -> None:
+    found = figures(text)
+    assert found[span].value == value
+    assert "now" not in found
