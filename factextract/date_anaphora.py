@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from factextract.date_arithmetic import days_after, quarter_of, shift_month, year_value
 from factextract.date_context import PAST
@@ -39,6 +39,7 @@ class Antecedents:
     month: tuple[int, int] | None = None
     day: dt.date | None = None
     quarter: str | None = None  # the last quarter of the reporting year named ("third-quarter profit")
+    quarters: set[str] = field(default_factory=set)  # every quarter of the reporting year named
 
     def note(self, rule: str, match: re.Match[str], resolved: Resolved) -> None:
         """Takes the calendar parts of a date named outright as the new antecedent."""
@@ -51,8 +52,12 @@ class Antecedents:
         self.year = int(parts.group("year"))
         self.month = (self.year, int(parts.group("month"))) if parts.group("month") else None
         self.day = dt.date.fromisoformat(value[:10]) if parts.group("day") else None
-        if parts.group("q") and not (rule == "quarter" and _OTHER_YEAR.search(match.group("pyear") or "")):
+        # "the year-earlier period" is a quarter of another year, as "the year-ago third quarter" is
+        other_year = (rule == "quarter" and _OTHER_YEAR.search(match.group("pyear") or "")) or (
+            rule == "period" and match.group("back"))
+        if parts.group("q") and not other_year:
             self.quarter = value[:7]
+            self.quarters.add(self.quarter)
 
     def reread(self, rule: str, match: re.Match[str], resolved: Resolved, published: dt.date | None,
                tense: Callable[[], str]) -> Resolved:
@@ -68,6 +73,17 @@ class Antecedents:
                 return self._period(unit, 0, resolved, quarter=True)
             if rel in ("the following", "the previous") and resolved.value is None:
                 return self._period(unit, 1 if rel == "the following" else -1, resolved)
+        # "sales in the latest period": a results story's period is its quarter, as "the latest quarter" is
+        if rule == "period" and published is not None:
+            if not groups.get("back"):
+                return self._quarter("the latest", resolved, published, tense)
+            # "up from the year-earlier period": the quarter reported on (the latest named that has ended), a year back
+            year, quarter = quarter_of(published)
+            index = year * 4 + quarter - 2
+            ended = [q for q in self.quarters if q <= f"{index // 4}-Q{index % 4 + 1}"]
+            if ended:
+                year = int(max(ended)[:4]) - 1
+                return replace(resolved, value=year_value(year, f"{year:04d}{max(ended)[4:]}"))
         # "The mill closed in 1981. The school shut the next year.": in a past story, the year after the one named
         if rule == "period_around_now" and rel == "next" and not groups.get("n") and unit in ("day", "month", "year") \
                 and match.group(0).lower().startswith("the") and not _STRETCH_BEFORE.search(

@@ -58,8 +58,8 @@ CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 ANCHOR_WORDS = (
     "now", "current", "present", "these days", "nowadays", "recent", "lately", "past", "formerly", "future",
     "soon", "coming", "one day", "today", "yesterday", "tomorrow", "tonight", "day", "week", "month", "quarter",
-    "year", "decade", "centur", "spring", "summer", "fall", "autumn", "winter", "fiscal", "morning", "afternoon",
-    "evening", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "ago", "earlier", "later",
+    "year", "period", "decade", "centur", "spring", "summer", "fall", "autumn", "winter", "fiscal", "morning",
+    "afternoon", "evening", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "ago", "earlier", "later",
     *CLOCK_HOURS, "a few", "a couple", "several", "some", "nineteen", "eighteen", "two thousand", "night",
     "christmas", "thanksgiving", "halloween",
 )

@@ -95,6 +95,19 @@ def test_a_day_that_owns_an_event_stays_that_day(text: str, span: str, value: st
     assert figures(text)[span].value == value
 
 
+def test_the_latest_period_is_the_quarter_and_the_year_earlier_period_a_year_back() -> None:
+    text = "Profit rose in the latest period. Sales fell from the year-earlier period."
+    found = figures(text)
+    assert found["the latest period"].value == "1989-Q3"
+    assert found["the year-earlier period"].value == "1988-Q3"
+
+
+def test_the_year_ago_period_is_the_quarter_reported_not_one_named_after_it() -> None:
+    text = ("Profit rose in the third quarter after a weak second quarter. Costs fell from the year-ago period. "
+            "Analysts expect a loss in the fourth quarter.")
+    assert figures(text)["the year-ago period"].value == "1988-Q3"
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("Analysts expect the senator to win Monday's debate.", "2016-09-26"),
     ("The senator will lose Tuesday's vote.", "2016-09-27"),
