@@ -149,7 +149,8 @@ def _date_draft(date: DateSpan, text: str) -> _Draft:
     # "nearly a week", "in less than a year": a length read by the date rules takes its bound as a count does;
     # "over the past three years" runs across the period, it bounds nothing
     bounded = date.kind == "duration" and not text[date.start:date.end].lower().startswith("the ")
-    qualifier = read_qualifier(text, date.start, date.end) if bounded else None
+    # "a week or so ago": the date rules' own hedge, where the words before bound nothing
+    qualifier = (read_qualifier(text, date.start, date.end) if bounded else None) or date.qualifier
     return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end, date.unit,
                   qualifier=qualifier, minimum=date.earliest, maximum=date.latest)
 
