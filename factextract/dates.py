@@ -101,7 +101,8 @@ _MONTH = r"(?P<mon>(?:" + "|".join(
 _WEEKDAY = r"(?P<wd>(?:" + "|".join(rf"{name.capitalize()}|{name.upper()}" for name in WEEKDAYS) + r")\b)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_UNIT_BOUNDS = ("about", "nearly", "almost", "than", "over", "under", "within", "around", "roughly", "least")
+# "for a decade", "nearly a week": the words after which "a" + unit is a length ("for" bounds nothing)
+_UNIT_BOUNDS = ("about", "nearly", "almost", "than", "over", "under", "within", "around", "roughly", "least", "for")
 # "seventy-four years ago", "the last twenty four hours": tens and ones are one number
 _TENS = alternation(w for w, v in CARDINALS.items() if 20 <= v <= 90 and v % 10 == 0)
 _ONES = alternation(w for w, v in CARDINALS.items() if 1 <= v <= 9)
@@ -219,6 +220,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("bounded_unit", re.compile(
         rf"(?:{'|'.join(f'(?<={word} )' for word in _UNIT_BOUNDS)})an?\s+"
         r"(?P<unit>day|week|fortnight|month|year|decade|century)\b(?!-)", _FLAGS), one_unit),
+    # "a month later, the plant closed": one unit counted on from the time before, as "two years later" is
+    _Rule("unit_later", re.compile(
+        r"\ban?\s+(?P<unit>day|week|fortnight|month|year|decade)(?=\s+(?:later|afterwards?)\b)", _FLAGS), one_unit),
     # "a minute and a half later", "an hour and a half": one unit and a half
     _Rule("unit_and_a_half", re.compile(
         r"\ban?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b", _FLAGS),

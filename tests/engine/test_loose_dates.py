@@ -127,3 +127,12 @@ def test_a_count_from_now_is_the_future(text: str, span: str, value: str) -> Non
     found = figures(text)
     assert found[span].value == value
     assert "now" not in found
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("A month later, the plant closed.", "A month"),  # one unit counted on, as "two years later" is
+    ("He served for a decade before he quit.", "a decade"),  # "for" and one unit: a length
+])
+def test_one_unit_later_or_for_a_unit_is_a_length_of_one(text: str, span: str) -> None:
+    found = figures(text)
+    assert (found[span].kind, found[span].value) == ("duration", 1)
