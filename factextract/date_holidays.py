@@ -11,10 +11,11 @@ import calendar
 import datetime as dt
 import re
 
-from factextract.data.holidays import FIXED, MOVING, Moving
+from factextract.data.holidays import EVENT_DAYS, EVENT_NOUNS, FIXED, MOVING, Moving
 from factextract.date_arithmetic import in_calendar
 from factextract.date_context import PAST
 from factextract.date_resolvers import Anchor, Resolved, underspecified_year
+from factextract.numbers import alternation
 
 NAMES = (*FIXED, *MOVING)
 
@@ -29,6 +30,16 @@ def holiday(m: re.Match[str], at: Anchor) -> Resolved | None:
         return Resolved("date", None, 0.6)
     day = dt.date(year, *FIXED[name]) if name in FIXED else _moving_day(MOVING[name], year)
     return Resolved("date", day.isoformat(), 0.85)
+
+
+# "Sept. 11 conspiracy theories", "the 9/11 attacks", "September 11 hijackers": a day naming a past event
+_MONTH_DAY = r"(?P<month>Sept?\.?|September|9/)\s*(?P<day>11)"
+EVENT_DAY = re.compile(rf"\b{_MONTH_DAY}(?=\s+(?:{alternation(EVENT_NOUNS)})\b)", re.IGNORECASE)
+
+
+def event_day(m: re.Match[str], at: Anchor) -> Resolved | None:
+    """The date of the event a day names as a modifier, whatever the publication year."""
+    return Resolved("date", EVENT_DAYS.get((9, int(m.group("day")))), 0.85)
 
 
 def year_end(m: re.Match[str], at: Anchor) -> Resolved | None:

@@ -46,8 +46,8 @@ from factextract.data.number_words import CARDINALS
 from factextract.date_anaphora import Antecedents
 from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_name, modifies_a_noun, tense_at
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
+from factextract.date_holidays import EVENT_DAY, event_day, holiday, year_end
 from factextract.date_holidays import NAMES as HOLIDAYS
-from factextract.date_holidays import holiday, year_end
 from factextract.date_joins import ISO_DAY, with_clock_days
 from factextract.date_periods import day_range, half_year, one_unit, period_around_now, periods_ahead, unit_and_a_half
 from factextract.date_possessives import event_tense, figurative_day
@@ -150,6 +150,7 @@ _RANGE_YEAR = rf"(?:,?\s+(?P<year>{_YEAR})\b|{_OF_RYEAR})?"
 # "from 3 on October 3 to 6 percent", "October 3 to 6 p.m.": the later number counts or tells the hour
 _NO_COUNT = r"(?![-–/:.,]?\d|\s*(?i:%|percent|points?\b|[ap]\.?m\b|o['’]clock|million|billion|thousand|hundred))"
 _RULES: tuple[_Rule, ...] = (
+    _Rule("event_day", EVENT_DAY, event_day),
     # "September 16-19", "16 to 19 September": the days of a poll or a festival, one date from the first to the last
     _Rule("day_range", re.compile(
         rf"\b{_MONTH}\s+(?P<day>{_DAY})\s*{_TO}\s*(?P<day2>{_DAY})\b{_RANGE_YEAR}{_NO_COUNT}"), day_range),

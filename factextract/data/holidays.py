@@ -34,3 +34,10 @@ MOVING: dict[str, Moving] = {
     "election day": Moving(11, 0, 1, 1),
     "Thanksgiving Day": Moving(11, 3, 4), "Thanksgiving": Moving(11, 3, 4), "Black Friday": Moving(11, 3, 4, 1),
 }
+
+# Days that name a past event in US news when they modify that event's nouns ("Sept. 11 conspiracy theories", "the
+# 9/11 attacks"): the event's own date, not this year's. Written as the date rules see them (month, day), and the
+# nouns that make the day the event's name.
+EVENT_DAYS: dict[tuple[int, int], str] = {(9, 11): "2001-09-11"}
+EVENT_NOUNS = ("attack", "attacks", "attackers", "hijackers", "hijackings", "terrorist", "terrorists", "terror",
+               "conspiracy", "commission", "victims", "families", "era", "plot", "plotters", "responders", "truthers")

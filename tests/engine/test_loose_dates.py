@@ -136,3 +136,15 @@ def test_a_count_from_now_is_the_future(text: str, span: str, value: str) -> Non
 def test_one_unit_later_or_for_a_unit_is_a_length_of_one(text: str, span: str) -> None:
     found = figures(text)
     assert (found[span].kind, found[span].value) == ("duration", 1)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Critics pushed Sept. 11 conspiracy theories.", "Sept. 11"),  # a day naming a past event by its nouns
+    ("The 9/11 attacks shaped his career.", "9/11"),
+])
+def test_a_day_that_names_a_past_event_is_that_event_s_date(text: str, span: str) -> None:
+    assert figures(text)[span].value == "2001-09-11"
+
+
+def test_the_same_day_named_for_a_ceremony_is_this_year_s() -> None:
+    assert figures("A Sept. 11 memorial service was held.")["Sept. 11"].value == "1989-09-11"
