@@ -18,6 +18,14 @@ from factextract.date_resolvers import Anchor, Resolved
 # "in a year or two", "within a week or two", "a day or two later": one unit, maybe two
 UNIT_OR_TWO = re.compile(r"\ban?\s+(?P<unit>day|week|month|year|decade)\s+or\s+two\b(?!\s+(?:ago|earlier)\b)",
                          re.IGNORECASE)
+# "waited several weeks", "a few months later", "for years", "the first time in decades": a length the text leaves
+# open, a duration with no count as "in recent weeks" is; "years of service" counts years, "several weeks ago" is a
+# time ("ago" rule), and "years ago" with no count the past
+VAGUE_LENGTH = re.compile(
+    r"\b(?:(?:several|a\s+few|a\s+couple\s+of|many)\s+(?P<unit>days|weeks|months|years|decades)"
+    r"|(?<=\bfor\s)(?P<bare>weeks|months|years|decades)|(?<=\bin\s)(?P<in>years|decades))\b"
+    r"(?!\s+(?:ago|earlier|before|from\s+now|of)\b)", re.IGNORECASE)
+YEARS_AGO = re.compile(r"(?<!\w\s)\b(?:weeks|months|years|decades)\s+ago\b", re.IGNORECASE)
 # "many years from now", "decades from now": a count the text leaves open, ahead of the time of writing
 VAGUE_FROM_NOW = re.compile(r"\b(?:(?:many|a\s+few|some|several)\s+)?(?:days|weeks|months|years|decades|centuries"
                             r"|generations)\s+from\s+now\b", re.IGNORECASE)
@@ -34,6 +42,15 @@ PERIOD = re.compile(r"\bthe\s+(?:(?P<rel>latest|most\s+recent|just-ended|just-co
 
 def unit_or_two(m: re.Match[str], at: Anchor) -> Resolved | None:
     return Resolved("range", None, 0.7, m.group("unit").lower(), 1.0, 2.0)
+
+
+def vague_length(m: re.Match[str], at: Anchor) -> Resolved | None:
+    unit = (m.group("unit") or m.group("bare") or m.group("in")).lower().rstrip("s")
+    return Resolved("duration", None, 0.6, unit)
+
+
+def years_ago(m: re.Match[str], at: Anchor) -> Resolved | None:
+    return Resolved("date", "PAST_REF", 0.6)
 
 
 def vague_from_now(m: re.Match[str], at: Anchor) -> Resolved | None:

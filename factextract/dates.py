@@ -213,6 +213,8 @@ _RULES: tuple[_Rule, ...] = (
         # "a week or so ago", "a month or two ago": that many units back, give or take
         r"(?P<approx>\s+or\s+(?:so|two|three))?\s+(?P<dir>ago|earlier|from now)\b", _FLAGS), ago),
     _Rule("vague_from_now", vague.VAGUE_FROM_NOW, vague.vague_from_now),
+    _Rule("vague_length", vague.VAGUE_LENGTH, vague.vague_length),
+    _Rule("years_ago", vague.YEARS_AGO, vague.years_ago),
     _Rule("unit_or_two", vague.UNIT_OR_TWO, vague.unit_or_two),
     _Rule("month_end", vague.MONTH_END, vague.month_end),
     _Rule("possessive_end", vague.POSSESSIVE_END, vague.possessive_end),

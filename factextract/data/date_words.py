@@ -27,7 +27,7 @@ PARTS_OF_DAY: dict[str, str] = {
 
 # Words that by themselves place an event relative to the time of writing (TIMEX3 reference values).
 PRESENT_WORDS = ("right now", "now", "currently", "at present", "these days", "nowadays", "presently")
-PAST_WORDS = ("recently", "lately", "the past", "formerly")
+PAST_WORDS = ("recently", "lately", "the recent past", "the past", "formerly")
 FUTURE_WORDS = ("the future", "the near future", "soon", "as soon as possible", "later this year", "one day")
 
 # Cues in the words before a bare month or weekday that the text speaks of the future

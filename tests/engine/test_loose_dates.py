@@ -148,3 +148,24 @@ def test_a_day_that_names_a_past_event_is_that_event_s_date(text: str, span: str
 
 def test_the_same_day_named_for_a_ceremony_is_this_year_s() -> None:
     assert figures("A Sept. 11 memorial service was held.")["Sept. 11"].value == "1989-09-11"
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [
+    ("He waited several weeks for a reply.", "several weeks", "week"),  # a length the text leaves open
+    ("A few days later the bridge reopened.", "A few days", "day"),
+    ("The feud has simmered for years.", "years", "year"),
+    ("It was the first frost in decades.", "decades", "decade"),
+])
+def test_a_vague_count_of_units_is_a_length_with_no_count(text: str, span: str, unit: str) -> None:
+    figure = figures(text)[span]
+    assert (figure.kind, figure.value, figure.unit) == ("duration", None, unit)
+
+
+@pytest.mark.parametrize("text", ["He was paid for years of service.", "Several weeks ago the mayor quit."])
+def test_years_of_something_and_a_vague_time_ago_are_no_vague_length(text: str) -> None:
+    assert not any(f.kind == "duration" for f in figures(text).values())
+
+
+def test_years_ago_and_the_recent_past_lie_behind() -> None:
+    found = figures("Years ago, in the recent past, it was cheap.")
+    assert (found["Years ago"].value, found["the recent past"].value) == ("PAST_REF", "PAST_REF")
