@@ -177,6 +177,10 @@ _YEAR_STEPS = {"last year": -1, "next year": 1}
 # Determiners that make a period noun generic ("a fiscal year", "each fiscal year"), no period in particular.
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|each|every|any|per)\s+$", _FLAGS)
 _MONTH_CUE = re.compile(r"\b(?:in|of|since|until|by|from|through|early|late|mid-?|last|next|this|during)\s*$", _FLAGS)
+# "a May interview": the article of a month that dates the noun after it (no verb follows "a"; "a March on the
+# capital" is a march)
+_ARTICLE_CUE = re.compile(r"\ban?\s+$", _FLAGS)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:on|to|of|in|for|from|through|against|by|with|and|or)\b)[a-z]+\b")
 
 
 def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
@@ -184,7 +188,10 @@ def bare_month(m: re.Match[str], at: Anchor) -> Resolved | None:
     rel = (m.group("mrel") or "").lower()
     # "May" alone is too often the verb, "March" the noun: they need a cue before them ("in May").
     ambiguous = word.rstrip(".").lower() in ("may", "march") and not word.isupper()
-    if ambiguous and not rel and not _MONTH_CUE.search(at.text, max(0, m.start("mon") - 12), m.start("mon")):
+    dated_noun = _ARTICLE_CUE.search(at.text, max(0, m.start("mon") - 4), m.start("mon")) is not None \
+        and _NOUN_AFTER.match(at.text, m.end()) is not None
+    if ambiguous and not rel and not dated_noun \
+            and not _MONTH_CUE.search(at.text, max(0, m.start("mon") - 12), m.start("mon")):
         return None
     if at.published is None:
         return Resolved("date", None, 0.6)

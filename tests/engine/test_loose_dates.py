@@ -169,3 +169,12 @@ def test_years_of_something_and_a_vague_time_ago_are_no_vague_length(text: str) 
 def test_years_ago_and_the_recent_past_lie_behind() -> None:
     found = figures("Years ago, in the recent past, it was cheap.")
     assert (found["Years ago"].value, found["the recent past"].value) == ("PAST_REF", "PAST_REF")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("In a May interview, she said so.", ["1989-05"]),  # the article of a month that dates the noun after it
+    ("Crowds joined a March on the capital.", []),  # a march, not the month
+])
+def test_may_or_march_after_an_article_dates_the_noun_after_it(text: str, found: list[str]) -> None:
+    in_july = dt.date(1989, 7, 3)
+    assert [f.value for f in figures(text, in_july).values() if f.kind == "date"] == found
