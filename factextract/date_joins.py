@@ -1,5 +1,6 @@
 """Two date spans a reader takes as one time: a clock time and its day ("10 p.m. Wednesday", "Friday at 6:30 p.m."),
-and a clock time and its part of a day ("7 o'clock this evening", "tonight at 8 o'clock")."""
+and a clock time and its part of a day ("7 o'clock this evening", "tonight at 8 o'clock"); and two a reader takes as
+the ends of one stretch, the first no later than the second ("between January 1 and September 18")."""
 
 from __future__ import annotations
 
@@ -20,6 +21,32 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a part of a day ("2016-09-18TEV"): the clock time read in it takes its day, and its half of the day
 _DAY_PART = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})T(?P<part>MO|AF|EV|NI)")
 _CLOCK = re.compile(r"T(?P<h>\d{2})(?P<rest>:\d{2})")
+
+
+# "between January 1 and September 18", "from Dec. 30 to Jan. 4": the two ends of one stretch of time
+_OPENS_STRETCH = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_ENDS_STRETCH = re.compile(r"\s*(?:and|to|through|until|-|–)\s*", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
+
+
+def with_ordered_ends(spans: list[DateSpan], text: str) -> list[DateSpan]:
+    """A stretch's first end, written without a year, lies no later than its second: "between January 1 and
+    September 18" in a September story starts in that January, not in the nearer coming one."""
+    out = list(spans)
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        if not (_dated(first) and _dated(second) and str(first.value) > str(second.value)
+                and _OPENS_STRETCH.search(text, max(0, first.start - 9), first.start)
+                and _ENDS_STRETCH.fullmatch(text, first.end, second.start)
+                and not _WRITTEN_YEAR.search(text, first.start, first.end)):
+            continue
+        year = int(str(second.value)[:4]) - (str(first.value)[4:] > str(second.value)[4:])
+        out[n] = replace(first, value=f"{year:04d}{str(first.value)[4:]}")
+    return out
+
+
+def _dated(span: DateSpan) -> bool:
+    return span.kind == "date" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", str(span.value)) is not None
 
 
 def with_clock_days(spans: list[DateSpan], text: str) -> list[DateSpan]:

@@ -48,7 +48,7 @@ from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import EVENT_DAY, event_day, holiday, year_end
 from factextract.date_holidays import NAMES as HOLIDAYS
-from factextract.date_joins import ISO_DAY, with_clock_days
+from factextract.date_joins import ISO_DAY, with_clock_days, with_ordered_ends
 from factextract.date_periods import day_range, half_year, one_unit, period_around_now, periods_ahead, unit_and_a_half
 from factextract.date_possessives import event_tense, figurative_day
 from factextract.date_resolvers import (
@@ -347,7 +347,7 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         taken.append((start, end))
         chosen.append((start, end, rule, match, resolved))
     chosen.sort(key=lambda c: c[0])
-    return with_clock_days(_in_narrative_time(chosen, plain, view), text)
+    return with_ordered_ends(with_clock_days(_in_narrative_time(chosen, plain, view), text), text)
 
 
 def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]], plain: Anchor,

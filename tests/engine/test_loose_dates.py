@@ -178,3 +178,8 @@ def test_years_ago_and_the_recent_past_lie_behind() -> None:
 def test_may_or_march_after_an_article_dates_the_noun_after_it(text: str, found: list[str]) -> None:
     in_july = dt.date(1989, 7, 3)
     assert [f.value for f in figures(text, in_july).values() if f.kind == "date"] == found
+
+
+def test_the_first_end_of_a_stretch_lies_no_later_than_the_second() -> None:
+    found = figures("Police logged 900 thefts between January 1 and September 18.", dt.date(2016, 9, 29))
+    assert (found["January 1"].value, found["September 18"].value) == ("2016-01-01", "2016-09-18")
