@@ -127,7 +127,7 @@ def test_a_range_before_a_verb_of_voting_stays_a_range() -> None:
         "The road was closed, said one county official.",
         "Players high-five fans after games.",  # a number hyphened after a word that is no number
         "They met one-on-one twice.",
-        "It was a long feud, one she had fought for years.",  # a relative clause describes the "one"
+        "It was a long feud, one she had fought hard.",  # a relative clause describes the "one"
         "If the rules change, we may get one.",  # a bare object stands for a noun said before
         "Several hundred fans waited outside.",  # a scale without its number says how many only roughly
         "The tenant holds a right of first refusal.",  # an ordinal fixed into a term
