@@ -271,9 +271,10 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                     i = j + 1
                 break
             if token.kind == "and":
-                # "one hundred and six", "one and a half", "twenty and three fifths"
+                # "one hundred and six", "one and a half", "twenty and three fifths"; "the second and fourth
+                # Tuesday" are two ordinals, an ordinal ends its number
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                if nxt is None:
+                if nxt is None or builder.ordinal:
                     break
                 continues = builder.last == "scale" and nxt.kind in ("card", "num") and builder.decimals is None \
                     and not _restarts_scale(tokens, i + 1, builder.largest_scale)

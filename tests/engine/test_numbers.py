@@ -69,6 +69,12 @@ def test_two_numbers_joined_by_and_stay_apart() -> None:
     assert [n.value for n in numbers] == [300, 200]
 
 
+def test_two_ordinals_joined_by_and_stay_apart() -> None:
+    # "the second and fourth Tuesday" are two ranks, not 6
+    numbers = find_numbers("on the second and fourth Tuesday")
+    assert [(n.value, n.ordinal) for n in numbers] == [(2, True), (4, True)]
+
+
 def test_ordinals_are_flagged() -> None:
     numbers = find_numbers("the 21st and the twenty-fifth")
     assert [(n.value, n.ordinal) for n in numbers] == [(21, True), (25, True)]
