@@ -188,7 +188,7 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?P<owner>(?:the|this|last|next|the\s+current)\s+(?:fiscal\s+|calendar\s+)?year)\b(?!\s+\d))", _FLAGS),
         half_year),
     _Rule("year", re.compile(
-        rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/]))\b(?P<year>{_YEAR})(?P<decade>'?s)?\b"
+        rf"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]?|(?<![\d$£€.,#/]))\b(?P<year>{_YEAR})(?P<decade>['’]?s)?\b"
         r"(?![.,]\d|%|\s?percent)", _FLAGS), calendar_year),
     # "century" is written small: "20th Century Fox" is a name
     _Rule("century", re.compile(

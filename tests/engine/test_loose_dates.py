@@ -183,3 +183,7 @@ def test_may_or_march_after_an_article_dates_the_noun_after_it(text: str, found:
 def test_the_first_end_of_a_stretch_lies_no_later_than_the_second() -> None:
     found = figures("Police logged 900 thefts between January 1 and September 18.", dt.date(2016, 9, 29))
     assert (found["January 1"].value, found["September 18"].value) == ("2016-01-01", "2016-09-18")
+
+
+def test_a_decade_with_a_curly_apostrophe_is_the_decade() -> None:
+    assert figures("Prices peaked in the 1980’s.")["1980’s"].value == "198"
