@@ -79,6 +79,7 @@ _PLUS = re.compile(r"-plus\b|\+(?![\d+])")
 _PART_ARTICLE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _TIMES = ("date", "time", "duration")
+_HEDGE_BEFORE = re.compile(r"\b(?:around|about|approximately|roughly|circa)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,12 @@ def _date_draft(date: DateSpan, text: str) -> _Draft:
     # "nearly a week", "in less than a year": a length read by the date rules takes its bound as a count does;
     # "over the past three years" runs across the period, it bounds nothing
     bounded = date.kind == "duration" and not text[date.start:date.end].lower().startswith("the ")
-    # "a week or so ago": the date rules' own hedge, where the words before bound nothing
-    qualifier = (read_qualifier(text, date.start, date.end) if bounded else None) or date.qualifier
+    qualifier = read_qualifier(text, date.start, date.end) if bounded else None
+    # "around 8:30 p.m.", "about Nov. 1": a hedge before a calendar time ("worried about the future" has none);
+    # "a week or so ago": the date rules' own hedge
+    hedged = date.kind in ("date", "time") and str(date.value)[:1] in "0123456789T" and _HEDGE_BEFORE.search(
+        text, max(0, date.start - 16), date.start) is not None
+    qualifier = qualifier or ("about" if hedged else None) or date.qualifier
     return _Draft(date.start, date.end, date.kind, date.value, date.confidence, date.start, date.end, date.unit,
                   qualifier=qualifier, minimum=date.earliest, maximum=date.latest)
 

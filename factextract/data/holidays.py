@@ -20,7 +20,8 @@ class Moving(NamedTuple):
 FIXED: dict[str, tuple[int, int]] = {
     "New Year's Day": (1, 1), "New Year’s Day": (1, 1), "Valentine's Day": (2, 14), "Valentine’s Day": (2, 14),
     "St. Patrick's Day": (3, 17), "St. Patrick’s Day": (3, 17), "Independence Day": (7, 4),
-    "Bastille Day": (7, 14), "Halloween": (10, 31), "Veterans Day": (11, 11), "Armistice Day": (11, 11),
+    "Bastille Day": (7, 14), "Inauguration Day": (1, 20), "Halloween": (10, 31), "Veterans Day": (11, 11),
+    "Armistice Day": (11, 11),
     "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "Boxing Day": (12, 26),
     "New Year's Eve": (12, 31), "New Year’s Eve": (12, 31),
 }

@@ -41,11 +41,14 @@ QUALIFIERS: dict[str, str] = {
     "at most or equal to": "at most", "within": "at most",  # "within 30 days", "within a mile"
     **_INCLUSIVE,
     "up to": "up to", "up to an additional": "up to", "up to another": "up to",
-    "as many as": "up to", "as much as": "up to", "as high as": "up to",
+    # "for as long as 18 years": a length bounded from above
+    "as many as": "up to", "as long as": "up to", "as much as": "up to", "as high as": "up to",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about", "about some": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly", "not quite": "nearly",
-    "nearing": "nearly", "approaching": "nearly",  # "the debt is nearing $20 trillion"
+    # "the debt is nearing $20 trillion", "unemployment approaches 9%"
+    "nearing": "nearly", "approaching": "nearly", "approaches": "nearly", "approached": "nearly", "nears": "nearly",
+    "neared": "nearly",
     # "spoke longer than 30 minutes", "waited longer than a year": a comparison of length
     "longer than": "more than", "shorter than": "less than",
     # "plus or minus 3 points": a margin of error, the figure on either side of an estimate

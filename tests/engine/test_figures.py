@@ -119,9 +119,13 @@ def test_over_after_a_figure_is_a_period_not_a_bound(text: str, qualifier: str |
         ("He never spoke longer than 20 minutes.", "20 minutes", "at most"),  # one verb between negation and bound
         ("She didn't pay more than $5.", "$5", "at most"),
         ("It may buy up to an additional 900 shares.", "900", "up to"),
+        ("Joblessness approaches 9% in the state.", "9%", "nearly"),
+        ("Bonds ran for as long as 18 years.", "18 years", "up to"),
+        ("The blast came around 8:30 p.m. on the pier.", "8:30 p.m.", "about"),  # a hedge before a time
+        ("Crews were worried about the future.", "the future", None),  # "about" the preposition
     ],
 )
-def test_bounds_from_verbs_of_approach_and_negated_comparisons(text: str, written: str, qualifier: str) -> None:
+def test_bounds_from_verbs_of_approach_and_negated_comparisons(text: str, written: str, qualifier: str | None) -> None:
     assert {f.text: f.qualifier for f in figures(text)}[written] == qualifier
 
 
