@@ -50,7 +50,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s
 # "04417", "0645": English writes no quantity with a leading zero; such a run is a code, a telephone number or a time
 _CODE = re.compile(r"0\d{3,}")
 # "mine No. 4", "the No. 3 official": the abbreviation of "number" before digits
-_NO_BEFORE = re.compile(r"\b[Nn]o\.\s?$")  # wire copy writes "team no. 225"
+# wire copy writes "team no. 225"; "the number one issue", "is number 5 on the list": the word ranks as "No." does
+_NO_BEFORE = re.compile(r"\b(?:[Nn]o\.|[Nn]umber)\s?$")
 # "the 5th I think": a capitalized pronoun, article or verb after an ordinal begins no name
 _FUNCTION_WORDS = frozenset({"PRON", "DET", "ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
 
@@ -64,7 +65,7 @@ def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
     # "0 . 0125", a decimal written with spaces, is no code
     code = _CODE.fullmatch(digits.group()) is not None and not re.search(r"[.,]\s?$", text[max(0, start - 2):start])
     # "mine No. 4": "No." and its number end a name, unless they rank
-    named = _NO_BEFORE.search(text, max(0, start - 5), start) is not None and rank_start(text, start, view) is None
+    named = _NO_BEFORE.search(text, max(0, start - 8), start) is not None and rank_start(text, start, view) is None
     return (code or named or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
             or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None
             or _emergency_number(digits.group(), text, digits.end()))
@@ -87,7 +88,7 @@ def _emergency_number(digits: str, text: str, end: int) -> bool:
 def rank_start(text: str, start: int, view: DocView | None) -> int | None:
     """Where "No." starts when it and the digits at start are a rank ("the No. 3 official", "is No. 1"); None when
     no "No." is there, or when it follows a noun whose name it ends ("county mine No. 4", "Proposition No. 5")."""
-    no = _NO_BEFORE.search(text, max(0, start - 5), start)
+    no = _NO_BEFORE.search(text, max(0, start - 8), start)
     if no is None:
         return None
     token = view.token_at(no.start()) if view is not None else None

@@ -210,7 +210,7 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     plus = _PLUS.match(text, end) if not number.ordinal else None
     if plus:  # "15-plus years", "60+ voters": more than the number, whose unit or noun follows the "plus"
         end = plus.end()
-    ranked = rank_start(text, start, index) if not number.spelled else None
+    ranked = rank_start(text, start, index)
     if ranked is not None:  # "the No. 3 official": a rank
         kind, start = "ordinal", ranked
     unit = currency = None

@@ -196,6 +196,7 @@ def test_ordinals_that_rank_nothing_are_not_figures(text: str) -> None:
         ("Obama's 2nd Term Begins Today", "2nd"),  # a headline in title case
         ("Her son, a sixth-grader, won.", "sixth"),  # "a sixth" hyphened to a word is no fraction
         ("He is the No. 3 official at the agency.", "No. 3"),  # "No." before a noun: a rank
+        ("Jobs are the number one issue here.", "number one"),  # the word ranks as "No." does
     ],
 )
 def test_ordinals_that_rank_stay_ordinals(text: str, written: str) -> None:
