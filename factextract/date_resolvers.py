@@ -413,8 +413,9 @@ def fiscal(m: re.Match[str], at: Anchor) -> Resolved | None:
     year = m.group("year")
     if year:
         return Resolved("date", year if len(year) == 4 else None, 0.85)
-    # "each council may choose a fiscal year": a kind of year, not the current one
-    if _GENERIC_BEFORE.search(at.text, max(0, m.start() - 8), m.start()):
+    # "each council may choose a fiscal year": a kind of year, not the current one; "fiscal problems", "fiscal
+    # policy": the adjective, no year at all
+    if _GENERIC_BEFORE.search(at.text, max(0, m.start() - 8), m.start()) or "year" not in m.group().lower():
         return None
     return Resolved("date", str(at.published.year) if at.published else None, 0.6)
 

@@ -29,7 +29,8 @@ from factextract.numbers import alternation
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "10 Downing Street", "1600 Pennsylvania Ave.": a house number, not a count of streets
-_STREET_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
+# ("131 West 23rd Street": a numbered street's ordinal is part of its name)
+_STREET_AFTER = re.compile(rf"(?:\s+(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))){{1,3}}\s+(?i:{alternation(STREET_TYPES)})\b")
 # Words after "at" and a number that make it a measure, not an address: "at 5 Percent", "at 20 Euros"
 # "at 10 Mbps", "at 40 MPH": a unit after the number, not a street's name
 _MEASURE_WORDS = frozenset({*units.WORDS, *units.TIME_UNITS, *currencies.NAMES, *(s.lower() for s in units.SYMBOLS),

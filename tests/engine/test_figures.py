@@ -480,6 +480,7 @@ def test_money_in_minor_units_and_other_conventions(text: str, written: str, val
         "It was a one-off.",  # "one" hyphened to a word: an adjective
         "Protesters gathered at 11 Carlton Terrace.",  # a house number
         "A neighbour made a 911 call at dawn.",  # an emergency number names the number called
+        "The bomb went off at 131 West 23rd Street.",  # a numbered street's ordinal is part of its name
         "Staff dialled 999 twice.",
         "Officials said team no. 40 made visits.",  # wire copy's lowercase "no." ends a name as "No." does
     ],

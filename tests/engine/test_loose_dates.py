@@ -187,3 +187,7 @@ def test_the_first_end_of_a_stretch_lies_no_later_than_the_second() -> None:
 
 def test_a_decade_with_a_curly_apostrophe_is_the_decade() -> None:
     assert figures("Prices peaked in the 1980’s.")["1980’s"].value == "198"
+
+
+def test_fiscal_as_an_adjective_is_no_year() -> None:
+    assert figures("It would not make the fiscal problems worse.") == {}
