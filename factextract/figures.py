@@ -78,7 +78,7 @@ _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>thousand|million|billion|trillion|
 _PLUS = re.compile(r"-plus\b|\+(?![\d+])")
 _PART_ARTICLE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
-_TIMES = ("date", "time", "duration")
+_TIME_KINDS = ("date", "time", "duration")
 _HEDGE_BEFORE = re.compile(r"\b(?:around|about|approximately|roughly|circa)\s+$", re.IGNORECASE)
 
 
@@ -182,7 +182,7 @@ def _with_relative_ordinals(drafts: list[_Draft], text: str) -> list[_Draft]:
     """'the second-to-last debate': a position from the end ("end-1") replaces the ordinal 2 read from "second";
     one inside a date ("sat next to last year's winner") is left to the date."""
     ordinals = [o for o in relative_ordinals(text)
-                if not any(o.start < d.end and d.start < o.end and d.kind in _TIMES for d in drafts)]
+                if not any(o.start < d.end and d.start < o.end and d.kind in _TIME_KINDS for d in drafts)]
     kept = [d for d in drafts if not any(o.start < d.end and d.start < o.end for o in ordinals)]
     return _with_figures_of_words(kept, [_Draft(o.start, o.end, "ordinal", o.position, 0.7, o.start, o.end)
                                          for o in ordinals])
