@@ -35,7 +35,7 @@ from factextract.dates import DateSpan, find_dates
 from factextract.digit_sizes import digit_size
 from factextract.doc_view import DocView
 from factextract.figure_filters import not_a_figure, numbered_name, ordinal_in_name, phones_and_links, rank_start
-from factextract.loose_numbers import couple_hedge, couple_of, vague_dozen
+from factextract.loose_numbers import couple_hedge, couple_of
 from factextract.models import Figure
 from factextract.money import (
     AMOUNT_BEFORE_WORD,
@@ -309,8 +309,8 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
     token = index.token_at(number.start)
     after = text[number.end:number.end + 12]
     before = text[max(0, number.start - 12):number.start]
-    # "dozens of people", "a few dozen": a vague multitude, like "hundreds" and "several hundred", not twelve
-    if lowered == "dozens" or vague_dozen(number, text):
+    # "dozens of people": a vague multitude, like "hundreds", not twelve ("a few dozen": word_not_a_figure)
+    if lowered == "dozens":
         return False
     # the pronoun ("the one you mentioned") and the idiom "one of the", not the number
     if lowered == "one" and ((_OF_AFTER.match(after) and not ONE_OF_ROUND.match(text, number.end)) or token is None

@@ -1,6 +1,6 @@
 """Numbers a reader reckons loosely, from the word before a bare "dozen" or scale: "a couple dozen" is about 24 and
-"a couple of hundred" about 200 ("a couple" is two, loosely); "a few dozen" and "several dozen", like "several
-hundred" (word_filters.py), say how many only roughly and are no figure.
+"a couple of hundred" about 200 ("a couple" is two, loosely). "a few dozen" and "several dozen" say how many only
+roughly and are no figure, as "several hundred" is (word_filters.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from factextract.data.number_words import DOZENS, SCALES
 from factextract.numbers import Number
 
 _COUPLE = re.compile(r"\ba\s+couple\s+(?:of\s+)?$", re.IGNORECASE)
-_VAGUE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 _BARE = frozenset({*DOZENS, *SCALES})
 
 
@@ -25,12 +24,6 @@ def couple_of(number: Number, text: str) -> Number:
 def couple_hedge(text: str, start: int) -> str | None:
     """The hedge of a number reckoned from "a couple": "about"."""
     return "about" if re.match(r"a\s+couple\b", text[start:start + 12], re.IGNORECASE) else None
-
-
-def vague_dozen(number: Number, text: str) -> bool:
-    """'a few dozen', 'several dozen': a multitude counted only roughly."""
-    written = text[number.start:number.end].lower()
-    return written in DOZENS and _VAGUE.search(text, max(0, number.start - 12), number.start) is not None
 
 
 def _bare(number: Number, text: str) -> bool:

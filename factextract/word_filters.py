@@ -49,8 +49,10 @@ def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
     written = text[number.start:number.end].lower()
     if _in_idiom(text, number.start) or _hyphened_to_word(text, number.start, written):
         return True
-    # "several hundred guests", "a few thousand": a scale with no number before it says how many only roughly
-    if written in SCALES and _VAGUE_BEFORE.search(text, max(0, number.start - 12), number.start):
+    # "several hundred guests", "a few thousand", "a few dozen": a scale or dozen with no number before it says how
+    # many only roughly
+    if (written in SCALES or written in DOZENS) and _VAGUE_BEFORE.search(text, max(0, number.start - 12),
+                                                                         number.start):
         return True
     if token is None:
         return False
