@@ -28,6 +28,7 @@ _MONEY_VERBS = frozenset({
     "donate", "lose", "win", "collect", "bring", "net", "gross", "bid", "offer", "run", "reach", "hit", "top",
     "climb", "exceed",
 })
+_MONEY_WORDS = _MONEY_NOUNS | _MONEY_VERBS
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def digit_size(number: Number, text: str, token: Token | None) -> DigitSize | No
 def _money_around(figure: Token) -> Token | None:
     """The noun of money the digit count sizes ("salary") or the verb of money it is the amount of ("owes")."""
     word, steps = figure.head, 0
-    while steps < 3 and word.i != word.head.i and word.lemma_.lower() not in _MONEY_NOUNS | _MONEY_VERBS \
+    while steps < 3 and word.i != word.head.i and word.lemma_.lower() not in _MONEY_WORDS \
             and word.pos_ in ("ADP", "NOUN") and word.lemma_.lower() not in ("figure", "digit"):
         word, steps = word.head, steps + 1
-    return word if word.lemma_.lower() in _MONEY_NOUNS | _MONEY_VERBS else None
+    return word if word.lemma_.lower() in _MONEY_WORDS else None
