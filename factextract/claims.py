@@ -114,7 +114,8 @@ class _Words:
         found: set[ClaimKind] = set()
         if attributed:
             found.add("attributed")
-        if any(f.kind in STATISTICAL_FIGURES for f in figures):
+        # "the next president" places an item in a series ("current+1"); it states no statistic
+        if any(f.kind in STATISTICAL_FIGURES and not isinstance(f.value, str) for f in figures):
             found.update(("statistical", "quantity"))
         # The two tokens after the span decide "more than 5" and "going to rise" at its end.
         *names, like_num = self.rows[span.start : span.end + 2].T.tolist()

@@ -115,7 +115,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     drafts = _with_conversion_targets(drafts, text)
     drafts = _with_word_multiples(drafts, text, index)
-    drafts = _with_relative_ordinals(drafts, text)
+    drafts = _with_relative_ordinals(drafts, doc)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
 
@@ -178,10 +178,10 @@ def _with_word_multiples(drafts: list[_Draft], text: str, index: DocView) -> lis
                qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text, index)])
 
 
-def _with_relative_ordinals(drafts: list[_Draft], text: str) -> list[_Draft]:
+def _with_relative_ordinals(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     """'the second-to-last debate': a position from the end ("end-1") replaces the ordinal 2 read from "second";
     one inside a date ("sat next to last year's winner") is left to the date."""
-    ordinals = [o for o in relative_ordinals(text)
+    ordinals = [o for o in relative_ordinals(doc)
                 if not any(o.start < d.end and d.start < o.end and d.kind in _TIME_KINDS for d in drafts)]
     kept = [d for d in drafts if not any(o.start < d.end and d.start < o.end for o in ordinals)]
     return _with_figures_of_words(kept, [_Draft(o.start, o.end, "ordinal", o.position, 0.7, o.start, o.end)

@@ -3,9 +3,9 @@
 
 Their value is a position, not a number, written as Recognizers-Text writes it: "end-1" for the one before the
 last, "end+0" for the last one, "current+1" for the next one. "second-to-last" read word by word would be the
-ordinal 2, a value a reader would take for "the second". Only these fixed structures count: "last", "next",
-"previous" and "current" before a noun are adjectives in nearly every news sentence ("the next president",
-"a last resort"), and stay no figure.
+ordinal 2, a value a reader would take for "the second". "Last", "next", "previous" and "current" as adjectives
+place an item in a series as "first" does ("the next president", "his last book", "came in last", "the current
+administration"), so they are relative ordinals too.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
 from factextract.data.number_words import ORDINALS
+from factextract.data.units import TIME_UNITS
 
 _STEPS = "next|" + "|".join(word for word, value in ORDINALS.items() if 2 <= value <= 10) + r"|[2-9](?:nd|rd|th)"
 # "the second-to-last", "next to last", "third from last", "the penultimate", "the last but one"
@@ -30,6 +33,10 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _ONE_PRONOUN_POSITION = {"last": "end+0", "next": "current+1", "previous": "current-1", "current": "current+0"}
+_ADJECTIVES = tuple(_ONE_PRONOUN_POSITION)
+_PERIOD_PARTS = ("half", "quarter")
+# "next door" places a house, "a last-minute deal" and "next-generation chips" qualify a noun with a compound
+_NOT_POSITIONS = re.compile(r"-|\s+door\b|\s+but\s+not\s+least\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,16 +48,32 @@ class RelativeOrdinal:
     position: str
 
 
-def relative_ordinals(text: str) -> list[RelativeOrdinal]:
-    """Every relative ordinal in text, in text order, without overlaps."""
+def relative_ordinals(doc: Doc) -> list[RelativeOrdinal]:
+    """Every relative ordinal in the Doc's text, in text order, without overlaps."""
+    text = doc.text
     found = [RelativeOrdinal(m.start(), m.end(), _from_end(m)) for m in _FROM_END.finditer(text)]
     found += [RelativeOrdinal(m.start(), m.end(), _ONE_PRONOUN_POSITION[m.group("which").lower()])
               for m in _PRONOUN.finditer(text)]
+    found += [RelativeOrdinal(t.idx, t.idx + len(t), _ONE_PRONOUN_POSITION[t.lower_]) for t in doc
+              if t.lower_ in _ADJECTIVES and t.tag_ == "JJ" and _places_in_series(t)]
     kept: list[RelativeOrdinal] = []
     for ordinal in sorted(found, key=lambda o: (o.start, -o.end)):
         if not kept or ordinal.start >= kept[-1].end:
             kept.append(ordinal)
     return kept
+
+
+def _places_in_series(adjective: Token) -> bool:
+    doc = adjective.doc
+    if _NOT_POSITIONS.match(doc.text, adjective.idx + len(adjective)) or (
+            adjective.i and doc[adjective.i - 1].lower_ == "at"):  # "at last"
+        return False
+    if not (adjective.is_lower or adjective.is_sent_start):  # "The Last Jedi": a capital inside a sentence, a name
+        return False
+    # "over the next couple of years", "the last half of the decade", "the current fiscal year": a stretch of time,
+    # which the date rules read or leave, not an item of a series
+    phrase = doc[adjective.i + 1 : max(adjective.head.i, adjective.i + 1) + 3]
+    return not any(t.lower_ in TIME_UNITS or t.lower_ in _PERIOD_PARTS for t in phrase[:6])
 
 
 def _from_end(match: re.Match[str]) -> str:

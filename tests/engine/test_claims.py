@@ -70,6 +70,13 @@ def test_figures_are_linked_by_their_ids():
     assert any("4 million" in linked[fid].text for fid in claim.figure_ids)
 
 
+def test_a_position_in_a_series_links_its_figure_but_states_no_statistic():
+    claim = every_sentence("Voters will choose the next president in a tight race.").claims[0]
+    assert claim.figure_ids, "'next' is an ordinal figure inside the claim"
+    assert "statistical" not in claim.kinds
+    assert "statistical" in every_sentence("Voters will choose the second president in a tight race.").claims[0].kinds
+
+
 def test_more_than_a_number_is_a_qualifier_not_a_comparison():
     claim = every_sentence("More than 200 workers at the plant lost their jobs in March.").claims[0]
     assert "statistical" in claim.kinds
