@@ -50,6 +50,7 @@ from factextract.multiples import FOLD_AFTER, TIMES_AFTER, fold_multiplies, word
 from factextract.number_joins import ONE_OF_ROUND, join_parts, join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 from factextract.relative_ordinals import relative_ordinals
+from factextract.vague_shares import vague_shares
 from factextract.word_filters import hyphened_ordinal, word_not_a_figure
 
 _PERCENT_AFTER = re.compile(
@@ -114,7 +115,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     drafts = join_parts(join_ratios(join_powers(_drop_overlaps(drafts), text), text), text)
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
     drafts = _with_conversion_targets(drafts, text)
-    drafts = _with_word_multiples(drafts, text, index)
+    drafts = _with_word_sizes(drafts, text, index)
     drafts = _with_relative_ordinals(drafts, doc)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]
 
@@ -171,11 +172,13 @@ def _with_conversion_targets(drafts: list[_Draft], text: str) -> list[_Draft]:
                                            for t in conversion_targets(text, ends)])
 
 
-def _with_word_multiples(drafts: list[_Draft], text: str, index: DocView) -> list[_Draft]:
-    """'twice as large', 'sales tripled': a multiple written as one word, a quantity in unit 'times'."""
+def _with_word_sizes(drafts: list[_Draft], text: str, index: DocView) -> list[_Draft]:
+    """'twice as large', 'sales tripled' (a quantity in unit 'times'), 'a small percentage': sizes in words."""
     return _with_figures_of_words(drafts, [
         _Draft(m.start, m.end, "quantity", m.factor, 0.75, m.start, m.end, "times",
-               qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text, index)])
+               qualifier=read_qualifier(text, m.start, m.end)) for m in word_multiples(text, index)] + [
+        _Draft(s.start, s.end, "percent", None, 0.6, s.start, s.end, "percent", qualifier=s.size)
+        for s in vague_shares(index.doc)])
 
 
 def _with_relative_ordinals(drafts: list[_Draft], doc: Doc) -> list[_Draft]:

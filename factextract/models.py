@@ -155,7 +155,8 @@ class Figure(TextSpan):
         "null for a range (see "
         "min/max), an unresolvable date, or a period whose length the text "
         "does not give ('in recent weeks', which has only its end in max), or a unit a conversion asks for "
-        "('fahrenheit' in 'convert 10 celsius to fahrenheit')."
+        "('fahrenheit' in 'convert 10 celsius to fahrenheit'), or a percent sized by a word ('a small "
+        "percentage', whose size word is its qualifier)."
     )
     min: float | str | None = Field(
         default=None, description="A range's lower bound; for a period such as 'the past year', its first day "
@@ -164,7 +165,8 @@ class Figure(TextSpan):
         default=None, description="A range's upper bound; for a period, its last day (ISO 8601).")
     unit: str | None = None
     currency: str | None = Field(default=None, description="ISO 4217 code.")
-    qualifier: str | None = Field(default=None, description="more than, about, at least, nearly, ...")
+    qualifier: str | None = Field(default=None, description="more than, about, at least, nearly, ...; "
+                                     "for a percent sized by a word, that word ('small', 'higher')")
     counted: str | None = Field(default=None, description="What the number counts: 'people' in '1,100 people'.")
     sentence: SentenceRef
     confidence: Confidence

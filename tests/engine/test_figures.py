@@ -712,3 +712,23 @@ def test_a_count_of_digits_of_money_is_a_range(text: str, written: str, low: flo
 
 def test_a_count_of_digits_of_no_money_is_no_figure() -> None:
     assert figures("The game drew a five-figure crowd.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "size"),
+    [
+        ("Only a small percentage of the members voted.", "a small percentage", "small"),
+        ("A very large proportion of the fund went to fees.", "A very large proportion", "large"),
+        ("They hire a higher percent of graduates.", "a higher percent", "higher"),
+    ],
+)
+def test_a_percent_sized_by_a_word_is_a_percent_without_value(text: str, written: str, size: str) -> None:
+    figure = one(text, "percent")
+    assert (figure.text, figure.value, figure.qualifier) == (written, None, size)
+
+
+@pytest.mark.parametrize(
+    "text", ["Members pay a fixed percentage of their income.", "The percentage of members who voted rose."]
+)
+def test_a_share_named_without_its_size_is_no_figure(text: str) -> None:
+    assert figures(text) == []
