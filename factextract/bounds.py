@@ -18,6 +18,7 @@ from factextract.data.qualifiers import (
     QUALIFIERS,
     QUALIFIERS_AFTER,
 )
+from factextract.doc_view import DocView
 from factextract.numbers import alternation
 
 # "n't" is glued to its verb ("doesn't exceed"), the other negations are words; "not to exceed" is a legal form;
@@ -41,6 +42,9 @@ _OVER_AFTER_FIGURE = re.compile(
     r"(?:\d|%|\b(?:hundred|thousand|million|billion|trillion|percent|points?|cents?|dollars?|bn|mn))\s+over\s+$",
     re.IGNORECASE,
 )
+# verbs whose object is a length of time: "over" before it bounds the length
+_LASTING = frozenset({"last", "take", "stay", "remain", "wait", "live", "serve", "work", "spend"})
+_OVER_BEFORE = re.compile(r"\bover\s+$", re.IGNORECASE)
 _MARGIN = re.compile(r"(?:\bplus\s+or\s+minus|±|\+/[-−])\s{0,2}$", re.IGNORECASE)
 
 
@@ -90,3 +94,18 @@ def _before(text: str, start: int) -> str | None:
         return NEGATED.get(qualifier, qualifier) if words.group("neg") else qualifier
     symbol = _SYMBOL.search(text, max(0, start - 5), start)
     return QUALIFIER_SYMBOLS[symbol.group("q")] if symbol else None
+
+
+def duration_bound(view: DocView, start: int, end: int) -> str | None:
+    """The bound of a length of time at text[start:end]: none where "over" runs across the period."""
+    return None if _over_spans_the_period(view, start) else read_qualifier(view.text, start, end)
+
+
+def _over_spans_the_period(view: DocView, start: int) -> bool:
+    """'a hole in the budget over a decade', 'prices rose over three months': "over" heading the period as a
+    preposition runs across it, where "for over a decade" and "over two weeks ago" bound the number (the parser
+    makes that "over" a modifier of the number, not a preposition with the period as its object)."""
+    over = _OVER_BEFORE.search(view.text, max(0, start - 6), start)
+    token = view.token_at(over.start()) if over else None
+    return token is not None and token.dep_ == "prep" and any(child.idx >= start for child in token.children) \
+        and token.head.lemma_ not in _LASTING  # "likely to last over a week", "served over a decade": more than

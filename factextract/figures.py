@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from factextract.ages import bare_age
 from factextract.bare_parts import bare_part, ranked_part
-from factextract.bounds import margin_start, read_qualifier, without_bound
+from factextract.bounds import duration_bound, margin_start, read_qualifier, without_bound
 from factextract.conversion_targets import conversion_targets
 from factextract.data import currencies, units
 from factextract.data.non_figures import YEAR_STATE_NOUNS
@@ -105,7 +105,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
     doc, text, index = view.doc, view.text, view
     dates = [d for d in find_dates(text, published, view) if not _year_counts_something(d, text, index)]
     masked = phones_and_links(text) + [(d.start, d.end) for d in dates]
-    drafts = [_date_draft(d, text) for d in dates]
+    drafts = [_date_draft(d, index) for d in dates]
     for number in find_numbers(text, _number_starts(doc)):
         if any(number.start < e and s < number.end for s, e in masked):
             continue
@@ -147,11 +147,11 @@ def _year_counts_something(date: DateSpan, text: str, index: DocView) -> bool:
             and nxt.lower_ not in YEAR_STATE_NOUNS)
 
 
-def _date_draft(date: DateSpan, text: str) -> _Draft:
-    # "nearly a week", "in less than a year": a length read by the date rules takes its bound as a count does;
-    # "over the past three years" runs across the period, it bounds nothing
+def _date_draft(date: DateSpan, view: DocView) -> _Draft:
+    # "nearly a week": a length takes its bound as a count does; "over the past three years" runs across the period
+    text = view.text
     bounded = date.kind == "duration" and not text[date.start:date.end].lower().startswith("the ")
-    qualifier = read_qualifier(text, date.start, date.end) if bounded else None
+    qualifier = duration_bound(view, date.start, date.end) if bounded else None
     # "around 8:30 p.m.", "about Nov. 1": a hedge before a calendar time ("worried about the future" has none);
     # "a week or so ago": the date rules' own hedge
     hedged = date.kind in ("date", "time") and str(date.value)[:1] in "0123456789T" and _HEDGE_BEFORE.search(
@@ -182,8 +182,7 @@ def _with_word_sizes(drafts: list[_Draft], text: str, index: DocView) -> list[_D
 
 
 def _with_relative_ordinals(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
-    """'the second-to-last debate': a position from the end ("end-1") replaces the ordinal 2 read from "second";
-    one inside a date ("sat next to last year's winner") is left to the date."""
+    """'the second-to-last debate' is "end-1", not the ordinal 2; in a date ("next to last year's") it is no figure."""
     ordinals = [o for o in relative_ordinals(doc)
                 if not any(o.start < d.end and d.start < o.end and d.kind in _TIME_KINDS for d in drafts)]
     kept = [d for d in drafts if not any(o.start < d.end and d.start < o.end for o in ordinals)]
@@ -297,7 +296,8 @@ def _read(number: Number, text: str, index: DocView) -> _Draft | None:
     # "three times the rate", "1.65 times book value", "a 10-fold rise": a multiple, not a count of occasions
     if multiple or (fold and fold_multiplies(index.token_at(fold.end() - 1))):
         kind, unit, end = "quantity", "times", multiple.end("times") if multiple else fold.end()
-    qualifier = read_qualifier(text, start, end) or ("more than" if plus else None) or couple_hedge(text, start)
+    qualifier = (duration_bound(index, start, end) if kind == "duration" else read_qualifier(text, start, end)) \
+        or ("more than" if plus else None) or couple_hedge(text, start)
     start = margin_start(text, start) if qualifier == "plus or minus" else start
     draft = _Draft(start, end, kind, value, confidence, number.start, number.end, unit, currency, qualifier)
     if kind in ("count", "percent"):

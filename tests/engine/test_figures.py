@@ -106,6 +106,10 @@ def test_quantities_carry_their_unit(text: str, written: str, value: float, unit
         ("The plan costs $90 billion over 10 years.", None),  # "over" right after a figure spans a period
         ("Sales grew 5% over two years.", None),
         ("He served over 10 years in prison.", "more than"),
+        ("The levy opens a gap in the budget over a decade.", None),  # "over" heading the period: across it
+        ("Rents climbed over three months.", None),
+        ("They have waited for over two weeks.", "more than"),
+        ("The strike may last over a week.", "more than"),  # a verb of lasting takes the length as its object
     ],
 )
 def test_over_after_a_figure_is_a_period_not_a_bound(text: str, qualifier: str | None) -> None:
