@@ -54,7 +54,7 @@ def tense_at(view: DocView, start: int) -> str:
         # "the April 9 pact", "a cutback in September", "payable June 15": a date that dates a thing, not an
         # event; the clause's tense says nothing of when the thing is
         if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("DATE", "TIME"):
-            return NO_VERB
+            return _before_a_past_event(node) if timed else NO_VERB
     if node.pos_ not in ("VERB", "AUX"):
         return NO_VERB
     # "has set Nov. 10 as the deadline": the date appointed, whose time the verb's tense does not tell; "a record
@@ -62,6 +62,16 @@ def tense_at(view: DocView, start: int) -> str:
     if node.lemma_ in APPOINTING_VERBS and not timed:
         return NO_VERB
     return _verb_tense(node)
+
+
+def _before_a_past_event(noun: Token) -> str:
+    """'After a test in January, the council imposed sanctions': a thing that came after or since which a past
+    event happened came before it, so it is past too; any other dated thing keeps no tense."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("after", "following") and prep.head.pos_ in ("VERB", "AUX") \
+            and _verb_tense(prep.head) == PAST:
+        return PAST
+    return NO_VERB
 
 
 def clause_tense(view: DocView, start: int) -> str:

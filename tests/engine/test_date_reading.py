@@ -39,6 +39,14 @@ def test_past_tense_day_never_lands_after_publication() -> None:
     assert found["April 12"].value == "2015-04-12"
 
 
+def test_a_thing_after_which_a_past_event_happened_is_past() -> None:
+    # "a trial in March" dates a thing; "after" it a past event happened, so the trial is behind, not ahead
+    found = figures("After a trial in March, the regulator fined the firm.", dt.date(2016, 9, 30))
+    assert found["March"].value == "2016-03"
+    ahead = figures("After a trial in March, the regulator will fine the firm.", dt.date(2016, 9, 30))
+    assert ahead["March"].value == "2017-03"
+
+
 def test_future_and_present_months_resolve_to_the_coming_one() -> None:
     text = "The board will vote when it convenes in May. Ministers attend the trade summit in August."
     found = figures(text, dt.date(2013, 3, 1))
