@@ -3,9 +3,9 @@
 
 Their value is a position, not a number, written as Recognizers-Text writes it: "end-1" for the one before the
 last, "end+0" for the last one, "current+1" for the next one. "second-to-last" read word by word would be the
-ordinal 2, a value a reader would take for "the second". "Last", "next", "previous" and "current" as adjectives
-place an item in a series as "first" does ("the next president", "his last book", "came in last", "the current
-administration"), so they are relative ordinals too.
+ordinal 2, a value a reader would take for "the second". "Last", "next" and "previous" as adjectives place an item
+in a series as "first" does ("the next president", "his last book", "came in last"), so they are relative ordinals
+too.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _ONE_PRONOUN_POSITION = {"last": "end+0", "next": "current+1", "previous": "current-1", "current": "current+0"}
-_ADJECTIVES = tuple(_ONE_PRONOUN_POSITION)
+# "current" is left out: "the current moment", "the current shortage" mean the present, not a place in a series
+_ADJECTIVES = ("last", "next", "previous")
 _PERIOD_PARTS = ("half", "quarter")
 # "next door" places a house, "a last-minute deal" and "next-generation chips" qualify a noun with a compound
 _NOT_POSITIONS = re.compile(r"-|\s+door\b|\s+but\s+not\s+least\b", re.IGNORECASE)
@@ -69,6 +70,9 @@ def _places_in_series(adjective: Token) -> bool:
             adjective.i and doc[adjective.i - 1].lower_ == "at"):  # "at last"
         return False
     if not (adjective.is_lower or adjective.is_sent_start):  # "The Last Jedi": a capital inside a sentence, a name
+        return False
+    # "from previous asset sales": before a plural, "previous" means earlier ones, not the one before this
+    if adjective.lower_ == "previous" and adjective.head.tag_ in ("NNS", "NNPS"):
         return False
     # "over the next couple of years", "the last half of the decade", "the current fiscal year": a stretch of time,
     # which the date rules read or leave, not an item of a series
