@@ -298,6 +298,9 @@ def parse_phrase(text: str, start: int, end: int) -> list[Number]:
                 break
             if token.kind in ("a", "of"):
                 break
+            # "$4 million one-time charge": a figure in digits is not finished in words without "and" (4,000,001)
+            if token.kind == "card" and tokens[i - 1].kind == "scale" and any(t.kind == "num" for t in builder.tokens):
+                break
             if not builder.accepts(token):
                 break
             builder.add(token)

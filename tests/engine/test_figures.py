@@ -450,6 +450,18 @@ def test_two_numbers_of_one_unit_joined_by_to_are_a_range(text: str, written: st
     assert (figure.kind, figure.text, figure.unit) == ("range", written, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Results include a $4 million one-time charge.", "$4 million", 4_000_000),
+        ("The county counted 3 hundred and one ballots.", "3 hundred and one", 301),  # "and" carries it on
+    ],
+)
+def test_a_number_in_digits_is_not_finished_in_words_without_and(text: str, written: str, value: float) -> None:
+    figure = next(f for f in figures(text) if f.kind in ("money", "count"))
+    assert (figure.text, figure.value) == (written, value)
+
+
 def test_a_value_times_its_scale_is_the_written_number_not_its_float_error() -> None:
     assert one("Revenue was $4.27 billion.").value == 4_270_000_000
 
