@@ -73,6 +73,7 @@ from factextract.date_resolvers import (
     weekday,
     year_relative,
 )
+from factextract.date_speech import at_speech_time
 from factextract.doc_view import DocView
 from factextract.figure_filters import house_number
 from factextract.numbers import alternation
@@ -347,7 +348,10 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         taken.append((start, end))
         chosen.append((start, end, rule, match, resolved))
     chosen.sort(key=lambda c: c[0])
-    return with_ordered_ends(with_clock_days(_in_narrative_time(chosen, plain, view), text), text)
+    spans = _in_narrative_time(chosen, plain, view)
+    if view is not None:
+        spans = at_speech_time(spans, chosen, plain, view)
+    return with_ordered_ends(with_clock_days(spans, text), text)
 
 
 def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]], plain: Anchor,

@@ -422,3 +422,29 @@ def test_the_previous_weekday_is_counted_from_the_day_last_named() -> None:
     # a Monday paper on Friday's trading: "the previous Friday" is the week before that Friday
     found = figures("Stocks slid Friday. The index ended 3% below the previous Friday.", dt.date(1989, 10, 30))
     assert (found["Friday"].value, found["the previous Friday"].value) == ("1989-10-27", "1989-10-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the reporting clause dates the speaking: the quote's deictic words count from that day
+        ('At Tuesday\'s hearing the mayor told the council, "the pumps fail tonight."', "tonight",
+         "2021-03-09TNI"),
+        ('"We open the bridge today," she said at the ceremony on Wednesday.', "today", "2021-03-10"),
+        ('Speaking on March 3, he said, "Yesterday was the worst storm in years."', "Yesterday", "2021-03-02"),
+        ('On March 3 the coach told reporters: "We rested. Last week drained us."', "Last week", "2021-W08"),
+        # a whole-sentence quote right after a dated one goes on with it
+        ('"We train tomorrow," the coach said on March 3. "This morning was for rest."', "This morning",
+         "2021-03-03TMO"),
+        # a day told of in the sentence, not the day of telling, leaves the quote counted from publication
+        ('She said the ruling on March 3 was "a setback we will fix tomorrow."', "tomorrow", "2021-03-13"),
+        # no day in the reporting clause: the time of writing
+        ('"The council votes tomorrow," she said.', "tomorrow", "2021-03-13"),
+        # a day named relative to publication dates the speaking, and the quote counts from it
+        ('The chief said yesterday that "today we reopen the port."', "today", "2021-03-11"),
+        # a date that counts from no speech moment keeps its tense reading
+        ('"In January we lost the contract," he said on Tuesday.', "January", "2021-01"),
+    ],
+)
+def test_deictic_words_in_a_quote_count_from_the_day_it_was_spoken(text: str, span: str, value: str) -> None:
+    assert figures(text, dt.date(2021, 3, 12))[span].value == value
