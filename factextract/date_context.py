@@ -113,6 +113,12 @@ def _verb_tense(verb: Token) -> str:
     # "has gone", "the accord signed in May": a perfect or a participle without auxiliary tells of the past
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return PAST
+    # "Weakness hurt the index on Friday": a base form after a singular noun is a past form the tagger misread
+    # ("hurt", "cut", "set" are both), as the present would be "hurts"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ == "VBP" and not auxes and subject is not None and subject.tag_ in ("NN", "NNP") \
+            and not any(c.dep_ == "conj" for c in subject.children):
+        return PAST
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return PRESENT
     return NO_VERB

@@ -22,7 +22,7 @@ from factextract.date_arithmetic import (
     shift_month,
     year_value,
 )
-from factextract.date_context import FUTURE, PAST, Narrative
+from factextract.date_context import FUTURE, PAST, PRESENT, Narrative
 
 _FLAGS = re.IGNORECASE
 
@@ -220,7 +220,7 @@ def weekday(m: re.Match[str], at: Anchor) -> Resolved | None:
     rel = (m.group("wrel") or "").lower()
     back = (published.weekday() - target) % 7
     # a weekday in news is the past week's unless the verb looks ahead ("will meet Friday")
-    ahead = at.tense == FUTURE if at.tense is not None else _future_context(at.text, m.start())
+    ahead = at.tense in (FUTURE, PRESENT) if at.tense is not None else _future_context(at.text, m.start())
     if rel in ("next", "this coming", "coming", "the following") or (not rel and ahead and back):
         day = days_after(published, (target - published.weekday()) % 7 or 7)
     elif rel == "last" or rel == "the previous":

@@ -223,6 +223,20 @@ def test_underspecified_dates_read_by_their_verb(text: str, published: dt.date, 
     assert figures(text, published)[span].value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two leaders meet Monday in Oslo.", "2016-09-26"),  # a present of schedule: the coming Monday
+        ("The vote is Monday.", "2016-09-26"),
+        ("A strike hurt the port on Monday.", "2016-09-19"),  # "hurt" after a singular noun is a past form
+        ("The two leaders met Monday in Oslo.", "2016-09-19"),
+    ],
+)
+def test_a_weekday_under_a_present_verb_is_the_coming_one(text: str, value: str) -> None:
+    # published on Friday 2016-09-23
+    assert figures(text, dt.date(2016, 9, 23))["Monday"].value == value
+
+
 def test_be_to_with_a_weekday_looks_ahead() -> None:
     # a Friday paper: "is to reopen on Tuesday" is the coming Tuesday, not the one just past
     found = figures("The museum is to reopen on Tuesday after repairs.", dt.date(2024, 5, 10))
