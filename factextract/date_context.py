@@ -40,11 +40,12 @@ def tense_at(view: DocView, start: int) -> str:
     token = view.token_at(start)
     if token is None:
         return NO_VERB
-    node, steps, timed = token, 0, False
+    node, steps, timed, prepped = token, 0, False, False
     while node.pos_ not in ("VERB", "AUX") and node.head is not node and steps < 6:
         node = node.head
         steps += 1
         timed = timed or (node.dep_ == "prep" and node.lower_ in ("on", "in", "at", "during"))
+        prepped = prepped or node.dep_ == "prep"
         # "extended to Aug. 14", "respond by Jan. 9": a deadline, not the time of the (past) event
         if node.dep_ == "prep" and node.lower_ in DEADLINE_PREPOSITIONS:
             return NO_VERB
@@ -54,7 +55,7 @@ def tense_at(view: DocView, start: int) -> str:
         # "the April 9 pact", "a cutback in September", "payable June 15": a date that dates a thing, not an
         # event; the clause's tense says nothing of when the thing is
         if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("DATE", "TIME"):
-            return _before_a_past_event(node) if timed else NO_VERB
+            return _before_a_past_event(node, timed, prepped)
     if node.pos_ not in ("VERB", "AUX"):
         return NO_VERB
     # "has set Nov. 10 as the deadline": the date appointed, whose time the verb's tense does not tell; "a record
@@ -64,12 +65,16 @@ def tense_at(view: DocView, start: int) -> str:
     return _verb_tense(node)
 
 
-def _before_a_past_event(noun: Token) -> str:
+def _before_a_past_event(noun: Token, timed: bool, prepped: bool) -> str:
     """'After a test in January, the council imposed sanctions': a thing that came after or since which a past
-    event happened came before it, so it is past too; any other dated thing keeps no tense."""
+    event happened came before it, so it is past too; so is the doer of a past deed ('the March 3 blast destroyed
+    the depot'); any other dated thing keeps no tense."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in ("after", "following") and prep.head.pos_ in ("VERB", "AUX") \
+    if timed and noun.dep_ == "pobj" and prep.lower_ in ("after", "following") and prep.head.pos_ in ("VERB", "AUX") \
             and _verb_tense(prep.head) == PAST:
+        return PAST
+    # the date written before its noun, not through a preposition ("assets as of Sept. 30 fell" is a balance date)
+    if not prepped and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and _verb_tense(noun.head) == PAST:
         return PAST
     return NO_VERB
 

@@ -47,6 +47,17 @@ def test_a_thing_after_which_a_past_event_happened_is_past() -> None:
     assert ahead["March"].value == "2017-03"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Nov. 12 fire destroyed the mill.", "2015-11-12"),  # the doer of a past deed came before it
+        ("The Nov. 12 hearing was postponed.", "2016-11-12"),  # a passive subject may still lie ahead
+    ],
+)
+def test_a_date_before_the_subject_of_a_past_verb_is_past(text: str, value: str) -> None:
+    assert figures(text, dt.date(2016, 9, 30))["Nov. 12"].value == value
+
+
 def test_future_and_present_months_resolve_to_the_coming_one() -> None:
     text = "The board will vote when it convenes in May. Ministers attend the trade summit in August."
     found = figures(text, dt.date(2013, 3, 1))
