@@ -421,6 +421,8 @@ def fiscal(m: re.Match[str], at: Anchor) -> Resolved | None:
 
 
 def clock(m: re.Match[str], at: Anchor) -> Resolved | None:
+    if m.group("named"):  # "at midnight Thursday" ends that day, as TimeML writes it
+        return Resolved("time", "T12:00" if m.group("named").lower() == "noon" else "T24:00", 0.8)
     if m.group("h") is None:  # "10:30" without a.m. or p.m.
         hour, minute = int(m.group("h2")), int(m.group("min2"))
         return Resolved("time", f"T{hour:02d}:{minute:02d}", 0.7) if hour <= 23 and minute <= 59 else None

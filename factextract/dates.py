@@ -248,8 +248,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("this_part", re.compile(r"\bthis\s+(?P<part>morning|afternoon|evening)\b", _FLAGS), this_part),
     _Rule("oclock", re.compile(rf"\b(?P<h>\d{{1,2}}|{alternation(CLOCK_HOURS)})\s+o['’]clock\b", _FLAGS), oclock),
     _Rule("clock", re.compile(
-        r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<min2>\d{2})\b",
-        _FLAGS), clock),
+        r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<min2>\d{2})\b"
+        r"|\b(?P<named>noon|midnight)\b", _FLAGS), clock),
     _Rule("present", re.compile(rf"\b(?:{alternation(PRESENT_WORDS)})\b", _FLAGS), reference("PRESENT_REF")),
     # "turnout rose in the past nine elections" counts elections: "the past" before a count of no time is no date
     _Rule("past", re.compile(rf"\b(?:{alternation(PAST_WORDS)})\b(?!\s+{_COUNT}\s+(?!(?:\w+\s+)?{_TIMES}\b)\w)",

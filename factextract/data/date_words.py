@@ -61,7 +61,7 @@ ANCHOR_WORDS = (
     "year", "period", "decade", "centur", "spring", "summer", "fall", "autumn", "winter", "fiscal", "morning",
     "afternoon", "evening", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "ago", "earlier", "later",
     *CLOCK_HOURS, "a few", "a couple", "several", "some", "nineteen", "eighteen", "two thousand", "night",
-    "christmas", "thanksgiving", "halloween",
+    "christmas", "thanksgiving", "halloween", "noon", "midnight",
 )
 
 # Auxiliaries that put the governed event ahead of the time of speaking ("will meet on Friday", "would be paid in

@@ -347,6 +347,9 @@ def test_this_weekend_in_a_past_tense_sentence_is_the_weekend_just_past() -> Non
     [
         ("By 8 a.m. Saturday the road was clear.", "8 a.m. Saturday", "2014-10-04T08:00"),
         ("The vote will close Friday at 5:30 p.m.", "Friday at 5:30 p.m.", "2014-10-10T17:30"),
+        ("The offer expired at midnight Saturday.", "midnight Saturday", "2014-10-04T24:00"),  # the day's end
+        ("Talks will resume at noon Thursday.", "noon Thursday", "2014-10-09T12:00"),
+        ("The curfew starts at midnight.", "midnight", "T24:00"),
     ],
 )
 def test_a_clock_time_and_its_day_are_one_time(text: str, span: str, value: str) -> None:
