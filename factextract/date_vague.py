@@ -35,8 +35,9 @@ MONTH_END = re.compile(r"\b(?:the\s+)?month[- ]end\b"
 # "by year's end", "at month's end": "the end of the year" written as a possessive, and read as it is
 POSSESSIVE_END = re.compile(r"\b(?P<unit>year|month)['’]s\s+end\b", re.IGNORECASE)
 # "the latest period", "the year-earlier period": a results story's quarter, and the same quarter a year back
-PERIOD = re.compile(r"\bthe\s+(?:(?P<rel>latest|most\s+recent|just-ended|just-completed)"
-                    r"|(?P<back>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago))\s+period\b",
+# "the year-ago quarter" is the year-earlier period of a results story, named by its length
+PERIOD = re.compile(r"\bthe\s+(?:(?P<rel>latest|most\s+recent|just-ended|just-completed)\s+period"
+                    r"|(?P<back>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago)\s+(?:period|quarter))\b",
                     re.IGNORECASE)
 
 

@@ -102,6 +102,11 @@ def test_the_latest_period_is_the_quarter_and_the_year_earlier_period_a_year_bac
     assert found["the year-earlier period"].value == "1988-Q3"
 
 
+def test_the_year_ago_quarter_is_the_quarter_reported_a_year_back() -> None:
+    found = figures("Third-quarter sales rose. Costs fell from the year-ago quarter.")
+    assert found["the year-ago quarter"].value == "1988-Q3"
+
+
 def test_the_year_ago_period_is_the_quarter_reported_not_one_named_after_it() -> None:
     text = ("Profit rose in the third quarter after a weak second quarter. Costs fell from the year-ago period. "
             "Analysts expect a loss in the fourth quarter.")
