@@ -45,6 +45,7 @@ from factextract.data.date_words import (
 from factextract.data.number_words import CARDINALS
 from factextract.date_anaphora import Antecedents
 from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_name, modifies_a_noun, tense_at
+from factextract.date_days import with_named_days
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import EVENT_DAY, event_day, holiday, year_end
 from factextract.date_holidays import NAMES as HOLIDAYS
@@ -351,7 +352,7 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
     spans = _in_narrative_time(chosen, plain, view)
     if view is not None:
         spans = at_speech_time(spans, chosen, plain, view)
-    return with_ordered_ends(with_clock_days(spans, text), text)
+    return with_ordered_ends(with_clock_days(with_named_days(spans, text), text), text)
 
 
 def _in_narrative_time(chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]], plain: Anchor,

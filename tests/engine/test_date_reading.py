@@ -476,3 +476,25 @@ def test_the_previous_weekday_is_counted_from_the_day_last_named() -> None:
 )
 def test_deictic_words_in_a_quote_count_from_the_day_it_was_spoken(text: str, span: str, value: str) -> None:
     assert figures(text, dt.date(2021, 3, 12))[span].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Turnout rose the day after Tuesday's vote.", "the day after Tuesday", "2016-09-21"),
+        ("The fund closed the day before Sept. 12.", "the day before Sept. 12", "2016-09-11"),
+        ("On Monday she flew to Ohio. Later in the day, she met donors.", "the day", "2016-09-19"),
+        ("Shares fell on Sept. 14. Traders sold heavily that day.", "that day", "2016-09-14"),
+    ],
+)
+def test_the_day_is_read_from_the_day_named_beside_or_before_it(text: str, span: str, value: str) -> None:
+    assert figures(text, dt.date(2016, 9, 23))[span].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They saved for the day that the river floods.", "Unions called the day of action a success.",
+     "After the day-long summit, leaders left."],
+)
+def test_the_day_that_names_no_calendar_day_is_no_date(text: str) -> None:
+    assert figures(text, dt.date(2016, 9, 23)) == {}
