@@ -7,6 +7,7 @@ no date: these return None, and the resolver gives that expression no value, nev
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 
 def days_after(day: dt.date, days: int) -> dt.date | None:
@@ -57,3 +58,13 @@ def months_before(day: dt.date, months: int) -> dt.date | None:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has a 28th")
+
+
+def every(value: str | float | None) -> str | float | None:
+    """The value of a recurring time, as TimeML writes a set: every Thursday "XXXX-WXX-4", every July "XXXX-07",
+    every summer "XXXX-SU", Tuesday nights "XXXX-WXX-2TNI"."""
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", text):
+        day = dt.date.fromisoformat(text[:10])
+        return f"XXXX-WXX-{day.isoweekday()}{text[10:]}"
+    return f"XXXX{text[4:]}" if re.fullmatch(r"\d{4}-\w+", text) else value

@@ -24,6 +24,7 @@ closed lists here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -44,6 +45,7 @@ from factextract.data.date_words import (
 )
 from factextract.data.number_words import CARDINALS
 from factextract.date_anaphora import Antecedents
+from factextract.date_arithmetic import every
 from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_name, modifies_a_noun, tense_at
 from factextract.date_days import with_named_days
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
@@ -274,8 +276,11 @@ _SETTING = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$", re.
 # ... and rules counted from publication day, which bring it back ("yesterday", "on Tuesday", "last week").
 _DEICTIC = frozenset({"day_word", "weekday", "this_part"})
 
-
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_RECURRABLE = frozenset({"weekday", "bare_month", "season"})
+_EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_PLURAL = re.compile(r"s\b")
+_AND_OR = re.compile(r",?\s+(?:and|or)\s+")
 
 # Every rule's match holds one of these: a digit, a month or weekday name, or a calendar word.
 # The rules start with optional words ("the comparable year-ago ..."), so scanning a whole article
@@ -324,6 +329,7 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     plain = Anchor(published, text)
     taken: list[tuple[int, int]] = []
+    recurring: list[tuple[int, int]] = []
     chosen: list[tuple[int, int, _Rule, re.Match[str], Resolved]] = []
     for start, end, _, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
@@ -345,13 +351,21 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         resolved = rule.resolve(match, plain)
         if resolved is None:
             continue
+        # "every Monday", "each July", "on Tuesday nights": a recurring time, no one date
+        if rule.name in _RECURRABLE and (_EVERY.search(text, max(0, start - 7), start) or _PLURAL.match(text, end)):
+            recurring.append(start)
+            end += 1 if _PLURAL.match(text, end) else 0
         start, end = _trim(text, start, end)
         taken.append((start, end))
         chosen.append((start, end, rule, match, resolved))
     chosen.sort(key=lambda c: c[0])
+    # "on Monday and Tuesday nights": a day joined to a recurring one recurs with it
+    recurring += [first[0] for first, then in itertools.pairwise(chosen)
+                  if then[0] in recurring and _AND_OR.fullmatch(text, first[1], then[0])]
     spans = _in_narrative_time(chosen, plain, view)
     if view is not None:
         spans = at_speech_time(spans, chosen, plain, view)
+    spans = [replace(s, value=every(s.value), earliest=None, latest=None) if s.start in recurring else s for s in spans]
     return with_ordered_ends(with_clock_days(with_named_days(spans, text), text), text)
 
 

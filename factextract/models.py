@@ -149,7 +149,8 @@ class Figure(TextSpan):
     kind: FigureKind
     value: float | str | None = Field(
         description="A number; for dates and times an ISO 8601 string at the precision the text supports "
-        "(2011-06-09, 2011-05, 2011, 2011-Q3); for a duration its length in unit (3 for 'the past three "
+        "(2011-06-09, 2011-05, 2011, 2011-Q3), and for a recurring time TimeML's set value ('XXXX-WXX-4' for "
+        "'every Thursday', 'XXXX-07' for 'each July'); for a duration its length in unit (3 for 'the past three "
         "weeks'); for an ordinal counted from the end or from the item in hand, its position as Recognizers-Text "
         "writes it ('end-1' for 'second-to-last', 'current+1' for 'the next one', 'end+0' for 'his last book'); "
         "null for a range (see "

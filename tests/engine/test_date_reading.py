@@ -498,3 +498,17 @@ def test_the_day_is_read_from_the_day_named_beside_or_before_it(text: str, span:
 )
 def test_the_day_that_names_no_calendar_day_is_no_date(text: str) -> None:
     assert figures(text, dt.date(2016, 9, 23)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The bus leaves each Friday from the depot.", "Friday", "XXXX-WXX-5"),
+        ("Markets close every August.", "August", "XXXX-08"),
+        ("The show airs on Monday and Wednesday nights.", "Monday", "XXXX-WXX-1"),
+        ("The show airs on Monday and Wednesday nights.", "Wednesday nights", "XXXX-WXX-3TNI"),
+        ("The show aired on Monday and Wednesday.", "Monday", "2016-09-19"),
+    ],
+)
+def test_a_recurring_time_is_a_set_not_one_date(text: str, span: str, value: str) -> None:
+    assert figures(text, dt.date(2016, 9, 23))[span].value == value
