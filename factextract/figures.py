@@ -6,14 +6,13 @@ percent sign or word a percent, a unit a quantity, a time unit a duration, and o
 a count of the noun it modifies in spaCy's parse ("more than 1,100 people" counts "people").
 
 Decisions where English is ambiguous:
-- a duration's value is the number and its unit the time unit ("three years": 3, "year"),
-  so it compares with other numbers; an age ("five years old") is a quantity counted "age";
-- a spoken or written fraction on its own ("two thirds of voters") is a quantity with unit
-  "fraction" and value 0.667;
+- a duration is its number and time unit ("three years": 3, "year"); an age ("five years old") a quantity counted "age";
+- a spoken or written fraction on its own ("two thirds of voters") is a quantity with unit "fraction" and value 0.667;
 - a range ("between 20 and 30", "10-15 miles") has value null and min/max;
-- a year ("in 2010", "the 2016 election") is a date: it says when; numbers inside names
-  ("Apollo 11", "COVID-19", "Chapter 11") are not figures, nor are phone numbers and ids;
-- "pounds" is sterling with a scale word or money words around it, else a weight.
+- a year ("in 2010", "the 2016 election") is a date: it says when; numbers inside names ("Apollo 11", "COVID-19",
+  "Chapter 11") are not figures, nor are phone numbers and ids;
+- "pounds" is sterling with a scale word or money words around it, else a weight;
+- a rate ("$30 a share", "two ferries a week") puts its denominator in the unit, "per share" (rates.py).
 """
 
 from __future__ import annotations
@@ -49,6 +48,7 @@ from factextract.money import (
 from factextract.multiples import FOLD_AFTER, TIMES_AFTER, fold_multiplies, word_multiples
 from factextract.number_joins import ONE_OF_ROUND, join_parts, join_powers, join_ranges, join_ratios, join_subdivided
 from factextract.numbers import START_WORDS, Number, alternation, find_numbers
+from factextract.rates import with_rates
 from factextract.relative_ordinals import relative_ordinals
 from factextract.vague_shares import vague_shares
 from factextract.word_filters import hyphened_ordinal, word_not_a_figure
@@ -114,7 +114,7 @@ def find_figures(view: DocView, published: dt.date | None) -> list[Figure]:
             drafts.append(draft)
     drafts = join_parts(join_ratios(join_powers(_drop_overlaps(drafts), text), text), text)
     drafts = join_ranges(join_subdivided(_merge_subunits(drafts, text), text), text)
-    drafts = _with_conversion_targets(drafts, text)
+    drafts = with_rates(_with_conversion_targets(drafts, text), view)
     drafts = _with_word_sizes(drafts, text, index)
     drafts = _with_relative_ordinals(drafts, doc)
     return [_figure(i, draft, text, index) for i, draft in enumerate(drafts, start=1)]

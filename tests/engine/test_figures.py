@@ -49,7 +49,7 @@ def test_counted_noun_keeps_the_words_between() -> None:
         ("The mine cost A$40 million.", "A$40 million", 4e7, "AUD"),
         ("Donors gave $2million to the campaign.", "$2million", 2e6, "USD"),  # the scale glued to the digits
         ("The fund lost 40 EUR million.", "40 EUR million", 4e7, "EUR"),  # the code between number and scale
-        ("The miner earned 12 Canadian cents a share.", "12 Canadian cents", 12, "CAD"),  # a country's subunit
+        ("The miner earned 12 Canadian cents a share.", "12 Canadian cents a share", 12, "CAD"),  # a country's subunit
     ],
 )
 def test_money_reads_symbols_codes_names_and_scales(text: str, written: str, value: float, currency: str) -> None:
@@ -85,7 +85,7 @@ def test_percents(text: str, written: str, value: float, unit: str) -> None:
         ("It was 40° Celsius in the shade.", "40° Celsius", 40, "celsius"),
         ("Highs near 95° F are expected.", "95° F", 95, "fahrenheit"),
         # units of energy, volume, frequency and rate that news copy on power, building and technology writes
-        ("The dam makes 2.5 terawatt-hours a year.", "2.5 terawatt-hours", 2.5, "terawatt hour"),
+        ("The dam makes 2.5 terawatt-hours in a good year.", "2.5 terawatt-hours", 2.5, "terawatt hour"),
         ("Crews poured 40 cubic yards of concrete.", "40 cubic yards", 40, "cubic yard"),
         ("The new chip runs at 4.1 GHz.", "4.1 GHz", 4.1, "gigahertz"),
         ("Air there has a density of 1.1 kg/m3 at noon.", "1.1 kg/m3", 1.1, "kilogram per cubic meter"),
@@ -748,3 +748,44 @@ def test_a_percent_sized_by_a_word_is_a_percent_without_value(text: str, written
 )
 def test_a_share_named_without_its_size_is_no_figure(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kind", "value", "unit", "counted"),
+    [
+        ("The buyer will pay $18.40 a share in cash.", "$18.40 a share", "money", 18.4, "per share", None),
+        ("Its $31-a-share bid ran out.", "$31-a-share", "money", 31, "per share", None),
+        ("Earnings came to 43 cents a share.", "43 cents a share", "money", 43, "cent per share", None),
+        ("Scrap steel fetched $75 per ton.", "$75 per ton", "money", 75, "per ton", None),
+        ("Cleaners there earn $14 an hour.", "$14 an hour", "money", 14, "per hour", None),
+        ("They ran a $250-million-a-year unit.", "$250-million-a-year", "money", 250e6, "per year", None),
+        ("Tickets cost $30 per head.", "$30 per head", "money", 30, "per head", None),
+        ("The smelter ships 1,200 tons a day.", "1,200 tons a day", "quantity", 1200, "ton per day", None),
+        ("The field pumps 40,000 barrels a day.", "40,000 barrels a day", "quantity", 40000, "barrel per day", None),
+        ("The ferry makes three crossings a week.", "three crossings a week", "count", 3, "per week", "crossings"),
+        ("Hiring ran at 150,000 a month.", "150,000 a month", "count", 150000, "per month", None),
+        ("Rooms cost between $90 and $120 a night.", "$90 and $120 a night", "range", None, "per night", None),
+    ],
+)
+def test_an_amount_a_share_or_a_week_is_a_rate(text: str, written: str, kind: str, value: float | None,
+                                               unit: str, counted: str | None) -> None:
+    figure = one(text, kind)
+    assert (figure.text, figure.value, figure.unit, figure.counted) == (written, value, unit, counted)
+    assert text[figure.start:figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Profit was $6.35 million a year ago.", "$6.35 million"),  # a date follows, no denominator
+        ("Profit was $6.35 million a year earlier.", "$6.35 million"),
+        ("The fund paid $4, a day after the vote.", "$4"),
+        ("It sold for $9 a year-earlier price.", "$9"),
+        ("The judge gave the 12 jurors a day off.", "12"),  # the period hangs on the verb, it counts no jurors
+        ("The court gave the two sides a week to answer.", "two"),
+        ("The 40 members won a share of the prize.", "40"),
+    ],
+)
+def test_an_article_and_a_unit_after_a_figure_that_make_no_rate(text: str, written: str) -> None:
+    figure = next(f for f in figures(text) if f.kind in ("money", "count"))
+    assert (figure.text, figure.unit) == (written, None)
