@@ -3,7 +3,7 @@
 "The day after Monday's debate" is the Tuesday; "earlier in the day", "later that day" and "the same day" are the day
 the text last named, a weekday or "yesterday" included (these name the day the story is telling of). "The day
 that the island vanishes", "the day of action" and "a day-long meeting" name no day of the calendar, and are no
-date. A "the day" none of these reads keeps no value, as before.
+date; nor is the idiom "at the end of the day" (ultimately). A "the day" none of these reads keeps no value.
 """
 
 from __future__ import annotations
@@ -13,12 +13,18 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from factextract.data.date_words import MONTHS, WEEKDAYS
 from factextract.date_arithmetic import days_after
 from factextract.date_joins import ISO_DAY
 
 if TYPE_CHECKING:
     from factextract.dates import DateSpan
 
+# "At the end of the day, voters want jobs": the idiom means "in the end"; a day named after it ("at the end of the
+# day Friday") or another preposition ("by the end of the day") keeps the time
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_DAY_AFTER = re.compile(
+    rf"\s+(?:on\s+)?(?:{'|'.join([*WEEKDAYS, *MONTHS, 'today', 'yesterday', 'tomorrow'])})\b", re.IGNORECASE)
 _DAY = re.compile(r"(?:the|that|the\s+same)\s+day", re.IGNORECASE)
 _NEXT_TO = re.compile(r"\s+(?P<side>after|before)\s+", re.IGNORECASE)
 # "earlier in the day", "later that day": within the day last named
@@ -55,3 +61,9 @@ def with_named_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
         out.append(span)
         i += 1
     return out
+
+
+def end_of_day_idiom(text: str, start: int, end: int) -> bool:
+    """Whether "the end of the day" at start is the idiom "at the end of the day" (ultimately), naming no day."""
+    return (text[start:end].lower() == "the end of the day" and _AT_BEFORE.search(text, max(0, start - 4), start)
+            is not None and _DAY_AFTER.match(text, end) is None)

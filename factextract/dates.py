@@ -47,7 +47,7 @@ from factextract.data.number_words import CARDINALS
 from factextract.date_anaphora import Antecedents
 from factextract.date_arithmetic import every
 from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_name, modifies_a_noun, tense_at
-from factextract.date_days import with_named_days
+from factextract.date_days import end_of_day_idiom, with_named_days
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import EVENT_DAY, event_day, holiday, year_end
 from factextract.date_holidays import NAMES as HOLIDAYS
@@ -273,7 +273,7 @@ _ESTABLISHING = frozenset({"full_date", "day_range", "day_month_range", "month_y
 # The story moves to a time it places an event in ("in 1986", "on May 22, 1995"); a year that qualifies a thing
 # ("the 1988 period", "fiscal 1988") or a comparison ("a year earlier") leaves the story where it is.
 _SETTING = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
-# ... and rules counted from publication day, which bring it back ("yesterday", "on Tuesday", "last week").
+# ... and rules counted from publication day, which bring it back ("yesterday", "on Tuesday", "last week")
 _DEICTIC = frozenset({"day_word", "weekday", "this_part"})
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -334,7 +334,7 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
     for start, end, _, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
-        if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
+        if view is not None and rule.name in _NAMEABLE and is_name(view, start, end) or end_of_day_idiom(text, start, end):
             continue
         if view is not None and rule.name in ("season", "holiday") and modifies_a_noun(view, start, end):
             continue

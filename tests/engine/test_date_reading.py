@@ -87,6 +87,18 @@ def test_programme_and_newspaper_names_are_not_dates(text: str) -> None:
     assert [f for f in figures(text, dt.date(2014, 5, 2)).values() if f.kind == "date"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("At the end of the day, the club just wants to win.", []),  # the idiom: "ultimately"
+        ("The bill must pass by the end of the day.", ["the end of the day"]),  # a deadline
+        ("The ballots are counted at the end of the day Monday.", ["the end of the day", "Monday"]),  # a day named
+    ],
+)
+def test_at_the_end_of_the_day_as_an_idiom_names_no_time(text: str, kept: list[str]) -> None:
+    assert list(figures(text, dt.date(2014, 5, 2))) == kept
+
+
 def test_a_period_that_ends_now_is_a_duration_not_a_calendar_year() -> None:
     found = figures("Rents rose over the past year and fell in the last 18 months.", dt.date(2014, 12, 10))
     year, months = found["the past year"], found["the last 18 months"]
