@@ -40,6 +40,9 @@ def with_named_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
     i = 0
     while i < len(spans):
         span = spans[i]
+        if _idiom(text, span.start, span.end):
+            i += 1
+            continue
         if span.value is None and span.kind == "date" and _DAY.fullmatch(text, span.start, span.end):
             following = spans[i + 1] if i + 1 < len(spans) else None
             link = _NEXT_TO.fullmatch(text, span.end, following.start) if following is not None else None
@@ -63,7 +66,7 @@ def with_named_days(spans: list[DateSpan], text: str) -> list[DateSpan]:
     return out
 
 
-def end_of_day_idiom(text: str, start: int, end: int) -> bool:
+def _idiom(text: str, start: int, end: int) -> bool:
     """Whether "the end of the day" at start is the idiom "at the end of the day" (ultimately), naming no day."""
     return (text[start:end].lower() == "the end of the day" and _AT_BEFORE.search(text, max(0, start - 4), start)
             is not None and _DAY_AFTER.match(text, end) is None)

@@ -47,7 +47,7 @@ from factextract.data.number_words import CARDINALS
 from factextract.date_anaphora import Antecedents
 from factextract.date_arithmetic import every
 from factextract.date_context import NO_VERB, PAST, Narrative, clause_tense, is_name, modifies_a_noun, tense_at
-from factextract.date_days import end_of_day_idiom, with_named_days
+from factextract.date_days import with_named_days
 from factextract.date_eras import DECADE_WORDS, SPELLED_ORDINALS, calendar_year, century, decade
 from factextract.date_holidays import EVENT_DAY, event_day, holiday, year_end
 from factextract.date_holidays import NAMES as HOLIDAYS
@@ -334,7 +334,7 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
     for start, end, _, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
-        if view is not None and rule.name in _NAMEABLE and is_name(view, start, end) or end_of_day_idiom(text, start, end):
+        if view is not None and rule.name in _NAMEABLE and is_name(view, start, end):
             continue
         if view is not None and rule.name in ("season", "holiday") and modifies_a_noun(view, start, end):
             continue
