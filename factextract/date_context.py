@@ -141,8 +141,12 @@ def is_name(view: DocView, start: int, end: int) -> bool:
     if len(words) > 1 and all(word[:1].isupper() for word in words) and view.text[start - 1:start] in _OPENING_QUOTES:
         return True
     # "on Radio 4's Today programme": "today" is written small inside a sentence; capitalized there it is a title
-    if token.lower_ in ("today", "tonight") and not token.is_sent_start and token.i > 0 and (
-            token.doc[token.i - 1].is_alpha or token.doc[token.i - 1].tag_ == "POS"):
+    before = token.doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+    if token.lower_ in ("today", "tonight") and before is not None and (before.is_alpha or before.tag_ == "POS"):
+        return True
+    # "CBS This Morning": a capitalized "This Morning" after a capitalized name (not "said This Morning") is a show
+    if token.lower_ == "this" and words[-1][:1].isupper() and before is not None and (
+            before.tag_ == "POS" or (before.is_alpha and before.text[:1].isupper())):
         return True
     # "Today programme", "Sunday Times": the date word modifies a capitalized name that is no date word itself
     head = token.head

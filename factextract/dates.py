@@ -264,7 +264,7 @@ _RULES: tuple[_Rule, ...] = (
 
 # Rules whose match may be a date word inside a name ("the Sunday Times", "Radio 4's Today programme", the show
 # "Next Week").
-_NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period"})
+_NAMEABLE = frozenset({"weekday", "bare_month", "day_word", "relative_period", "this_part"})
 # Rules whose value the text leaves open (a month, a day and month, a weekday): tense and narrative time decide.
 _UNDERSPECIFIED = frozenset({"full_date", "day_range", "day_month_range", "bare_month", "weekday", "holiday",
                              "year_end", "month_end"})

@@ -81,10 +81,16 @@ def test_last_year_then_a_month_is_that_month_of_last_year() -> None:
     [
         "He told ITV's Today show and the Monday Herald that the Mayday rally would go ahead.",
         "She was speaking on Channel 5's Today programme about the strike.",  # a programme named by its station
+        "The mayor was a guest on NBC This Morning to talk about the strike.",  # a morning show after its network
     ],
 )
 def test_programme_and_newspaper_names_are_not_dates(text: str) -> None:
     assert [f for f in figures(text, dt.date(2014, 5, 2)).values() if f.kind == "date"] == []
+
+
+def test_a_show_named_this_morning_is_no_time_but_the_words_in_small_letters_are() -> None:
+    found = figures("He was on BBC This Morning and spoke again this morning.", dt.date(2014, 5, 2))
+    assert [(f.text, f.value) for f in found.values()] == [("this morning", "2014-05-02TMO")]
 
 
 @pytest.mark.parametrize(
