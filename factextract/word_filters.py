@@ -39,6 +39,10 @@ _JOINERS = frozenset({"to", "in", "out", "of", "or", "and", "by"})
 # "one sort or another", "one way or the other", "one school over another", "from one state to another": "one"
 # set against "another" picks out no number
 _OR_ANOTHER = re.compile(r"(?:\s+[\w-]+){0,3}\s+(?:or|over|than|to)\s+(?:another|the\s+other)\b", re.IGNORECASE)
+# "no one came", "there is no one single cause": "no one" is "nobody" or "no single", never a count of 1
+_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+# "For one, the plan costs too much", "I, for one, agree": "for one" set off by a comma picks out an example
+_FOR_BEFORE, _COMMA_AFTER = re.compile(r"\bfor\s+$", re.IGNORECASE), re.compile(r"\s*,")
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 _ARTICLE_ORDINAL = re.compile(r"(?:a|an)\s+(?P<ordinal>[A-Za-z]+)$", re.IGNORECASE)
@@ -57,6 +61,9 @@ def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
     if token is None:
         return False
     if not number.ordinal and _capitalized_in_name(token):
+        return True
+    if written == "one" and (_NO_BEFORE.search(text, max(0, number.start - 4), number.start) or (
+            _FOR_BEFORE.search(text, max(0, number.start - 5), number.start) and _COMMA_AFTER.match(text, number.end))):
         return True
     if written == "one":
         return _pronoun_one(token) or _indefinite_one(token) or _OR_ANOTHER.match(text, number.end) is not None

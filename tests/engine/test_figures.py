@@ -789,3 +789,18 @@ def test_an_amount_a_share_or_a_week_is_a_rate(text: str, written: str, kind: st
 def test_an_article_and_a_unit_after_a_figure_that_make_no_rate(text: str, written: str) -> None:
     figure = next(f for f in figures(text) if f.kind in ("money", "count"))
     assert (figure.text, figure.unit) == (written, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("For one, the fees are too high.", []),  # a discourse phrase picking out an example
+        ("The mayor, for one, opposes the fees.", []),
+        ("There is no one single reason for the delay.", []),  # "no one" is "no single" or "nobody"
+        ("No one answered the door.", []),
+        ("Only one bidder came forward.", ["one"]),
+        ("One bidder came forward.", ["One"]),
+    ],
+)
+def test_for_one_and_no_one_count_nothing(text: str, counts: list[str]) -> None:
+    assert [f.text for f in figures(text) if f.kind == "count"] == counts
