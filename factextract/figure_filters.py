@@ -20,6 +20,7 @@ from factextract.data.non_figures import (
     ADDRESS_PREPOSITIONS,
     EMERGENCY_NOUNS,
     EMERGENCY_NUMBERS,
+    INTENSIFIED_PARTICIPLES,
     TALLY_NOUNS,
     TALLY_VERBS,
     TELEPHONE_WORDS,
@@ -53,13 +54,16 @@ _CODE = re.compile(r"0\d{3,}")
 # "mine No. 4", "the No. 3 official": the abbreviation of "number" before digits
 # wire copy writes "team no. 225"; "the number one issue", "is number 5 on the list": the word ranks as "No." does
 _NO_BEFORE = re.compile(r"\b(?:[Nn]o\.|[Nn]umber)\s?$")
+_HUNDRED_PERCENT = re.compile(r"(?:100|(?:a|one)\s+hundred)\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 # "the 5th I think": a capitalized pronoun, article or verb after an ordinal begins no name
 _FUNCTION_WORDS = frozenset({"PRON", "DET", "ADP", "AUX", "VERB", "CCONJ", "SCONJ"})
 
 
 def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
-    """Whether the number whose digits start at start is a house number, one side of a tally, a telephone number
-    or a code; False for a number written in words."""
+    """Whether the number whose digits start at start is a house number, one side of a tally, a telephone number,
+    a code, or (in digits or words) an intensifying "100 percent"."""
+    if _intensifying_percent(text, start, view):
+        return True
     digits = _DIGITS.match(text, start)
     if digits is None:
         return False
@@ -70,6 +74,23 @@ def not_a_figure(text: str, start: int, view: DocView | None) -> bool:
     return (code or named or house_number(text, start, digits.end(), view) or _in_tally(text, start, view)
             or _TELEPHONE_BEFORE.search(text, max(0, start - 40), start) is not None
             or _emergency_number(digits.group(), text, digits.end()))
+
+
+def _intensifying_percent(text: str, start: int, view: DocView | None) -> bool:
+    """'100 percent sure', 'a hundred percent behind him', '100% committed': "100 percent" before the adjective,
+    adverb or participle of conviction it modifies means "wholly" and measures nothing ("100 percent higher" does,
+    as do "rose 100 percent" and "100 percent of voters")."""
+    token = view.token_at(start) if view is not None else None
+    if token is None:
+        return False
+    doc = token.doc
+    sign = next((t for t in doc[token.i:token.i + 4] if t.lower_ in ("percent", "%", "cent")), None)
+    if sign is None or sign.i + 1 >= len(doc) or not _HUNDRED_PERCENT.fullmatch(text, start, sign.idx + len(sign)):
+        return False
+    word = doc[sign.i + 1]
+    modified = sign.head.i == word.i or (sign.head.i == word.head.i and word.dep_ == "acomp")
+    return modified and (word.tag_ in ("JJ", "RB") or word.lower_ == "behind" or (
+        word.tag_ == "VBN" and word.lemma_.lower() in INTENSIFIED_PARTICIPLES))
 
 
 def _emergency_number(digits: str, text: str, end: int) -> bool:

@@ -55,3 +55,7 @@ COUNT_PREFIXES = frozenset({"top", "under", "over", "bottom"})
 DECADE_PREFIXES = frozenset({"mid", "low", "high", "upper", "early", "late"})
 # "fell to 1990 levels", "in 2010 prices": a year before these nouns names the level of that year, not a count
 YEAR_STATE_NOUNS = frozenset({"levels", "prices", "rates", "figures", "values"})
+# "a hundred percent committed", "100 percent convinced": participles of conviction that "100 percent" intensifies,
+# as it does an adjective ("100 percent sure"); "100 percent owned", "100 percent funded" tell a share (lemmas)
+INTENSIFIED_PARTICIPLES = frozenset({"commit", "convince", "dedicate", "devote", "persuade", "satisfy", "focus",
+                                     "determine", "invest", "engage"})

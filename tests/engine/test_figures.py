@@ -804,3 +804,18 @@ def test_an_article_and_a_unit_after_a_figure_that_make_no_rate(text: str, writt
 )
 def test_for_one_and_no_one_count_nothing(text: str, counts: list[str]) -> None:
     assert [f.text for f in figures(text) if f.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "percents"),
+    [
+        ("The coach says he is 100 percent certain.", []),  # "wholly", before an adjective
+        ("I am a hundred percent behind the mayor.", []),
+        ("The staff are 100% committed to it.", []),
+        ("Fares rose 100 percent.", ["100 percent"]),
+        ("The fund holds 100% of the stock.", ["100%"]),
+        ("Rents are 100 percent higher than in 2000.", ["100 percent"]),  # a comparative measures
+    ],
+)
+def test_a_hundred_percent_before_an_adjective_intensifies(text: str, percents: list[str]) -> None:
+    assert [f.text for f in figures(text) if f.kind == "percent"] == percents
