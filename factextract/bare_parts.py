@@ -70,5 +70,8 @@ def _slice(token: Token, number: Number) -> bool:
 
 def _ranks_noun(token: Token) -> bool:
     head = token.head
+    # "the third largest lender", "the third-biggest bank": an ordinal before a superlative ranks, as "fourth" does
+    nxt = token.doc[token.i + 2 if token.nbor(1).text == "-" and token.i + 2 < len(token.doc) else token.i + 1] \
+        if token.i + 1 < len(token.doc) else None
     return (token.dep_ == "amod" and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
-            and head.lower_ not in _PERIODS)
+            and head.lower_ not in _PERIODS) or (nxt is not None and nxt.tag_ in ("JJS", "RBS"))

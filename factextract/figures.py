@@ -51,7 +51,7 @@ from factextract.numbers import START_WORDS, Number, alternation, find_numbers
 from factextract.rates import with_rates
 from factextract.relative_ordinals import relative_ordinals
 from factextract.vague_shares import vague_shares
-from factextract.word_filters import hyphened_ordinal, word_not_a_figure
+from factextract.word_filters import hyphened_ordinal, spelled_rank, word_not_a_figure
 
 _PERCENT_AFTER = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|basis points?)\b|%|(?:percent|per\s?cent|pct|percents|percentage)\b)",
@@ -327,7 +327,7 @@ def _is_figure(number: Number, written: str, text: str, index: DocView) -> bool:
         return False
     # "first", "second": ordinals only where the parser's entities say so ("a second look" is not); a compound
     # ("twenty-fifth", "two hundredth") has no other reading, even where the parser has no sentence around it
-    if number.ordinal and number.spelled and (token is None or token.ent_type_ != "ORDINAL") \
+    if number.ordinal and number.spelled and (token is None or not spelled_rank(token)) \
             and not re.search(r"[\s-]", written):
         return False
     # "the first half", "the third quarter": a part or a period, unless "half of", "more than half", "the third time"

@@ -160,3 +160,15 @@ def _ordinal_verb(token: Token, text: str, end: int) -> bool:
     if text[end:end + 1] != "-" or token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
         return False
     return doc[token.i + 2].pos_ == "VERB"
+
+
+def spelled_rank(token: Token) -> bool:
+    """Whether a spelled ordinal ranks: where the parser's entities say so, or after a possessive and before the
+    word it ranks ("the city’s first library", "its second plant"), where the entities miss after a curly ’s."""
+    doc = token.doc
+    if token.ent_type_ == "ORDINAL":
+        return True
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return before.tag_ in ("POS", "PRP$") and after.pos_ in ("ADJ", "NOUN", "PROPN")

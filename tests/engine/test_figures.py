@@ -819,3 +819,15 @@ def test_for_one_and_no_one_count_nothing(text: str, counts: list[str]) -> None:
 )
 def test_a_hundred_percent_before_an_adjective_intensifies(text: str, percents: list[str]) -> None:
     assert [f.text for f in figures(text) if f.kind == "percent"] == percents
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("It is the town’s second public pool.", "second"),  # a curly possessive, where the parser's entities miss
+        ("The lake is the third largest in the state.", "third"),  # an ordinal before a superlative ranks
+        ("The lake is the third-deepest in the state.", "third"),
+    ],
+)
+def test_an_ordinal_after_a_possessive_or_before_a_superlative_ranks(text: str, ordinal: str) -> None:
+    assert [f.text for f in figures(text) if f.kind == "ordinal"] == [ordinal]
