@@ -21,6 +21,7 @@ from factextract.data.non_figures import (
     EMERGENCY_NOUNS,
     EMERGENCY_NUMBERS,
     INTENSIFIED_PARTICIPLES,
+    NUMBERED_INSTITUTIONS,
     TALLY_NOUNS,
     TALLY_VERBS,
     TELEPHONE_WORDS,
@@ -123,11 +124,18 @@ def rank_start(text: str, start: int, view: DocView | None) -> int | None:
 def ordinal_in_name(token: Token, spelled: bool) -> bool:
     """'the 5th Amendment', '1st Nationwide Bank', 'West 23rd Street', 'the First Amendment': an ordinal before a
     capitalized noun is part of a name (lowercase, "the 20th century", "its 50th anniversary", it ranks), unless
-    every word of the sentence is capitalized, as in a headline, or the ordinal opens the sentence."""
+    every word of the sentence is capitalized, as in a headline, or the ordinal opens the sentence; before a noun of
+    numbered law or jurisdiction ("the 13th amendment") it is one whatever the case."""
     doc = token.doc
-    if token.i + 1 >= len(doc) or (spelled and (not token.text[:1].isupper() or token.i == token.sent.start)):
+    if token.i + 1 >= len(doc):
         return False
     name = doc[token.i + 1]
+    # "the 13th amendment", "the 9th circuit": a numbered article of law or jurisdiction in small letters ("the
+    # first district to report" ranks, so a spelled ordinal names only an amendment)
+    if name.lower_ in NUMBERED_INSTITUTIONS and (not spelled or name.lower_.startswith("amendment")):
+        return True
+    if spelled and (not token.text[:1].isupper() or token.i == token.sent.start):
+        return False
     return (name.text[:1].isupper() and name.is_alpha and name.pos_ not in _FUNCTION_WORDS
             and name.ent_type_ not in ("NORP", "DATE") and not title_case(token.sent))
 

@@ -59,3 +59,6 @@ YEAR_STATE_NOUNS = frozenset({"levels", "prices", "rates", "figures", "values"})
 # as it does an adjective ("100 percent sure"); "100 percent owned", "100 percent funded" tell a share (lemmas)
 INTENSIFIED_PARTICIPLES = frozenset({"commit", "convince", "dedicate", "devote", "persuade", "satisfy", "focus",
                                      "determine", "invest", "engage"})
+# "the 13th amendment", "the 9th circuit", "the 5th district": nouns of numbered articles of law and jurisdictions,
+# whose ordinal names one of them whatever the case it is written in
+NUMBERED_INSTITUTIONS = frozenset({"amendment", "amendments", "circuit", "district", "precinct", "ward"})

@@ -831,3 +831,18 @@ def test_a_hundred_percent_before_an_adjective_intensifies(text: str, percents: 
 )
 def test_an_ordinal_after_a_possessive_or_before_a_superlative_ranks(text: str, ordinal: str) -> None:
     assert [f.text for f in figures(text) if f.kind == "ordinal"] == [ordinal]
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinals"),
+    [
+        ("Lawyers cited the 14th amendment.", []),  # a numbered article of law, in small letters
+        ("The appeal went to the 4th circuit.", []),
+        ("She represents the 12th district.", []),
+        ("They invoked the fifth amendment.", []),
+        ("It was the first district to finish counting.", ["first"]),  # a spelled ordinal before "district" ranks
+        ("He turns 60 on his 60th birthday.", ["60th"]),
+    ],
+)
+def test_an_ordinal_naming_a_numbered_article_or_jurisdiction_is_no_figure(text: str, ordinals: list[str]) -> None:
+    assert [f.text for f in figures(text) if f.kind == "ordinal"] == ordinals
