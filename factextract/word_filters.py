@@ -147,11 +147,14 @@ def _ordinal_term(token: Token) -> bool:
 
 def _ordinal_adverb(token: Token) -> bool:
     """'they first met', 'was first reported', 'At first,', 'at first glance': an ordinal of time, as an adverb
-    before the verb it modifies or after a bare "at"; "finished second", after its verb, is a rank."""
+    before the verb it modifies or after a bare "at"; "finished second", after its verb, is a rank, but "fix the
+    roads first", after a verb's object, orders the deed before the next one."""
     if token.i and token.doc[token.i - 1].lower_ == "at":
         return True
     head = token.head
-    return token.dep_ == "advmod" and head.pos_ in ("VERB", "AUX") and token.i < head.i
+    if token.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.i < head.i or (token.lower_ == "first" and any(c.dep_ == "dobj" for c in head.children))
 
 
 def _ordinal_verb(token: Token, text: str, end: int) -> bool:

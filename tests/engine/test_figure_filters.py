@@ -175,6 +175,7 @@ def test_one_that_counts_stays_a_count(text: str, value: float) -> None:
         "At first glance it looks fine.",
         "They first met in the spring.",  # an adverb before its verb
         "The rule was first approved by a court.",
+        "Crews must fix the bridge first.",  # after its verb's object: before the next deed, no rank
         "He pleaded the 5th Amendment.",  # an ordinal before a capitalized name
         "She banked at 3rd Harbor Bank.",
         "The studio 20th Century Fox sued.",
@@ -189,6 +190,7 @@ def test_ordinals_that_rank_nothing_are_not_figures(text: str) -> None:
     ("text", "written"),
     [
         ("She finished second in the race.", "second"),  # after its verb, a rank
+        ("He came in first at the trials.", "first"),
         ("It is the second-largest city.", "second"),
         ("He was the first black mayor.", "first"),
         ("It was its second bankruptcy.", "second"),
