@@ -45,6 +45,12 @@ _OVER_AFTER_FIGURE = re.compile(
 # verbs whose object is a length of time: "over" before it bounds the length
 _LASTING = frozenset({"last", "take", "stay", "remain", "wait", "live", "serve", "work", "spend"})
 _OVER_BEFORE = re.compile(r"\bover\s+$", re.IGNORECASE)
+# "a comment about 47 percent of the country", "learn more about 529 plans": "about" after a word of talk or thought
+# is its preposition, no hedge ("said about 500 people came" hedges: a verb of saying takes a clause)
+_ABOUT_GOVERNED = re.compile(
+    r"\b(?:comments?|remarks?|questions?|stor(?:y|ies)|articles?|worr(?:y|ies|ied|ying)|debates?|jok(?:es?|ed|ing)"
+    r"|talk(?:s|ed|ing)?|learn(?:s|ed|ing)?|cares?|cared|caring|complain(?:s|ed|ing)?|more|much|anything|nothing)"
+    r"\s+about\s+$", re.IGNORECASE)
 _MARGIN = re.compile(r"(?:\bplus\s+or\s+minus|±|\+/[-−])\s{0,2}$", re.IGNORECASE)
 
 
@@ -88,6 +94,8 @@ def without_bound(words: str) -> str:
 def _before(text: str, start: int) -> str | None:
     words = _BEFORE.search(text, max(0, start - _WINDOW), start)
     if words and words.group("q").lower() == "over" and _OVER_AFTER_FIGURE.search(text, max(0, start - _WINDOW), start):
+        return None
+    if words and words.group("q").lower() == "about" and _ABOUT_GOVERNED.search(text, max(0, start - _WINDOW), start):
         return None
     if words:
         qualifier = QUALIFIERS[words.group("q").lower()]
