@@ -35,7 +35,10 @@ _THINGS = {"share": "share", "head": "head", "person": "person", "capita": "capi
 # "a share of the market", "a year-earlier profit", "a year ago", "a day off", "a year's pay": no denominator
 _RATE = re.compile(
     rf"(?:\s+|-)(?P<art>a|an|per|each)(?:\s+|-)(?P<den>{alternation([*_TIMES, *_THINGS])})"
-    r"\b(?![-'’]\w|\s+(?:of|off|ago|earlier|later|before|after|prior|from\s+now|or\s+(?:so|two))\b)")
+    r"\b(?![-'’]\w|\s+(?:of|off|ago|earlier|later|before|after|prior|from\s+now|or\s+(?:so|two))\b)"
+    r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|hourly)\b")  # "earning $6,000 annually"
+_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+            "hourly": "hour"}
 # units a denominator would garble: a rate already, a share of one, a multiple, a temperature or an age
 _NO_RATE_UNITS = frozenset({"fraction", "times", *units.TEMPERATURE_UNITS})
 
@@ -69,10 +72,13 @@ def _rate(draft: _Draft, text: str, view: DocView) -> tuple[int, str] | None:
     rate = _RATE.match(text, at) if at is not None else None
     if rate is None:
         return None
-    den = rate.group("den")
+    if rate.group("adverb"):
+        den = _ADVERBS[rate.group("adverb").lower()]
     # "gave 10 workers a share": a count takes a rate of time only, hung on its noun ("two ferries a week")
-    if counts and (den not in _TIMES or not _rate_of(view, draft, rate)):
+    elif counts and (rate.group("den") not in _TIMES or not _rate_of(view, draft, rate)):
         return None
+    else:
+        den = rate.group("den")
     per = f"per {_TIMES.get(den) or _THINGS[den]}"
     return rate.end(), f"{draft.unit} {per}" if draft.unit else per
 

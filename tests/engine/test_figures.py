@@ -126,6 +126,9 @@ def test_over_after_a_figure_is_a_period_not_a_bound(text: str, qualifier: str |
         ("Joblessness approaches 9% in the state.", "9%", "nearly"),
         ("Bonds ran for as long as 18 years.", "18 years", "up to"),
         ("The blast came around 8:30 p.m. on the pier.", "8:30 p.m.", "about"),  # a hedge before a time
+        ("He joked about 12 percent of the town.", "12 percent", None),  # "about" a word of talk governs
+        ("Read more about 40 new schools.", "40", None),
+        ("Police said about 300 people came.", "300", "about"),  # a verb of saying takes a clause
         ("Crews were worried about the future.", "the future", None),  # "about" the preposition
     ],
 )
@@ -765,6 +768,8 @@ def test_a_share_named_without_its_size_is_no_figure(text: str) -> None:
         ("The ferry makes three crossings a week.", "three crossings a week", "count", 3, "per week", "crossings"),
         ("Hiring ran at 150,000 a month.", "150,000 a month", "count", 150000, "per month", None),
         ("Rooms cost between $90 and $120 a night.", "$90 and $120 a night", "range", None, "per night", None),
+        ("Interns can earn $4,000 annually.", "$4,000 annually", "money", 4000, "per year", None),
+        ("The mine ships 800 tons daily.", "800 tons daily", "quantity", 800, "ton per day", None),
     ],
 )
 def test_an_amount_a_share_or_a_week_is_a_rate(text: str, written: str, kind: str, value: float | None,
