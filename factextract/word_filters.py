@@ -44,6 +44,7 @@ _NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 # "For one, the plan costs too much", "I, for one, agree": "for one" set off by a comma picks out an example
 _FOR_BEFORE, _COMMA_AFTER = re.compile(r"\bfor\s+$", re.IGNORECASE), re.compile(r"\s*,")
 _REPORTING = SPEECH_VERBS | THOUGHT_VERBS
+_SMALL_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.IGNORECASE)
 _ARTICLE_ORDINAL = re.compile(r"(?:a|an)\s+(?P<ordinal>[A-Za-z]+)$", re.IGNORECASE)
 
@@ -69,7 +70,16 @@ def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
         return _pronoun_one(token) or _indefinite_one(token) or _OR_ANOTHER.match(text, number.end) is not None
     if number.ordinal:
         return _ordinal_term(token) or _ordinal_adverb(token) or _ordinal_verb(token, text, number.end)
-    return False
+    return _anaphoric(token)
+
+
+def _anaphoric(token: Token) -> bool:
+    """'The two raised $350 million', 'she sees those two as equal': a number with a determiner and no noun of its
+    own stands for people or things counted before; "the two men" and "two of them" count."""
+    if token.dep_ in ("nummod", "compound") and token.head.i > token.i:
+        return False
+    return token.lower_ in _SMALL_NUMBERS and not any(c.lower_ == "of" for c in token.children) and any(
+        c.dep_ in ("det", "poss") and c.i < token.i and c.lower_ in ("the", "those", "these") for c in token.children)
 
 
 def hyphened_ordinal(number: Number, text: str) -> Number:

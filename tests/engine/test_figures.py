@@ -805,9 +805,13 @@ def test_an_article_and_a_unit_after_a_figure_that_make_no_rate(text: str, writt
         ("No one answered the door.", []),
         ("Only one bidder came forward.", ["one"]),
         ("One bidder came forward.", ["One"]),
+        ("The two met in secret.", []),  # a number with a determiner and no noun stands for those counted before
+        ("She sees those three as rivals.", []),
+        ("The two rivals met in secret.", ["two"]),
+        ("Two of the rivals met in secret.", ["Two"]),
     ],
 )
-def test_for_one_and_no_one_count_nothing(text: str, counts: list[str]) -> None:
+def test_for_one_no_one_and_the_two_count_nothing(text: str, counts: list[str]) -> None:
     assert [f.text for f in figures(text) if f.kind == "count"] == counts
 
 
