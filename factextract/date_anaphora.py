@@ -28,6 +28,8 @@ _OTHER_YEAR = re.compile(r"year|last|next", re.IGNORECASE)
 _STRETCH_BEFORE = re.compile(r"\b(?:over|within|for|during|throughout)\s+$", re.IGNORECASE)
 # "the latest quarter", "the most recent quarter", "the just-ended quarter": the last one completed
 _COMPLETED = ("the latest", "the most recent", "the just-ended", "the just-completed")
+# a sentence's end: a quarter named in an earlier sentence is no longer the one compared
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Antecedents:
     day: dt.date | None = None
     quarter: str | None = None  # the last quarter of the reporting year named ("third-quarter profit")
     quarters: set[str] = field(default_factory=set)  # every quarter of the reporting year named
+    quarter_at: int | None = None  # where the last quarter was named
 
     def note(self, rule: str, match: re.Match[str], resolved: Resolved) -> None:
         """Takes the calendar parts of a date named outright as the new antecedent."""
@@ -54,9 +57,9 @@ class Antecedents:
         self.day = dt.date.fromisoformat(value[:10]) if parts.group("day") else None
         # "the year-earlier period" is a quarter of another year, as "the year-ago third quarter" is
         other_year = (rule == "quarter" and _OTHER_YEAR.search(match.group("pyear") or "")) or (
-            rule == "period" and match.group("back"))
+            rule == "period" and match.group("back")) or self._year_back(rule, match.groupdict())
         if parts.group("q") and not other_year:
-            self.quarter = value[:7]
+            self.quarter, self.quarter_at = value[:7], match.start()
             self.quarters.add(self.quarter)
 
     def reread(self, rule: str, match: re.Match[str], resolved: Resolved, published: dt.date | None,
@@ -84,12 +87,24 @@ class Antecedents:
             if ended:
                 year = int(max(ended)[:4]) - 1
                 return replace(resolved, value=year_value(year, f"{year:04d}{max(ended)[4:]}"))
+        # "third-quarter profit rose to $5 million from $4 million a year earlier": beside a quarter, that quarter back
+        if self._year_back(rule, groups) and self.quarter is not None and self.quarter_at is not None and (
+                not _SENTENCE_END.search(self.text, self.quarter_at, match.start() + 1)):
+            return replace(resolved, value=f"{int(self.quarter[:4]) - 1:04d}{self.quarter[4:]}")
         # "The mill closed in 1981. The school shut the next year.": in a past story, the year after the one named
         if rule == "period_around_now" and rel == "next" and not groups.get("n") and unit in ("day", "month", "year") \
                 and match.group(0).lower().startswith("the") and not _STRETCH_BEFORE.search(
                     self.text, max(0, match.start() - 12), match.start()) and tense() == PAST:
             return self._period(unit, 1, Resolved("date", None, 0.6))
         return resolved
+
+    @staticmethod
+    def _year_back(rule: str, groups: dict[str, str | None]) -> bool:
+        """'a year earlier', 'year-ago', 'a year ago': one year back from the time in hand."""
+        if rule == "year_relative":
+            return True
+        return rule == "ago" and (groups.get("n") or "").lower() in ("a", "one") and (
+            groups.get("unit") or "").lower() == "year" and (groups.get("dir") or "").lower() in ("ago", "earlier")
 
     def _period(self, unit: str, step: int, resolved: Resolved, quarter: bool = False) -> Resolved:
         value: str | None = None

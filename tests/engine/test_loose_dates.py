@@ -107,6 +107,13 @@ def test_the_year_ago_quarter_is_the_quarter_reported_a_year_back() -> None:
     assert found["the year-ago quarter"].value == "1988-Q3"
 
 
+def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_back() -> None:
+    found = figures("Third-quarter profit rose to $5 million from $4 million a year earlier.")
+    assert found["a year earlier"].value == "1988-Q3"
+    # in the next sentence the comparison may be with the whole year
+    assert figures("Third-quarter sales rose. A year earlier, the plant closed.")["A year earlier"].value == "1988"
+
+
 def test_the_year_ago_period_is_the_quarter_reported_not_one_named_after_it() -> None:
     text = ("Profit rose in the third quarter after a weak second quarter. Costs fell from the year-ago period. "
             "Analysts expect a loss in the fourth quarter.")
