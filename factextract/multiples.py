@@ -1,5 +1,5 @@
 """Multiples: "three times the rate", "twice as large", "double the size", "sales tripled", "rents could double",
-"a threefold rise", "a 10-fold increase".
+"a threefold rise", "a 10-fold increase", "halved", "cut in half".
 
 A multiple compares one amount with another; a fact-checker checks it as a figure, a quantity in unit "times".
 figures.py reads "N times" and "N-fold" after a number (`TIMES_AFTER`, `FOLD_AFTER`, `fold_multiplies`);
@@ -25,7 +25,7 @@ _COMPARED = (r"(?:the|as|more|less|higher|lower|larger|greater|bigger|smaller|fa
 TIMES_AFTER = re.compile(rf"\s+(?P<times>times)\s+{_COMPARED}\b", re.IGNORECASE)
 # "a 10-fold increase", "rose three-fold": the number and "fold" make one multiple
 FOLD_AFTER = re.compile(r"(?:-|\s)?fold\b", re.IGNORECASE)
-_STEMS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "quintupl": 5}
+_STEMS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "quintupl": 5, "halv": 0.5}
 _FACTORS = {"twice": 2, "thrice": 3, **{stem + "e": factor for stem, factor in _STEMS.items()}}
 # "twice as large", "double the size"
 _COMPARED_WORD = re.compile(rf"\b(?P<word>{alternation(_FACTORS)})(?=\s+{_COMPARED}\b)", re.IGNORECASE)
@@ -38,6 +38,9 @@ _FOLD_NUMBERS = {**CARDINALS, "hundred": 100, "thousand": 1000}
 _NOT_GROWTH = frozenset({"as", "down", "up", "back"})
 # "doubled over in pain" is a posture; "doubled over the last decade" grows over a period
 _BENT_OVER = re.compile(r"\s+over(?!\s+(?:the|a|an|\d|\w+\s+(?:years|months|decades)))", re.IGNORECASE)
+# "cut fees in half", "slashed in half": a verb of reduction and "in half" halve; "split the apple in half" divides
+_IN_HALF = re.compile(r"\bin\s+half\b", re.IGNORECASE)
+_REDUCING = frozenset({"cut", "slash", "reduce", "trim", "chop", "shrink", "fall", "drop", "decline"})
 # Nouns of change and of likelihood a multiple sizes: "a threefold rise", "a tenfold risk"
 _CHANGE_NOUNS = frozenset({
     "increase", "rise", "growth", "jump", "gain", "surge", "climb", "expansion", "boost", "hike", "spike", "leap",
@@ -59,6 +62,10 @@ def word_multiples(text: str, view: DocView) -> list[Multiple]:
     for m in _VERB_FORM.finditer(text):
         if m.start() not in found and _grows(view.token_at(m.start()), m.group().lower()):
             found[m.start()] = Multiple(m.start(), m.end(), float(_STEMS[m.group("stem").lower()]))
+    for m in _IN_HALF.finditer(text):
+        token = view.token_at(m.start())
+        if token is not None and token.dep_ == "prep" and token.head.lemma_.lower() in _REDUCING:
+            found[m.start()] = Multiple(m.start(), m.end(), 0.5)
     for m in _FOLD_WORD.finditer(text):
         token = view.token_at(m.start())
         if token is not None and fold_multiplies(token):

@@ -200,6 +200,8 @@ def test_a_multiple_is_a_quantity_of_times(text: str, value: float) -> None:
         ("The town saw a fourfold jump in thefts.", "fourfold", 4, None),
         ("Thefts rose 12-fold.", "12-fold", 12, None),
         ("Fares doubled over the past year.", "doubled", 2, None),
+        ("The board halved its payout.", "halved", 0.5, None),
+        ("The mill cut its staff in half.", "in half", 0.5, None),  # a verb of reduction and "in half"
     ],
 )
 def test_a_multiple_written_as_one_word(text: str, written: str, value: float, qualifier: str | None) -> None:
@@ -210,7 +212,8 @@ def test_a_multiple_written_as_one_word(text: str, written: str, value: float, q
 @pytest.mark.parametrize(
     "text",
     ["The den doubled as an office; he hit a double.", "She took a double room.", "They made a triple play.",
-     "Wages saw a double-digit rise.", "Our goals are twofold.", "He doubled over in pain."],
+     "Wages saw a double-digit rise.", "Our goals are twofold.", "He doubled over in pain.",
+     "She tore the page in half."],
 )
 def test_a_word_that_doubles_as_a_role_or_a_kind_is_no_multiple(text: str) -> None:
     assert figures(text) == []
