@@ -26,7 +26,7 @@ _MONEY_NOUNS = frozenset({
 _MONEY_VERBS = frozenset({
     "owe", "earn", "make", "pay", "cost", "fetch", "raise", "spend", "command", "charge", "receive", "sell",
     "donate", "lose", "win", "collect", "bring", "net", "gross", "bid", "offer", "run", "reach", "hit", "top",
-    "climb", "exceed",
+    "climb", "exceed", "save", "lop", "shave", "knock", "borrow", "invest", "steal",
 })
 _MONEY_WORDS = _MONEY_NOUNS | _MONEY_VERBS
 
@@ -59,6 +59,9 @@ def digit_size(number: Number, text: str, token: Token | None) -> DigitSize | No
 
 def _money_around(figure: Token) -> Token | None:
     """The noun of money the digit count sizes ("salary") or the verb of money it is the amount of ("owes")."""
+    # "prices start at six figures": a starting point of an amount ("starts with two figures on stage" is none)
+    if figure.head.lower_ == "at" and figure.head.head.lemma_.lower() in ("start", "begin"):
+        return figure.head.head
     word, steps = figure.head, 0
     while steps < 3 and word.i != word.head.i and word.lemma_.lower() not in _MONEY_WORDS \
             and word.pos_ in ("ADP", "NOUN") and word.lemma_.lower() not in ("figure", "digit"):

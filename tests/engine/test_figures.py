@@ -725,6 +725,8 @@ def test_a_few_dozen_is_no_figure_like_several_hundred(text: str) -> None:
     [
         ("He took a five-figure bonus.", "five-figure", 10_000, 99_999),
         ("The club still owes six figures.", "six figures", 100_000, 999_999),
+        ("Seats at the gala start at five figures.", "five figures", 10_000, 99_999),  # where an amount starts
+        ("The new rule could shave six figures off the bill.", "six figures", 100_000, 999_999),
     ],
 )
 def test_a_count_of_digits_of_money_is_a_range(text: str, written: str, low: float, high: float) -> None:
@@ -734,6 +736,7 @@ def test_a_count_of_digits_of_money_is_a_range(text: str, written: str, low: flo
 
 def test_a_count_of_digits_of_no_money_is_no_figure() -> None:
     assert figures("The game drew a five-figure crowd.") == []
+    assert [f.kind for f in figures("The play starts with two figures on stage.")] == ["count"]
 
 
 @pytest.mark.parametrize(
