@@ -51,6 +51,8 @@ _ABOUT_GOVERNED = re.compile(
     r"\b(?:comments?|remarks?|questions?|stor(?:y|ies)|articles?|worr(?:y|ies|ied|ying)|debates?|jok(?:es?|ed|ing)"
     r"|talk(?:s|ed|ing)?|learn(?:s|ed|ing)?|cares?|cared|caring|complain(?:s|ed|ing)?|more|much|anything|nothing)"
     r"\s+about\s+$", re.IGNORECASE)
+# the words before a qualifier that make it a preposition, bounding and hedging nothing
+_PREPOSITION_CONTEXT = {"over": _OVER_AFTER_FIGURE, "about": _ABOUT_GOVERNED}
 _MARGIN = re.compile(r"(?:\bplus\s+or\s+minus|±|\+/[-−])\s{0,2}$", re.IGNORECASE)
 
 
@@ -93,9 +95,8 @@ def without_bound(words: str) -> str:
 
 def _before(text: str, start: int) -> str | None:
     words = _BEFORE.search(text, max(0, start - _WINDOW), start)
-    if words and words.group("q").lower() == "over" and _OVER_AFTER_FIGURE.search(text, max(0, start - _WINDOW), start):
-        return None
-    if words and words.group("q").lower() == "about" and _ABOUT_GOVERNED.search(text, max(0, start - _WINDOW), start):
+    preposition = _PREPOSITION_CONTEXT.get(words.group("q").lower()) if words else None
+    if preposition is not None and preposition.search(text, max(0, start - _WINDOW), start):
         return None
     if words:
         qualifier = QUALIFIERS[words.group("q").lower()]
