@@ -73,10 +73,15 @@ def word_not_a_figure(number: Number, text: str, token: Token | None) -> bool:
     return _anaphoric(token)
 
 
+def _counts_a_noun_after(token: Token) -> bool:
+    """'the one hospital', 'the two men': the number modifies the noun after it."""
+    return token.dep_ in ("nummod", "compound") and token.head.i > token.i
+
+
 def _anaphoric(token: Token) -> bool:
     """'The two raised $350 million', 'she sees those two as equal': a number with a determiner and no noun of its
     own stands for people or things counted before; "the two men" and "two of them" count."""
-    if token.dep_ in ("nummod", "compound") and token.head.i > token.i:
+    if _counts_a_noun_after(token):
         return False
     return token.lower_ in _SMALL_NUMBERS and not any(c.lower_ == "of" for c in token.children) and any(
         c.dep_ in ("det", "poss") and c.i < token.i and c.lower_ in ("the", "those", "these") for c in token.children)
@@ -114,7 +119,7 @@ def _hyphened_to_word(text: str, start: int, written: str) -> bool:
 def _pronoun_one(token: Token) -> bool:
     """'the one who', 'the only one', 'this one:', 'a lucky one.': a determiner before a "one" that counts no noun
     after it makes it a pronoun ("the one hospital in town" counts), as does a relative clause or a bare object."""
-    if token.dep_ in ("nummod", "compound") and token.head.i > token.i:
+    if _counts_a_noun_after(token):
         return False
     # "a war, one he waged", "the message is one that divides": a relative clause describes the "one" itself;
     # "they might get one.": an object "one" with no word of its own stands for a noun said before
