@@ -279,8 +279,7 @@ _DEICTIC = frozenset({"day_word", "weekday", "this_part"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _RECURRABLE = frozenset({"weekday", "bare_month", "season"})
 _EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
-_PLURAL = re.compile(r"s\b")
-_AND_OR = re.compile(r",?\s+(?:and|or)\s+")
+_PLURAL, _AND_OR = re.compile(r"s\b"), re.compile(r",?\s+(?:and|or)\s+")  # "Tuesday nights", "Monday and"
 
 # Every rule's match holds one of these: a digit, a month or weekday name, or a calendar word.
 # The rules start with optional words ("the comparable year-ago ..."), so scanning a whole article
@@ -352,9 +351,10 @@ def find_dates(text: str, published: dt.date | None, view: DocView | None = None
         if resolved is None:
             continue
         # "every Monday", "each July", "on Tuesday nights": a recurring time, no one date
-        if rule.name in _RECURRABLE and (_EVERY.search(text, max(0, start - 7), start) or _PLURAL.match(text, end)):
+        plural = _PLURAL.match(text, end) if rule.name in _RECURRABLE else None
+        if plural or (rule.name in _RECURRABLE and _EVERY.search(text, max(0, start - 7), start)):
             recurring.append(start)
-            end += 1 if _PLURAL.match(text, end) else 0
+            end = plural.end() if plural else end
         start, end = _trim(text, start, end)
         taken.append((start, end))
         chosen.append((start, end, rule, match, resolved))
